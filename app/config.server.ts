@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+const isProduction = process.env.NODE_ENV === "production";
+const DEV_SESSION_SECRET = "development-only-secret-do-not-use-in-production";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+    DATABASE_PATH: z.string().min(1).default("./data/portal.db"),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Social Prescribing Network <no-reply@spn.example.org>"),
+    CONTACT_EMAIL: z.email().default("network@spn.example.org"),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    PORTAL_DEMO: z.enum(["0", "1"]).default("0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .transform((env, ctx) => {
+    // Production may run locally as the demo; only a real deployment must bring its own secret.
+    const demo = env.PORTAL_DEMO === "1";
+    if (isProduction && !demo && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+      return z.NEVER;
+    }
+    if (isProduction && !demo && !env.APP_URL) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production" });
+      return z.NEVER;
+    }
+    const appUrl = new URL(env.APP_URL ?? `http://localhost:${env.PORT}`);
+    return {
+      nodeEnv: env.NODE_ENV,
+      isProduction,
+      demo,
+      port: env.PORT,
+      appUrl,
+      databasePath: env.DATABASE_PATH,
+      smtpUrl: env.SMTP_URL,
+      /** Without SMTP the portal keeps mail locally and shows it at /dev/mail. */
+      mailCapture: !env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
+      contactEmail: env.CONTACT_EMAIL,
+      sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      secureCookies: appUrl.protocol === "https:",
+      logLevel: env.LOG_LEVEL,
+    };
+  });
+
+export type Config = z.output<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; throws ConfigError with one line naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  return result.data;
+}
+
+let current: Config | undefined;
+
+/** The process's configuration, read from the environment once. */
+export function config(): Config {
+  current ??= parseConfig(process.env);
+  return current;
+}
