@@ -1,0 +1,15 @@
+import { RemixBrowser } from "@remix-run/react";
+import { startTransition, StrictMode } from "react";
+import { hydrateRoot } from "react-dom/client";
+
+startTransition(() => {
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <RemixBrowser />
+    </StrictMode>,
+  );
+});
+
+// Pages work before this runs; it only enhances NHS.UK components (header menu, error summary focus…).
+void import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());

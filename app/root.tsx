@@ -1,0 +1,81 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import nhsukStyles from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
+import appStyles from "~/ui/app.css?url";
+import { config } from "~/config.server";
+import { ErrorPage } from "~/ui/route-error";
+import { Footer, Header, MailCaptureBanner, MainContent, PageContainer, SERVICE_NAME, SkipLink } from "~/ui/layout";
+import { useNonce } from "~/ui/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: nhsukStyles },
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: SERVICE_NAME }];
+
+export async function loader(_args: LoaderFunctionArgs) {
+  const settings = config();
+  return {
+    user: null as { fullName: string; isAdmin: boolean } | null,
+    mailCapture: settings.mailCapture,
+    contactEmail: settings.contactEmail,
+  };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootLoaderData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function Document({ children, data }: { children: ReactNode; data: RootLoaderData | undefined }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SkipLink />
+        {data?.mailCapture ? <MailCaptureBanner /> : null}
+        <Header user={data?.user ?? null} />
+        <PageContainer>
+          <MainContent>{children}</MainContent>
+        </PageContainer>
+        <Footer contactEmail={data?.contactEmail ?? "network@spn.example.org"} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  return <Document data={data}>{children}</Document>;
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <ErrorPage status={status} />;
+}

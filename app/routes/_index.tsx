@@ -1,0 +1,83 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [
+  { title: "Social Prescribing Network" },
+  {
+    name: "description",
+    content: "The national network for social prescribing link workers in England: webinars, recordings, regional workspaces and guidance.",
+  },
+];
+
+export default function Home() {
+  return (
+    <>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>Social Prescribing Network</h1>
+          <p className="nhsuk-lede-text">
+            A national network for social prescribing link workers in England, and for the people who support, manage and
+            commission them.
+          </p>
+          <p>
+            Members come to learn from each other: a webinar every other week, recordings to catch up on, regional and
+            themed workspaces to share what works locally, and a monthly bulletin.
+          </p>
+          <Link className="nhsuk-action-link" to="/join">
+            <svg className="nhsuk-icon nhsuk-icon--arrow-right-circle" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="36" height="36" focusable="false" aria-hidden="true">
+              <path d="M12 2a10 10 0 0 0-10 9h11.7l-4-4a1 1 0 0 1 1.5-1.4l5.6 5.7a1 1 0 0 1 0 1.4l-5.6 5.7a1 1 0 0 1-1.5 0 1 1 0 0 1 0-1.4l4-4H2A10 10 0 1 0 12 2z" />
+            </svg>
+            <span className="nhsuk-action-link__text">Join the network with your work email address</span>
+          </Link>
+        </div>
+      </div>
+      <ul className="nhsuk-grid-row nhsuk-card-group">
+        <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
+          <div className="nhsuk-card nhsuk-card--clickable">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/webinars">
+                  Webinars
+                </Link>
+              </h2>
+              <p className="nhsuk-card__description">
+                Register for the fortnightly webinar. Your personal joining link arrives by email on the morning it runs.
+              </p>
+            </div>
+          </div>
+        </li>
+        <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
+          <div className="nhsuk-card nhsuk-card--clickable">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/recordings">
+                  Recordings
+                </Link>
+              </h2>
+              <p className="nhsuk-card__description">
+                Missed a session? Members can watch recordings and download slides a few days after each webinar.
+              </p>
+            </div>
+          </div>
+        </li>
+        <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
+          <div className="nhsuk-card nhsuk-card--clickable">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/faq">
+                  Questions and answers
+                </Link>
+              </h2>
+              <p className="nhsuk-card__description">
+                What social prescribing is, how to record it, and what to do if you cannot get onto the platform.
+              </p>
+            </div>
+          </div>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,30 @@
+import { migrateToLatest } from "#db/database";
+import { config, type Config } from "~/config.server";
+import { closeDb, db } from "~/db.server";
+import { jobHandlers } from "~/jobs/handlers.server";
+import { startWorker } from "~/jobs/worker.server";
+import { logger } from "~/logger.server";
+import { createMailTransport } from "~/mail/transport.server";
+
+export interface PortalRuntime {
+  config: Config;
+  stop(): Promise<void>;
+}
+
+/** Applies migrations and starts the mail and job worker; `stop` drains it and closes the database. */
+export async function startPortalRuntime(): Promise<PortalRuntime> {
+  const settings = config();
+  const applied = await migrateToLatest(db());
+  if (applied.length) logger.info({ applied }, "migrations applied");
+  const transport = createMailTransport(settings.smtpUrl);
+  const worker = startWorker({ db: db(), transport, handlers: jobHandlers });
+  logger.info({ mail: transport.kind, database: settings.databasePath }, "worker started");
+  return {
+    config: settings,
+    async stop() {
+      await worker.stop();
+      transport.close();
+      await closeDb();
+    },
+  };
+}

@@ -1,0 +1,289 @@
+import type { ReactNode } from "react";
+
+/**
+ * NHS.UK form patterns as small components. They take plain props (not conform objects)
+ * so they work the same in any form; wire them to conform with `fieldProps(field)`.
+ */
+
+export interface FieldError {
+  /** id of the input the error is about, so the summary link can move focus to it. */
+  fieldId: string;
+  message: string;
+}
+
+export function ErrorSummary({ errors, title = "There is a problem" }: { errors: FieldError[]; title?: string }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="nhsuk-error-summary" data-module="nhsuk-error-summary" tabIndex={-1}>
+      <div role="alert">
+        <h2 className="nhsuk-error-summary__heading">{title}</h2>
+        <div className="nhsuk-error-summary__body">
+          <ul className="nhsuk-list nhsuk-error-summary__list">
+            {errors.map((error) => (
+              <li key={`${error.fieldId}:${error.message}`}>
+                <a href={`#${error.fieldId}`}>{error.message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Collects conform field errors into summary entries, in form order. */
+export function summariseErrors(
+  fields: Record<string, { id: string; errors?: string[] | undefined }>,
+  formErrors?: string[],
+  formErrorTarget?: string,
+): FieldError[] {
+  const summary: FieldError[] = [];
+  for (const field of Object.values(fields)) {
+    for (const message of field.errors ?? []) summary.push({ fieldId: field.id, message });
+  }
+  for (const message of formErrors ?? []) summary.push({ fieldId: formErrorTarget ?? "maincontent", message });
+  return summary;
+}
+
+function ErrorMessage({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <span className="nhsuk-error-message" id={id}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {errors.join(". ")}
+    </span>
+  );
+}
+
+function describedBy(...ids: Array<string | false | undefined>) {
+  const joined = ids.filter(Boolean).join(" ");
+  return joined || undefined;
+}
+
+export interface TextFieldProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  defaultValue?: string;
+  type?: "text" | "email" | "search" | "tel" | "url";
+  autoComplete?: string;
+  inputMode?: "text" | "numeric" | "email";
+  spellCheck?: boolean;
+  width?: 2 | 3 | 4 | 5 | 10 | 20 | 30;
+  required?: boolean;
+  labelIsHeading?: boolean;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, name, label, hint, errors, width, labelIsHeading } = props;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const labelElement = (
+    <label className={labelIsHeading ? "nhsuk-label nhsuk-label--l" : "nhsuk-label"} htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+      {labelIsHeading ? <h1 className="nhsuk-label-wrapper">{labelElement}</h1> : labelElement}
+      {hint ? (
+        <div className="nhsuk-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {errorId ? <ErrorMessage id={errorId} errors={errors} /> : null}
+      <input
+        className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ""}${errorId ? " nhsuk-input--error" : ""}`}
+        id={id}
+        name={name}
+        type={props.type ?? "text"}
+        defaultValue={props.defaultValue}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        spellCheck={props.spellCheck}
+        aria-describedby={describedBy(hintId, errorId)}
+        aria-invalid={errorId ? true : undefined}
+        aria-required={props.required ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+interface ChoiceGroupProps {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  choices: Choice[];
+}
+
+export function RadioGroup(props: ChoiceGroupProps & { defaultValue?: string }) {
+  return <ChoiceGroup {...props} kind="radios" defaultValues={props.defaultValue ? [props.defaultValue] : []} />;
+}
+
+export function CheckboxGroup(props: ChoiceGroupProps & { defaultValues?: string[] }) {
+  return <ChoiceGroup {...props} kind="checkboxes" defaultValues={props.defaultValues ?? []} />;
+}
+
+function ChoiceGroup({
+  id,
+  name,
+  legend,
+  hint,
+  errors,
+  choices,
+  kind,
+  defaultValues,
+}: ChoiceGroupProps & { kind: "radios" | "checkboxes"; defaultValues: string[] }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const inputType = kind === "radios" ? "radio" : "checkbox";
+  return (
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div className="nhsuk-hint" id={hintId}>
+            {hint}
+          </div>
+        ) : null}
+        {errorId ? <ErrorMessage id={errorId} errors={errors} /> : null}
+        <div className={`nhsuk-${kind}`} data-module={`nhsuk-${kind}`}>
+          {choices.map((choice, index) => {
+            // The first option carries the group id so the error summary link lands on it.
+            const optionId = index === 0 ? id : `${id}-${index + 1}`;
+            const optionHintId = choice.hint ? `${optionId}-item-hint` : undefined;
+            return (
+              <div key={choice.value} className={`nhsuk-${kind}__item`}>
+                <input
+                  className={`nhsuk-${kind}__input`}
+                  id={optionId}
+                  name={name}
+                  type={inputType}
+                  value={choice.value}
+                  defaultChecked={defaultValues.includes(choice.value)}
+                  aria-describedby={optionHintId}
+                />
+                <label className={`nhsuk-label nhsuk-${kind}__label`} htmlFor={optionId}>
+                  {choice.label}
+                </label>
+                {choice.hint ? (
+                  <div className={`nhsuk-hint nhsuk-${kind}__hint`} id={optionHintId}>
+                    {choice.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function SelectField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  options,
+  defaultValue,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  options: Array<{ value: string; label: string }>;
+  defaultValue?: string;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="nhsuk-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {errorId ? <ErrorMessage id={errorId} errors={errors} /> : null}
+      <select
+        className={`nhsuk-select${errorId ? " nhsuk-select--error" : ""}`}
+        id={id}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        aria-describedby={describedBy(hintId, errorId)}
+      >
+        <option value="">Choose an option</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function TextareaField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  rows = 5,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  defaultValue?: string;
+  rows?: number;
+}) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="nhsuk-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {errorId ? <ErrorMessage id={errorId} errors={errors} /> : null}
+      <textarea
+        className={`nhsuk-textarea${errorId ? " nhsuk-textarea--error" : ""}`}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(hintId, errorId)}
+      />
+    </div>
+  );
+}
+
+export function SubmitButton({ children, secondary, warning }: { children: ReactNode; secondary?: boolean; warning?: boolean }) {
+  const variant = warning ? " nhsuk-button--warning" : secondary ? " nhsuk-button--secondary" : "";
+  return (
+    <button className={`nhsuk-button${variant}`} data-module="nhsuk-button" type="submit">
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,160 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+export const SERVICE_NAME = "Social Prescribing Network";
+
+export interface ShellUser {
+  fullName: string;
+  isAdmin: boolean;
+}
+
+const NAV_ITEMS = [
+  { to: "/webinars", label: "Webinars" },
+  { to: "/recordings", label: "Recordings" },
+  { to: "/workspaces", label: "Workspaces" },
+  { to: "/faq", label: "FAQ" },
+];
+
+export function SkipLink() {
+  return (
+    <a className="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#maincontent">
+      Skip to main content
+    </a>
+  );
+}
+
+export function Header({ user }: { user: ShellUser | null }) {
+  return (
+    <header className="nhsuk-header" data-module="nhsuk-header" role="banner">
+      <div className="nhsuk-header__container nhsuk-width-container">
+        <div className="nhsuk-header__service">
+          <Link className="nhsuk-header__service-name" to="/">
+            {SERVICE_NAME}
+          </Link>
+        </div>
+        <nav className="nhsuk-header__account" aria-label="Account">
+          <ul className="nhsuk-header__account-list">
+            {user ? (
+              <>
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to="/account">
+                    Your account
+                  </Link>
+                </li>
+                {user.isAdmin ? (
+                  <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/admin/members">
+                      Staff tools
+                    </Link>
+                  </li>
+                ) : null}
+                <li className="nhsuk-header__account-item">
+                  <Form className="nhsuk-header__account-form" action="/sign-out" method="post">
+                    <button className="nhsuk-header__account-button" type="submit">
+                      Sign out
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to="/sign-in">
+                    Sign in
+                  </Link>
+                </li>
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to="/join">
+                    Join the network
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+      <nav className="nhsuk-header__navigation" aria-label="Menu">
+        <div className="nhsuk-header__navigation-container nhsuk-width-container">
+          <ul className="nhsuk-header__navigation-list">
+            {NAV_ITEMS.map((item) => (
+              <li key={item.to} className="nhsuk-header__navigation-item">
+                <NavLink className="nhsuk-header__navigation-link" to={item.to}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </nav>
+    </header>
+  );
+}
+
+export function Footer({ contactEmail }: { contactEmail: string }) {
+  return (
+    <footer className="nhsuk-footer" role="contentinfo">
+      <div className="nhsuk-width-container">
+        <div className="nhsuk-footer__meta">
+          <h2 className="nhsuk-u-visually-hidden">Support links</h2>
+          <ul className="nhsuk-footer__list">
+            <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/faq">
+                Questions and answers
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/privacy">
+                Privacy notice
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/accessibility">
+                Accessibility statement
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
+              <a className="nhsuk-footer__list-item-link" href={`mailto:${contactEmail}`}>
+                Contact us
+              </a>
+            </li>
+          </ul>
+          <p className="nhsuk-body-s">Social Prescribing Network</p>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+/** Shown on every page while the portal keeps email locally instead of sending it. */
+export function MailCaptureBanner() {
+  return (
+    <div className="nhsuk-notification-banner spn-capture-banner" role="region" aria-labelledby="mail-capture-title">
+      <div className="nhsuk-notification-banner__header">
+        <h2 className="nhsuk-notification-banner__title" id="mail-capture-title">
+          Email is captured, not sent
+        </h2>
+      </div>
+      <div className="nhsuk-notification-banner__content">
+        <p className="nhsuk-notification-banner__heading">
+          This portal is running without an email server. Every email it would send is kept here instead:{" "}
+          <Link className="nhsuk-notification-banner__link" to="/dev/mail">
+            read captured email
+          </Link>
+          .
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function PageContainer({ children }: { children: ReactNode }) {
+  return <div className="nhsuk-width-container">{children}</div>;
+}
+
+export function MainContent({ children }: { children: ReactNode }) {
+  return (
+    <main className="nhsuk-main-wrapper" id="maincontent" role="main">
+      {children}
+    </main>
+  );
+}

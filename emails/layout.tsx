@@ -1,0 +1,45 @@
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import type { EmailContext } from "./define";
+
+const colours = { blue: "#005eb8", text: "#212b32", secondary: "#4c6272", background: "#f0f4f5" };
+const font = "Arial, Helvetica, sans-serif";
+
+/** Plain NHS-style email: blue band with the network's name, white body, help footer. */
+export function EmailLayout({ preview, context, children }: { preview: string; context: EmailContext; children: ReactNode }) {
+  return (
+    <Html lang="en-GB">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: colours.background, fontFamily: font, color: colours.text, margin: 0 }}>
+        <Container style={{ maxWidth: "600px", backgroundColor: "#ffffff" }}>
+          <Section style={{ backgroundColor: colours.blue, padding: "16px 24px" }}>
+            <Text style={{ color: "#ffffff", fontSize: "20px", fontWeight: "bold", margin: 0 }}>Social Prescribing Network</Text>
+          </Section>
+          <Section style={{ padding: "8px 24px 16px", fontSize: "16px", lineHeight: "24px" }}>{children}</Section>
+          <Hr />
+          <Section style={{ padding: "0 24px 16px" }}>
+            <Text style={{ color: colours.secondary, fontSize: "14px" }}>
+              Questions? Email <Link href={`mailto:${context.contactEmail}`}>{context.contactEmail}</Link> or read the{" "}
+              <Link href={`${context.appUrl}/faq`}>questions and answers</Link>.
+            </Text>
+          </Section>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const emailStyles = {
+  heading: { fontSize: "24px", fontWeight: "bold", margin: "16px 0" },
+  paragraph: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px" },
+  button: {
+    backgroundColor: "#007f3b",
+    color: "#ffffff",
+    padding: "12px 16px",
+    fontWeight: "bold",
+    textDecoration: "none",
+    display: "inline-block",
+  },
+  code: { fontSize: "32px", letterSpacing: "6px", fontWeight: "bold", margin: "8px 0 16px" },
+} as const;

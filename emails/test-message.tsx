@@ -1,0 +1,20 @@
+import { Text } from "@react-email/components";
+import { defineEmail } from "./define";
+import { emailStyles } from "./layout";
+
+export interface TestMessageProps {
+  note: string;
+}
+
+/** Sent by `npm run cli -- send-test-email` so operators can check delivery end to end. */
+export const testMessageEmail = defineEmail<TestMessageProps>({
+  name: "test-message",
+  subject: () => "Test message from the Social Prescribing Network portal",
+  Body: ({ note }) => (
+    <>
+      <Text style={emailStyles.heading}>Email is working</Text>
+      <Text style={emailStyles.paragraph}>This message was sent to check the portal's email delivery.</Text>
+      <Text style={emailStyles.paragraph}>{note}</Text>
+    </>
+  ),
+});

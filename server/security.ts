@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import type { RequestHandler } from "express";
+import helmet from "helmet";
+
+/** Per-request nonce for the inline scripts Remix renders. */
+export const cspNonce: RequestHandler = (_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+};
+
+/**
+ * Strict security headers. Captured-email HTML (/dev/mail/:id/html) gets a locked-down sandbox
+ * policy of its own because email markup relies on inline styles.
+ */
+export function securityHeaders({ development, https }: { development: boolean; https: boolean }): RequestHandler {
+  const site = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
+        "style-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        ...(https ? { "upgrade-insecure-requests": [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    frameguard: { action: "deny" },
+  });
+  const capturedEmail = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'none'"],
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["data:"],
+        "frame-ancestors": ["'self'"],
+        sandbox: [],
+      },
+    },
+    frameguard: { action: "sameorigin" },
+    referrerPolicy: { policy: "no-referrer" },
+  });
+  return (req, res, next) => (/^\/dev\/mail\/[^/]+\/html$/.test(req.path) ? capturedEmail : site)(req, res, next);
+}
+
+/**
+ * CSRF defence for every state-changing request (see docs/decisions/0003-csrf.md): browsers send
+ * Origin and Sec-Fetch-Site on POST; a request from another site is refused before any action runs.
+ */
+export function sameOriginWrites(appOrigin: string): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.get("origin");
+    const fetchSite = req.get("sec-fetch-site");
+    const crossSite = fetchSite === "cross-site" || (origin !== undefined && origin !== "null" && origin !== appOrigin);
+    if (crossSite || origin === "null") {
+      res.status(403).type("text/plain").send("Forbidden: this form was submitted from another site.");
+      return;
+    }
+    next();
+  };
+}
