@@ -136,11 +136,12 @@ export function MailCaptureBanner() {
       </div>
       <div className="nhsuk-notification-banner__content">
         <p className="nhsuk-notification-banner__heading">
-          This portal is running without an email server. Every email it would send is kept here instead:{" "}
+          This portal is running without an email server. Every email it would send is kept instead.
+        </p>
+        <p>
           <Link className="nhsuk-notification-banner__link" to="/dev/mail">
-            read captured email
+            Read captured email
           </Link>
-          .
         </p>
       </div>
     </div>

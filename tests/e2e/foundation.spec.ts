@@ -1,0 +1,86 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { captureOrigin, expectAccessible, visit } from "./support";
+
+test("home page explains the network and leads to joining, webinars and FAQ", async ({ page }) => {
+  await visit(page, "/");
+  await expect(page.getByRole("heading", { level: 1, name: "Social Prescribing Network" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Join the network with your work email/ })).toHaveAttribute("href", "/join");
+  const menu = page.getByRole("navigation", { name: "Menu" });
+  for (const item of ["Webinars", "Recordings", "Workspaces", "FAQ"]) {
+    await expect(menu.getByRole("link", { name: item })).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: "Skip to main content" })).toBeAttached();
+  // Sending through SMTP: no capture banner.
+  await expect(page.getByText("Email is captured, not sent")).toHaveCount(0);
+});
+
+test("pages carry strict security headers", async ({ request }) => {
+  const response = await request.get("/");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("the FAQ page is reachable from the menu", async ({ page }) => {
+  await visit(page, "/");
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "FAQ" }).click();
+  await expect(page).toHaveURL(/\/faq$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an unknown address shows the NHS-style 404 page with a 404 status", async ({ page }) => {
+  await visit(page, "/no-such-page", 404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
+
+test("/healthz reports the database and the outbox backlog", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: "ok", outboxBacklog: expect.any(Number) });
+});
+
+test("/dev/mail does not exist when SMTP is configured", async ({ request }) => {
+  expect((await request.get("/dev/mail")).status()).toBe(404);
+});
+
+test("a form posted from another site is refused", async ({ request }) => {
+  const response = await request.post("/sign-out", { headers: { Origin: "https://evil.example" } });
+  expect(response.status()).toBe(403);
+});
+
+test.describe("capture mode (the quick start)", () => {
+  test("every page says email is captured, and /dev/mail shows each message as HTML and text with headers", async ({
+    page,
+  }) => {
+    // An operator queues a test email with the CLI against the capture-mode portal's database.
+    execFileSync("npx", ["tsx", "scripts/cli.ts", "send-test-email", "captured.reader@nhs.net"], {
+      env: { ...process.env, DATABASE_PATH: "test-results/e2e-capture.db", LOG_LEVEL: "silent" },
+    });
+
+    await visit(page, `${captureOrigin}/`);
+    await expect(page.getByRole("region", { name: "Email is captured, not sent" })).toBeVisible();
+    await page.getByRole("link", { name: "Read captured email" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Captured email" })).toBeVisible();
+    await expectAccessible(page);
+
+    const subject = "Test message from the Social Prescribing Network portal";
+    await expect(page.getByRole("row").filter({ hasText: "captured.reader@nhs.net" })).toContainText("sent");
+    await page.getByRole("link", { name: subject }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+    await expect(page.getByText("Message-ID")).toBeVisible();
+    await expect(page.getByTestId("mail-text")).toContainText("Email is working");
+    await expectAccessible(page);
+
+    const htmlHref = await page.getByRole("link", { name: "Open the HTML version of this email" }).getAttribute("href");
+    const html = await page.request.get(`${captureOrigin}${htmlHref}`);
+    expect(html.headers()["content-type"]).toContain("text/html");
+    expect(html.headers()["content-security-policy"]).toContain("sandbox");
+    expect(await html.text()).toContain("Email is working");
+  });
+});
