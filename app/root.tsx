@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import nhsukStyles from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
 import appStyles from "~/ui/app.css?url";
 import { config } from "~/config.server";
+import { getCurrentUser } from "~/membership/access.server";
 import { ErrorPage } from "~/ui/route-error";
 import { Footer, Header, MailCaptureBanner, MainContent, PageContainer, SERVICE_NAME, SkipLink } from "~/ui/layout";
 import { useNonce } from "~/ui/nonce";
@@ -25,10 +26,11 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: SERVICE_NAME }];
 
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const settings = config();
+  const current = await getCurrentUser(request);
   return {
-    user: null as { fullName: string; isAdmin: boolean } | null,
+    user: current ? { fullName: current.user.full_name, isAdmin: current.isAdmin } : null,
     mailCapture: settings.mailCapture,
     contactEmail: settings.contactEmail,
   };

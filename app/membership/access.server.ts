@@ -1,0 +1,48 @@
+import { redirect } from "@remix-run/node";
+import type { Session, User } from "#db/schema";
+import { db } from "~/db.server";
+import { hasRole } from "./roles.server";
+import { readSessionToken, validateSessionToken } from "./sessions.server";
+
+export interface CurrentUser {
+  user: User;
+  session: Session;
+  isAdmin: boolean;
+}
+
+/** The signed-in, active member making the request, or null. */
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  const session = await validateSessionToken(token);
+  if (!session) return null;
+  const user = await db().selectFrom("users").selectAll().where("id", "=", session.user_id).executeTakeFirst();
+  if (!user || user.status !== "active") return null;
+  return { user, session, isAdmin: await hasRole(user.id, "admin") };
+}
+
+function signInRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+  return redirect(`/sign-in?${params}`);
+}
+
+/** For member-only loaders and actions: the member, or a redirect to sign in and come back. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const current = await getCurrentUser(request);
+  if (!current) throw signInRedirect(request);
+  return current;
+}
+
+/** For staff tools: admins only; other members get 403, visitors are sent to sign in. */
+export async function requireAdmin(request: Request): Promise<CurrentUser> {
+  const current = await requireUser(request);
+  if (!current.isAdmin) throw new Response("Forbidden", { status: 403 });
+  return current;
+}
+
+/** Only same-site relative paths may be used as a post-sign-in destination. */
+export function safeRedirectPath(value: unknown, fallback = "/account"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}

@@ -1,0 +1,42 @@
+import { now } from "~/clock.server";
+import { db } from "~/db.server";
+
+/**
+ * Roles are grants: network-wide ("admin") or scoped to a workspace ("workspace_lead" with the
+ * workspace's slug as scope, arriving with workspaces).
+ */
+export type Role = "admin" | "workspace_lead";
+
+export async function hasRole(userId: number, role: Role, scope: string | null = null): Promise<boolean> {
+  const grant = await db()
+    .selectFrom("role_grants")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("role", "=", role)
+    .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
+    .executeTakeFirst();
+  return grant !== undefined;
+}
+
+export async function grantRole(userId: number, role: Role, options: { scope?: string | null; grantedBy?: number | null } = {}) {
+  await db()
+    .insertInto("role_grants")
+    .values({
+      user_id: userId,
+      role,
+      scope: options.scope ?? null,
+      granted_at: now().toISOString(),
+      granted_by: options.grantedBy ?? null,
+    })
+    .onConflict((oc) => oc.columns(["user_id", "role", "scope"]).doNothing())
+    .execute();
+}
+
+export async function revokeRole(userId: number, role: Role, scope: string | null = null) {
+  await db()
+    .deleteFrom("role_grants")
+    .where("user_id", "=", userId)
+    .where("role", "=", role)
+    .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
+    .execute();
+}
