@@ -12,4 +12,5 @@ startTransition(() => {
 });
 
 // Pages work before this runs; it only enhances NHS.UK components (header menu, error summary focus…).
+document.body.classList.add("nhsuk-frontend-supported");
 void import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());

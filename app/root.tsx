@@ -54,10 +54,12 @@ function Document({ children, data }: { children: ReactNode; data: RootLoaderDat
       </head>
       <body>
         <SkipLink />
-        {data?.mailCapture ? <MailCaptureBanner /> : null}
         <Header user={data?.user ?? null} />
         <PageContainer>
-          <MainContent>{children}</MainContent>
+          <MainContent>
+            {data?.mailCapture ? <MailCaptureBanner /> : null}
+            {children}
+          </MainContent>
         </PageContainer>
         <Footer contactEmail={data?.contactEmail ?? "network@spn.example.org"} />
         <ScrollRestoration nonce={nonce} />

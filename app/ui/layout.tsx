@@ -83,6 +83,12 @@ export function Header({ user }: { user: ShellUser | null }) {
                 </NavLink>
               </li>
             ))}
+            {/* nhsuk-frontend moves items that do not fit into this "More" menu when JavaScript runs. */}
+            <li className="nhsuk-header__menu" hidden>
+              <button className="nhsuk-header__menu-toggle nhsuk-header__navigation-link" id="toggle-menu" aria-expanded="false" type="button">
+                <span className="nhsuk-u-visually-hidden">Browse </span>More
+              </button>
+            </li>
           </ul>
         </div>
       </nav>
@@ -128,16 +134,14 @@ export function Footer({ contactEmail }: { contactEmail: string }) {
 /** Shown on every page while the portal keeps email locally instead of sending it. */
 export function MailCaptureBanner() {
   return (
-    <div className="nhsuk-notification-banner spn-capture-banner" role="region" aria-labelledby="mail-capture-title">
+    <div className="nhsuk-notification-banner" role="region" aria-labelledby="mail-capture-title">
       <div className="nhsuk-notification-banner__header">
         <h2 className="nhsuk-notification-banner__title" id="mail-capture-title">
           Email is captured, not sent
         </h2>
       </div>
       <div className="nhsuk-notification-banner__content">
-        <p className="nhsuk-notification-banner__heading">
-          This portal is running without an email server. Every email it would send is kept instead.
-        </p>
+        <p>This portal is running without an email server, so it keeps every email it would send.</p>
         <p>
           <Link className="nhsuk-notification-banner__link" to="/dev/mail">
             Read captured email

@@ -15,6 +15,18 @@ test("home page explains the network and leads to joining, webinars and FAQ", as
   await expect(page.getByText("Email is captured, not sent")).toHaveCount(0);
 });
 
+test("each menu section and the accessibility statement answers with a page, not a 404", async ({ page }) => {
+  for (const [path, heading] of [
+    ["/webinars", "Webinars"],
+    ["/recordings", "Recordings"],
+    ["/workspaces", "Workspaces"],
+    ["/accessibility", "Accessibility statement"],
+  ] as const) {
+    await visit(page, path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  }
+});
+
 test("pages carry strict security headers", async ({ request }) => {
   const response = await request.get("/");
   const headers = response.headers();
