@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-const isProduction = process.env.NODE_ENV === "production";
 const DEV_SESSION_SECRET = "development-only-secret-do-not-use-in-production";
 
 const schema = z
@@ -21,6 +20,7 @@ const schema = z
   })
   .transform((env, ctx) => {
     // Production may run locally as the demo; only a real deployment must bring its own secret.
+    const isProduction = env.NODE_ENV === "production";
     const demo = env.PORTAL_DEMO === "1";
     if (isProduction && !demo && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });

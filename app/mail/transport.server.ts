@@ -34,7 +34,10 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
       close: () => builder.close(),
     };
   }
-  const smtp = nodemailer.createTransport(smtpUrl);
+  // A pool keeps SMTP connections open between messages instead of a new handshake per email.
+  const pooled = new URL(smtpUrl);
+  pooled.searchParams.set("pool", "true");
+  const smtp = nodemailer.createTransport(pooled.toString());
   return {
     kind: "smtp",
     async send(message) {

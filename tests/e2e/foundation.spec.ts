@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { captureOrigin, expectAccessible, visit } from "./support";
 
@@ -95,4 +95,14 @@ test.describe("capture mode (the quick start)", () => {
     expect(html.headers()["content-security-policy"]).toContain("sandbox");
     expect(await html.text()).toContain("Email is working");
   });
+});
+
+test("the production server refuses to start with a bad environment, naming the variable in one line", () => {
+  const result = spawnSync("npx", ["tsx", "server/index.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: "4399", APP_URL: "https://portal.example.org", SESSION_SECRET: "" },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  expect(result.status).toBe(1);
+  expect(result.stderr.trim()).toBe("Invalid configuration: SESSION_SECRET is required in production");
 });

@@ -28,6 +28,9 @@ export class SmtpSink {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS"],
+      disableReverseLookup: true,
+      // Drop open (pooled) connections at once when stopped, as a crashed mail server would.
+      closeTimeout: 50,
       logger: false,
       onData: (stream, _session, callback) => {
         simpleParser(stream)

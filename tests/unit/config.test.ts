@@ -22,6 +22,18 @@ describe("configuration", () => {
     expect(() => parseConfig({ CONTACT_EMAIL: "nobody" })).toThrow(/CONTACT_EMAIL/);
   });
 
+  it("refuses to start in production without a session secret or public URL", () => {
+    expect(() => parseConfig({ NODE_ENV: "production", APP_URL: "https://portal.example.org" })).toThrow(
+      "Invalid configuration: SESSION_SECRET is required in production",
+    );
+    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) })).toThrow(/APP_URL is required/);
+    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "short", APP_URL: "https://p.example.org" })).toThrow(
+      /SESSION_SECRET must be at least 32 characters/,
+    );
+    const demo = parseConfig({ NODE_ENV: "production", PORTAL_DEMO: "1" });
+    expect(demo.demo).toBe(true);
+  });
+
   it("marks cookies Secure when the portal is served over https", () => {
     expect(parseConfig({ APP_URL: "https://portal.example.org" }).secureCookies).toBe(true);
     expect(parseConfig({ APP_URL: "http://localhost:3000" }).secureCookies).toBe(false);
