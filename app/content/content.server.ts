@@ -105,28 +105,28 @@ export async function loadContent(root: string = CONTENT_ROOT): Promise<ContentC
 }
 
 async function readSources(root: string, contactEmail: string): Promise<{ files: SourceFile[]; problems: string[] }> {
-  const files: SourceFile[] = [];
   const problems: string[] = [];
+  const wanted: Omit<SourceFile, "source" | "hash">[] = [];
   for (const kind of Object.keys(KINDS) as Kind[]) {
     const folder = join(root, kind);
     const names = (await readdir(folder).catch(ifMissing([]))).sort();
     for (const name of names) {
-      const file = relative(process.cwd(), join(folder, name));
-      const slug = name.replace(/\.mdx$/, "");
-      if (!name.endsWith(".mdx")) {
-        problems.push(`${file}: only .mdx files belong in ${kind}/`);
-        continue;
-      }
-      if (!SLUG.test(slug)) {
-        problems.push(`${file}: the file name is the page's address, so use lower-case letters, digits and hyphens`);
-        continue;
-      }
       const path = join(folder, name);
-      const source = await readFile(path, "utf8");
-      // The hash covers everything the compiled result depends on.
-      files.push({ kind, slug, path, file, source, hash: sha256(`${kind}\0${contactEmail}\0${source}`) });
+      const file = relative(process.cwd(), path);
+      const slug = name.replace(/\.mdx$/, "");
+      if (!name.endsWith(".mdx")) problems.push(`${file}: only .mdx files belong in ${kind}/`);
+      else if (!SLUG.test(slug)) {
+        problems.push(`${file}: the file name is the page's address, so use lower-case letters, digits and hyphens`);
+      } else wanted.push({ kind, slug, path, file });
     }
   }
+  const files = await Promise.all(
+    wanted.map(async (entry) => {
+      const source = await readFile(entry.path, "utf8");
+      // The hash covers everything the compiled result depends on.
+      return { ...entry, source, hash: sha256(`${entry.kind}\0${contactEmail}\0${source}`) };
+    }),
+  );
   return { files, problems };
 }
 

@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { CONTENT_ROOT, contentCompilations, loadContent, type ContentCollection } from "~/content/content.server";
 import { faqAnchors, findContentProblems, KNOWN_ROUTES } from "~/content/links.server";
@@ -52,7 +54,11 @@ describe("the portal's content", () => {
     expect(page?.html).toMatch(/<code[^>]*>871731000000106<\/code>/);
     expect(page?.html).toMatch(/<code[^>]*>871711000000103<\/code>/);
     expect(page?.html).toMatch(/<button[^>]*data-copy-code="871731000000106"[^>]*hidden=""/);
-    expect(page?.html).not.toMatch(/ style=|<script/);
+  });
+
+  it("contains nothing the Content-Security-Policy would block", async () => {
+    const { faq, guidance } = await loadContent();
+    for (const doc of [...faq, ...guidance]) expect(doc.html, doc.file).not.toMatch(/ style=|<script| on[a-z]+=/i);
   });
 
   it("puts the configured contact address into the content", async () => {
@@ -81,6 +87,16 @@ describe("broken content fails loudly", () => {
     expect(problems).toEqual([
       expect.stringMatching(/^tests\/fixtures\/content\/unknown-component\/guidance\/unknown-component\.mdx:12: .*Accordion/),
     ]);
+  });
+
+  it("stops the build: the check script exits with the file and line", async () => {
+    const run = promisify(execFile)("npx", ["tsx", "scripts/check-content.ts", "tests/fixtures/content/syntax-error"]);
+    const failure = await run.then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain("tests/fixtures/content/syntax-error/guidance/unclosed-tag.mdx:12:1: Expected a closing tag");
   });
 
   it("lists every link and related page that leads nowhere, and nothing else", async () => {
