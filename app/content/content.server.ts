@@ -153,12 +153,14 @@ async function compileNow({ kind, path, file, source }: SourceFile, contactEmail
 }
 
 function frontmatterProblems(error: z.ZodError, file: string, source: string): string[] {
+  const lineOfKey = (key: PropertyKey | undefined) =>
+    typeof key === "string" ? lineOf(source, new RegExp(`^${key.replace(/[^\w-]/g, "\\$&")}\\s*:`, "m")) : undefined;
   return error.issues.map((issue) => {
-    const key = issue.path[0];
+    if (issue.code === "unrecognized_keys") {
+      return `${file}:${lineOfKey(issue.keys[0]) ?? 1}: frontmatter has unknown ${issue.keys.map((k) => `"${k}"`).join(", ")} (check the spelling)`;
+    }
     // Point at the key's line, or at the opening "---" when the key is missing.
-    const line = (typeof key === "string" && lineOf(source, new RegExp(`^${key}\\s*:`, "m"))) || 1;
-    const where = issue.path.length ? `"${issue.path.join(".")}"` : "frontmatter";
-    return `${file}:${line}: frontmatter ${where} ${issue.message}`;
+    return `${file}:${lineOfKey(issue.path[0]) ?? 1}: frontmatter "${issue.path.join(".")}" ${issue.message}`;
   });
 }
 

@@ -12,6 +12,8 @@ export interface ReviewDate {
   text: string;
 }
 
+const LIST = new Intl.ListFormat("en-GB", { type: "conjunction" });
+
 function reviewDate(iso: string): ReviewDate {
   return { iso, text: format(parseISO(iso), "d MMMM yyyy") };
 }
@@ -49,7 +51,7 @@ export async function guidancePage(slug: string) {
     summary,
     html: page.html,
     lastReviewed: reviewDate(lastReviewed),
-    audience: audience.map((a) => AUDIENCES[a]),
+    audience: audience.includes("everyone") ? "everyone" : LIST.format(audience.map((a) => AUDIENCES[a])),
     // The loader refuses content whose related links do not resolve, so every target exists.
     related: related.flatMap((href) => {
       const target = contentTarget(href, collection);

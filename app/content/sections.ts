@@ -19,7 +19,7 @@ export const SECTION_IDS = SECTIONS.map((section) => section.id) as [SectionId, 
 export const AUDIENCES = {
   everyone: "everyone",
   "link-workers": "link workers",
-  managers: "managers and supervisors",
+  managers: "managers",
   referrers: "people who refer",
   commissioners: "commissioners",
 } as const;

@@ -30,7 +30,7 @@ export default function Guidance() {
         <div className="nhsuk-grid-column-two-thirds spn-prose">
           <h1>{page.title}</h1>
           <p className="nhsuk-lede-text">{page.summary}</p>
-          <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">For {page.audience.join(", ")}.</p>
+          <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">For {page.audience}.</p>
           <ContentBody html={page.html} />
           <p className="nhsuk-body-s">
             Page last reviewed: <time dateTime={page.lastReviewed.iso}>{page.lastReviewed.text}</time>

@@ -72,7 +72,10 @@ describe("broken content fails loudly", () => {
     const problems = await problemsIn(fixture("bad-frontmatter"));
     const file = "tests/fixtures/content/bad-frontmatter/faq/missing-section.mdx";
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${file}:1: frontmatter "section" `)));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${file}:1: frontmatter "lastReviewed" `)));
+    expect(problems).toContainEqual(`${file}:5: frontmatter has unknown "lastreviewed" (check the spelling)`);
     expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${file}:6: frontmatter "audience.0" `)));
+    expect(problems).toHaveLength(4);
   });
 
   it("names the file and line of an MDX syntax error", async () => {
