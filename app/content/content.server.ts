@@ -83,8 +83,7 @@ export async function loadContent(root: string = CONTENT_ROOT): Promise<ContentC
       const error: unknown = outcome.reason;
       problems.push(...(error instanceof ContentError ? error.problems : [`${file.file}: ${String(error)}`]));
     } else {
-      const { kind, slug, file: path, source } = file;
-      documents.push({ kind, slug, file: path, source, ...outcome.value } as ContentDocument);
+      documents.push({ kind: file.kind, slug: file.slug, file: file.file, source: file.source, ...outcome.value } as ContentDocument);
     }
   });
   if (problems.length) throw new ContentError(problems);
@@ -109,8 +108,13 @@ async function readSources(root: string, contactEmail: string): Promise<{ files:
   const wanted: Omit<SourceFile, "source" | "hash">[] = [];
   for (const kind of Object.keys(KINDS) as Kind[]) {
     const folder = join(root, kind);
-    const names = (await readdir(folder).catch(ifMissing([]))).sort();
-    for (const name of names) {
+    const names = await readdir(folder).catch(ifMissing(undefined));
+    if (!names) {
+      problems.push(`${relative(process.cwd(), folder)}: the folder is missing`);
+      continue;
+    }
+    for (const name of names.sort()) {
+      if (name.startsWith(".")) continue;
       const path = join(folder, name);
       const file = relative(process.cwd(), path);
       const slug = name.replace(/\.mdx$/, "");

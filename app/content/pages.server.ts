@@ -18,8 +18,9 @@ function reviewDate(iso: string): ReviewDate {
   return { iso, text: format(parseISO(iso), "d MMMM yyyy") };
 }
 
-function latest(days: string[]): ReviewDate {
-  return reviewDate(days.reduce((a, b) => (a > b ? a : b)));
+function latest(days: string[]): ReviewDate | undefined {
+  const newest = days.reduce((a, b) => (a > b ? a : b), "");
+  return newest ? reviewDate(newest) : undefined;
 }
 
 export async function faqPage() {

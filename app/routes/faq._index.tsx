@@ -62,9 +62,11 @@ export default function Faq() {
             <p>
               For more detail, read the <Link to="/guidance">guidance</Link>.
             </p>
-            <p className="nhsuk-body-s">
-              Page last reviewed: <time dateTime={page.lastReviewed.iso}>{page.lastReviewed.text}</time>
-            </p>
+            {page.lastReviewed ? (
+              <p className="nhsuk-body-s">
+                Page last reviewed: <time dateTime={page.lastReviewed.iso}>{page.lastReviewed.text}</time>
+              </p>
+            ) : null}
           </>
         ) : null}
       </div>

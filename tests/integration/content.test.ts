@@ -92,6 +92,13 @@ describe("broken content fails loudly", () => {
     ]);
   });
 
+  it("refuses a content folder without its faq or guidance folder", async () => {
+    const root = await mkdtemp(join(tmpdir(), "spn-content-"));
+    await cp(join(CONTENT_ROOT, "faq"), join(root, "faq"), { recursive: true });
+    const problems = await problemsIn(root);
+    expect(problems).toEqual([expect.stringMatching(/guidance: the folder is missing$/)]);
+  });
+
   it("stops the build: the check script exits with the file and line", async () => {
     const run = promisify(execFile)("npx", ["tsx", "scripts/check-content.ts", "tests/fixtures/content/syntax-error"]);
     const failure = await run.then(
