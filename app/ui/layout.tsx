@@ -109,6 +109,11 @@ export function Footer({ contactEmail }: { contactEmail: string }) {
               </Link>
             </li>
             <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/guidance">
+                Guidance
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
               <Link className="nhsuk-footer__list-item-link" to="/privacy">
                 Privacy notice
               </Link>
