@@ -1,5 +1,6 @@
 import { migrateToLatest } from "#db/database";
 import { config, type Config } from "~/config.server";
+import { loadContent } from "~/content/content.server";
 import { closeDb, db } from "~/db.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { startWorker } from "~/jobs/worker.server";
@@ -16,6 +17,8 @@ export async function startPortalRuntime(): Promise<PortalRuntime> {
   const settings = config();
   const applied = await migrateToLatest(db());
   if (applied.length) logger.info({ applied }, "migrations applied");
+  // Compile the FAQ and guidance now so the first visitor does not wait for it (and bad content stops the start).
+  await loadContent();
   const transport = createMailTransport(settings.smtpUrl);
   const worker = startWorker({ db: db(), transport, handlers: jobHandlers });
   logger.info({ mail: transport.kind, database: settings.databasePath }, "worker started");
