@@ -293,3 +293,16 @@ test("changing email address: a code to the new address, then sign in with it", 
   await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, newEmail, { redirectTo: "/welcome" });
 });
+
+test("too many sign-in requests for one address are refused with how long to wait", async ({ page, request }) => {
+  const email = uniqueEmail("nhs.net");
+  for (let i = 0; i < 5; i++) {
+    expect((await request.post("/sign-in", { form: { email }, maxRedirects: 0 })).status()).toBe(302);
+  }
+  await visit(page, "/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: /too many emails in a short time\. Try again in 15 minutes/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expectAccessible(page);
+});
