@@ -14,6 +14,12 @@ async function fillJoinForm(page: Page, email: string) {
   await page.getByRole("radio", { name: "North West" }).check();
 }
 
+/** Signs out with the header's button and waits until the page shows it. */
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+}
+
 /** Joins with a trusted address and confirms it from the email's link; ends signed in on the welcome page. */
 async function joinAndConfirm(page: Page, email: string) {
   await visit(page, "/join");
@@ -114,8 +120,7 @@ test("joining with an organisational address we do not know ends pending, with a
 test("signing in with a code typed into the form, then signing out", async ({ page, context }) => {
   const email = uniqueEmail("council.gov.uk");
   await joinAndConfirm(page, email);
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 
   await visit(page, "/sign-in");
   await page.getByLabel("Email address").fill(email);
@@ -153,7 +158,7 @@ test("signing in with a code typed into the form, then signing out", async ({ pa
 test("sign-in takes a member back where they were going, and the helper signs in", async ({ page }) => {
   const email = uniqueEmail("nhs.net");
   await joinAndConfirm(page, email);
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await signOut(page);
 
   await page.goto("/welcome");
   await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fwelcome$/);
@@ -166,7 +171,7 @@ test("sign-in takes a member back where they were going, and the helper signs in
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/welcome$/);
 
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await signOut(page);
   await signIn(page, email, { redirectTo: "/welcome" });
   await expect(page).toHaveURL(/\/welcome$/);
 });
@@ -290,7 +295,7 @@ test("changing email address: a code to the new address, then sign in with it", 
   const notice = await waitForMail(oldEmail, (m) => m.subject === "Your Social Prescribing Network email address has changed");
   expect(notice.text).toContain(newEmail.toLowerCase());
 
-  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await signOut(page);
   await signIn(page, newEmail, { redirectTo: "/welcome" });
 });
 
