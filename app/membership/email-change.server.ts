@@ -1,9 +1,8 @@
 import type { Kysely } from "kysely";
-import type { DB, EmailChallenge } from "#db/schema";
+import type { DB, EmailChallenge, User } from "#db/schema";
 import { confirmNewEmailEmail } from "#emails/confirm-new-email";
 import { emailAlreadyMemberEmail } from "#emails/email-already-member";
 import { emailChangedEmail } from "#emails/email-changed";
-import type { User } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
