@@ -58,7 +58,7 @@ export function linkFrom(mail: ReceivedMail): string {
 }
 
 /**
- * Signs `email` (an active member) in through the real passwordless flow: asks for a code at
+ * Signs `email` (an active member) in, from signed out, through the real passwordless flow: asks for a code at
  * /sign-in, reads it from the SMTP sink and types it in. Ends on the page after signing in
  * (the member's /account unless `redirectTo` says otherwise). Each call counts towards the
  * sign-in rate limits (5 per address per 15 minutes; 100 per client address, shared by the suite).
