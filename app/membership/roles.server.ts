@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema";
 import { now } from "~/clock.server";
 import { db } from "~/db.server";
 
@@ -18,8 +20,18 @@ export async function hasRole(userId: number, role: Role, scope: string | null =
   return grant !== undefined;
 }
 
-export async function grantRole(userId: number, role: Role, options: { scope?: string | null; grantedBy?: number | null } = {}) {
-  await db()
+export const ROLES: readonly Role[] = ["admin", "workspace_lead"];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export async function grantRole(
+  userId: number,
+  role: Role,
+  options: { scope?: string | null; grantedBy?: number | null; executor?: Kysely<DB> } = {},
+) {
+  await (options.executor ?? db())
     .insertInto("role_grants")
     .values({
       user_id: userId,
@@ -32,8 +44,8 @@ export async function grantRole(userId: number, role: Role, options: { scope?: s
     .execute();
 }
 
-export async function revokeRole(userId: number, role: Role, scope: string | null = null) {
-  await db()
+export async function revokeRole(userId: number, role: Role, scope: string | null = null, executor: Kysely<DB> = db()) {
+  await executor
     .deleteFrom("role_grants")
     .where("user_id", "=", userId)
     .where("role", "=", role)
