@@ -7,20 +7,10 @@ import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "./audit.server";
+import type { MemberStatus } from "./member-statuses";
 import { invalidateUserSessions } from "./sessions.server";
 
 /** Staff work on members: finding them, and approving, declining or removing them. */
-
-export const MEMBER_STATUSES = [
-  { value: "pending", label: "Waiting for approval" },
-  { value: "active", label: "Active" },
-  { value: "unverified", label: "Email not confirmed" },
-  { value: "declined", label: "Declined" },
-  { value: "removed", label: "Removed" },
-  { value: "left", label: "Left the network" },
-] as const;
-
-export type MemberStatus = User["status"];
 
 export interface MemberSearch {
   q?: string;
