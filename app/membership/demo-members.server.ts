@@ -1,6 +1,7 @@
 import type { NewUser } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import type { Database } from "~/db.server";
+import { grantRole } from "./roles.server";
 
 /** Fictional people for the demo and the browser tests. Sign in as any of them; read the code at /dev/mail. */
 
@@ -145,11 +146,7 @@ export async function seedDemoMembers(database: Database): Promise<string> {
   }
 
   const admin = await database.selectFrom("users").select("id").where("email", "=", DEMO_ADMIN_EMAIL).executeTakeFirstOrThrow();
-  await database
-    .insertInto("role_grants")
-    .values({ user_id: admin.id, role: "admin", scope: null, granted_at: at, granted_by: null })
-    .onConflict((oc) => oc.columns(["user_id", "role", "scope"]).doNothing())
-    .execute();
+  await grantRole(admin.id, "admin", { executor: database });
   const override = await database
     .insertInto("domain_overrides")
     .values({ ...DEMO_DOMAIN_OVERRIDE, created_at: at, created_by: admin.id })

@@ -31,16 +31,20 @@ export async function grantRole(
   role: Role,
   options: { scope?: string | null; grantedBy?: number | null; executor?: Kysely<DB> } = {},
 ) {
-  await (options.executor ?? db())
+  const executor = options.executor ?? db();
+  const scope = options.scope ?? null;
+  // SQLite's unique index treats NULL scopes as distinct, so check first rather than rely on a conflict.
+  const existing = await executor
+    .selectFrom("role_grants")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("role", "=", role)
+    .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
+    .executeTakeFirst();
+  if (existing) return;
+  await executor
     .insertInto("role_grants")
-    .values({
-      user_id: userId,
-      role,
-      scope: options.scope ?? null,
-      granted_at: now().toISOString(),
-      granted_by: options.grantedBy ?? null,
-    })
-    .onConflict((oc) => oc.columns(["user_id", "role", "scope"]).doNothing())
+    .values({ user_id: userId, role, scope, granted_at: now().toISOString(), granted_by: options.grantedBy ?? null })
     .execute();
 }
 

@@ -18,7 +18,7 @@ export const domainSchema = z
   .string({ error: "Enter a domain" })
   .trim()
   .toLowerCase()
-  .min(1, "Enter a domain")
+  .min(1, { error: "Enter a domain", abort: true })
   .refine((value) => !value.includes("@"), "Enter the part after the @ only, like example.org.uk")
   .refine((value) => !/^[a-z]+:\/\//.test(value) && !value.includes("/"), "Enter the domain only, without https:// or a path")
   .refine((value) => value.includes("@") || value.includes("/") || DOMAIN_PATTERN.test(value), "Enter a domain like example.org.uk");
