@@ -41,8 +41,15 @@ export async function requireAdmin(request: Request): Promise<CurrentUser> {
   return current;
 }
 
-/** Only same-site relative paths may be used as a post-sign-in destination. */
+/**
+ * Only same-site paths may be used as a post-sign-in destination. The value is parsed the way a
+ * browser would, because browsers drop tabs and newlines and read "\\" as "/": "/\t/evil.example"
+ * would otherwise pass a prefix check and still leave the site.
+ */
 export function safeRedirectPath(value: unknown, fallback = "/account"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (typeof value !== "string" || !value.startsWith("/")) return fallback;
+  const base = "http://portal.invalid";
+  const url = new URL(value, base);
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -42,3 +42,35 @@ export async function waitForMail(to: string, predicate: (mail: ReceivedMail) =>
     .toBe(true);
   return found as ReceivedMail;
 }
+
+/** The 6-digit code in a verification or sign-in email. */
+export function codeFrom(mail: ReceivedMail): string {
+  const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
+  if (!code) throw new Error(`No 6-digit code in "${mail.subject}"`);
+  return code;
+}
+
+/** The link in a verification or sign-in email (it opens a page with a button; it changes nothing itself). */
+export function linkFrom(mail: ReceivedMail): string {
+  const link = /https?:\/\/\S+\/verify\/[a-z0-9]+\?token=[a-z0-9]+/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`No verification link in "${mail.subject}"`);
+  return link;
+}
+
+/**
+ * Signs `email` (an active member) in through the real passwordless flow: asks for a code at
+ * /sign-in, reads it from the SMTP sink and types it in. Ends on the page after signing in
+ * (the member's /account unless `redirectTo` says otherwise). Each call counts towards the
+ * sign-in rate limits (5 per address per 15 minutes; 100 per client address, shared by the suite).
+ */
+export async function signIn(page: Page, email: string, options: { redirectTo?: string } = {}): Promise<void> {
+  const before = new Set((await receivedMail()).map((mail) => mail.messageId));
+  await page.goto(options.redirectTo ? `/sign-in?redirectTo=${encodeURIComponent(options.redirectTo)}` : "/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  const mail = await waitForMail(email, (m) => m.subject === "Sign in to the Social Prescribing Network" && !before.has(m.messageId));
+  await page.getByLabel("Code from the email").fill(codeFrom(mail));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}

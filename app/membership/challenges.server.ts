@@ -1,0 +1,125 @@
+import type { Kysely } from "kysely";
+import type { DB, EmailChallenge } from "#db/schema";
+import { now } from "~/clock.server";
+import { config } from "~/config.server";
+import { hashesMatch, hashSecret, randomCode, randomToken } from "./tokens.server";
+
+/**
+ * One-time proofs that someone controls an email address: an emailed link (public id + secret
+ * token) and a 6-digit code, either of which completes it once. Only keyed hashes are stored.
+ * Opening the link (GET) only shows a page whose button submits; nothing here runs on a GET.
+ */
+export const CHALLENGE_LIFETIME_MS = 30 * 60_000;
+/** Wrong codes allowed before a challenge is dead: 5 guesses in a million. */
+export const MAX_CODE_ATTEMPTS = 5;
+
+export type ChallengePurpose = EmailChallenge["purpose"];
+
+export interface IssuedChallenge {
+  publicId: string;
+  /** The link to put in the email; it opens a confirmation page, it does not confirm by itself. */
+  link: string;
+  code: string;
+}
+
+export async function createChallenge(
+  trx: Kysely<DB>,
+  request: { purpose: ChallengePurpose; email: string; userId: number | null; data?: Record<string, unknown> },
+): Promise<IssuedChallenge> {
+  const publicId = randomToken(15);
+  const token = randomToken(20);
+  const code = randomCode();
+  const at = now();
+  await trx
+    .insertInto("email_challenges")
+    .values({
+      public_id: publicId,
+      purpose: request.purpose,
+      email: request.email,
+      user_id: request.userId,
+      token_hash: hashSecret(token),
+      code_hash: hashSecret(code),
+      data_json: JSON.stringify(request.data ?? {}),
+      expires_at: new Date(at.getTime() + CHALLENGE_LIFETIME_MS).toISOString(),
+      created_at: at.toISOString(),
+    })
+    .execute();
+  // Challenges a day past expiry are no use even for the "expired" message.
+  await trx
+    .deleteFrom("email_challenges")
+    .where("expires_at", "<", new Date(at.getTime() - 24 * 60 * 60_000).toISOString())
+    .execute();
+  const link = new URL(`/verify/${publicId}`, config().appUrl);
+  link.searchParams.set("token", token);
+  return { publicId, link: link.toString(), code };
+}
+
+export type ChallengeProblem = "not-found" | "bad-link" | "used" | "expired" | "locked" | "wrong-code";
+export type ChallengeProof = { token: string } | { code: string };
+
+export async function findChallenge(executor: Kysely<DB>, publicId: string): Promise<EmailChallenge | undefined> {
+  return executor.selectFrom("email_challenges").selectAll().where("public_id", "=", publicId).executeTakeFirst();
+}
+
+/** Why a challenge can no longer be completed, or null while it can. */
+export function challengeState(challenge: EmailChallenge): Exclude<ChallengeProblem, "not-found" | "bad-link" | "wrong-code"> | null {
+  if (challenge.consumed_at) return "used";
+  if (challenge.failed_attempts >= MAX_CODE_ATTEMPTS) return "locked";
+  if (new Date(challenge.expires_at) <= now()) return "expired";
+  return null;
+}
+
+/** Checks a link token without using it up, for the page the link opens. */
+export function tokenMatches(challenge: EmailChallenge, token: string): boolean {
+  return hashesMatch(challenge.token_hash, hashSecret(token));
+}
+
+/**
+ * Completes a challenge with its link token or code, once. A wrong code counts towards the limit;
+ * call inside a transaction that commits even on failure so the count sticks.
+ */
+export async function consumeChallenge(
+  trx: Kysely<DB>,
+  publicId: string,
+  proof: ChallengeProof,
+): Promise<{ ok: true; challenge: EmailChallenge } | { ok: false; problem: ChallengeProblem; attemptsLeft?: number }> {
+  const challenge = await findChallenge(trx, publicId);
+  if (!challenge) return { ok: false, problem: "not-found" };
+  const state = challengeState(challenge);
+  if (state) return { ok: false, problem: state };
+
+  if ("token" in proof) {
+    // 160-bit tokens cannot be guessed, so a wrong one is a damaged link rather than an attack.
+    if (!tokenMatches(challenge, proof.token)) return { ok: false, problem: "bad-link" };
+  } else if (!hashesMatch(challenge.code_hash, hashSecret(proof.code))) {
+    const failed = challenge.failed_attempts + 1;
+    await trx.updateTable("email_challenges").set({ failed_attempts: failed }).where("id", "=", challenge.id).execute();
+    if (failed >= MAX_CODE_ATTEMPTS) return { ok: false, problem: "locked" };
+    return { ok: false, problem: "wrong-code", attemptsLeft: MAX_CODE_ATTEMPTS - failed };
+  }
+
+  const consumedAt = now().toISOString();
+  const updated = await trx
+    .updateTable("email_challenges")
+    .set({ consumed_at: consumedAt })
+    .where("id", "=", challenge.id)
+    .where("consumed_at", "is", null)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return { ok: false, problem: "used" };
+  return { ok: true, challenge: { ...challenge, consumed_at: consumedAt } };
+}
+
+export interface ChallengePage {
+  email: string;
+  purpose: ChallengePurpose;
+  /** Why it cannot be completed, or null while it can. */
+  problem: Exclude<ChallengeProblem, "not-found" | "wrong-code"> | null;
+}
+
+/** What the page a link or the code form opens needs to know. Read only: a GET changes nothing. */
+export async function describeChallenge(executor: Kysely<DB>, publicId: string, token: string | null): Promise<ChallengePage | undefined> {
+  const challenge = await findChallenge(executor, publicId);
+  if (!challenge) return undefined;
+  const problem = challengeState(challenge) ?? (token !== null && !tokenMatches(challenge, token) ? "bad-link" : null);
+  return { email: challenge.email, purpose: challenge.purpose, problem };
+}

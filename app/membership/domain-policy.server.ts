@@ -1,0 +1,82 @@
+import { createRequire } from "node:module";
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema";
+import { config } from "~/config.server";
+import { db } from "~/db.server";
+
+/**
+ * Which email domains may join, and whether a joiner is trusted at once or reviewed by staff.
+ *
+ * In order, the first that applies decides:
+ * 1. a staff override (`domain_overrides`) for the domain or a parent of it, the most specific first;
+ * 2. trusted NHS and government domains: nhs.net, nhs.uk, gov.uk and their subdomains;
+ * 3. personal webmail (the `email-providers` list) and disposable addresses (`disposable-email-domains`)
+ *    are refused;
+ * 4. any other domain is an organisation staff do not know yet: the joiner waits for review.
+ */
+export type DomainDecision =
+  | { outcome: "trusted" }
+  | { outcome: "review" }
+  | { outcome: "refused"; reason: "personal" | "disposable" | "override" };
+
+const TRUSTED_DOMAINS = ["nhs.net", "nhs.uk", "gov.uk"];
+
+// Loaded at run time rather than bundled: the lists are large JSON files (about 130,000 domains).
+const require = createRequire(import.meta.url);
+let lists: { personal: Set<string>; disposable: Set<string>; disposableWildcard: Set<string> } | undefined;
+function domainLists() {
+  lists ??= {
+    personal: new Set(require("email-providers/all.json") as string[]),
+    disposable: new Set(require("disposable-email-domains") as string[]),
+    // Providers that hand out any subdomain (e.g. anything.33mail.com).
+    disposableWildcard: new Set(require("disposable-email-domains/wildcard.json") as string[]),
+  };
+  return lists;
+}
+
+export function emailDomain(address: string): string {
+  return address.slice(address.lastIndexOf("@") + 1).trim().toLowerCase();
+}
+
+/** The domain itself, then each parent down to the last two labels: a.b.nhs.uk → a.b.nhs.uk, b.nhs.uk, nhs.uk. */
+function domainAndParents(domain: string): string[] {
+  const labels = domain.split(".");
+  return labels.slice(0, Math.max(1, labels.length - 1)).map((_, index) => labels.slice(index).join("."));
+}
+
+function isTrusted(domain: string): boolean {
+  return TRUSTED_DOMAINS.some((trusted) => domain === trusted || domain.endsWith(`.${trusted}`));
+}
+
+export async function decideDomain(address: string, executor: Kysely<DB> = db()): Promise<DomainDecision> {
+  const domain = emailDomain(address);
+  const candidates = domainAndParents(domain);
+  const overrides = await executor.selectFrom("domain_overrides").select(["domain", "policy"]).where("domain", "in", candidates).execute();
+  const override = candidates.map((candidate) => overrides.find((row) => row.domain === candidate)).find(Boolean);
+  if (override) return override.policy === "allow" ? { outcome: "trusted" } : { outcome: "refused", reason: "override" };
+
+  // Checked before the lists: the disposable list wrongly includes a few NHS and council domains.
+  if (isTrusted(domain)) return { outcome: "trusted" };
+
+  const { personal, disposable, disposableWildcard } = domainLists();
+  if (personal.has(domain)) return { outcome: "refused", reason: "personal" };
+  if (disposable.has(domain) || candidates.some((candidate) => disposableWildcard.has(candidate))) {
+    return { outcome: "refused", reason: "disposable" };
+  }
+  return { outcome: "review" };
+}
+
+/** What a refused joiner reads by the email field: why, and what to do instead. */
+export function domainRefusalMessage(reason: "personal" | "disposable" | "override"): string {
+  const why =
+    reason === "personal"
+      ? "You cannot join with a personal email address."
+      : reason === "disposable"
+        ? "You cannot join with a temporary or disposable email address."
+        : "You cannot join with an email address from this organisation.";
+  return (
+    `${why} Use your work email address, so we know you work in or with social prescribing. ` +
+    `If you do not have one, ask your PCN or supervisor for an NHSmail account, ` +
+    `or email ${config().contactEmail} and we will help.`
+  );
+}

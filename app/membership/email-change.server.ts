@@ -1,0 +1,91 @@
+import type { Kysely } from "kysely";
+import type { DB, EmailChallenge } from "#db/schema";
+import { confirmNewEmailEmail } from "#emails/confirm-new-email";
+import { emailAlreadyMemberEmail } from "#emails/email-already-member";
+import { emailChangedEmail } from "#emails/email-changed";
+import type { User } from "#db/schema";
+import { nowIso } from "~/clock.server";
+import { db } from "~/db.server";
+import { enqueueEmail } from "~/mail/outbox.server";
+import { CHALLENGE_LIFETIME_MS, createChallenge } from "./challenges.server";
+import { decideDomain, domainRefusalMessage } from "./domain-policy.server";
+import { findUserByEmail, findUserById, normaliseEmail } from "./members.server";
+import { allowEmailRequest } from "./rate-limits.server";
+
+export type EmailChangeRequestResult =
+  | { ok: true; publicId: string }
+  | { ok: false; emailError: string }
+  | { ok: false; retryAfterMs: number };
+
+/**
+ * A signed-in member asks to use a new address: it must pass the domain policy, and is confirmed by
+ * a link and code sent to it. If another account already uses it, that address gets a note instead
+ * of a code, and the member sees the same page as usual (no account enumeration).
+ */
+export async function requestEmailChange(
+  member: { user: User; sessionId: string },
+  newEmailInput: string,
+  context: { ip: string },
+): Promise<EmailChangeRequestResult> {
+  const newEmail = normaliseEmail(newEmailInput);
+  if (newEmail === member.user.email) return { ok: false, emailError: "This is already your email address. Enter a different one" };
+  const decision = await decideDomain(newEmail);
+  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason) };
+
+  const limit = await allowEmailRequest({ address: newEmail, ip: context.ip });
+  if (!limit.allowed) return { ok: false, retryAfterMs: limit.retryAfterMs };
+
+  const publicId = await db()
+    .transaction()
+    .execute(async (trx) => {
+      const challenge = await createChallenge(trx, {
+        purpose: "change-email",
+        email: newEmail,
+        userId: member.user.id,
+        data: { keepSessionId: member.sessionId },
+      });
+      if (await findUserByEmail(newEmail, trx)) {
+        await enqueueEmail(trx, { to: newEmail, template: emailAlreadyMemberEmail, props: {} });
+      } else {
+        await enqueueEmail(trx, {
+          to: newEmail,
+          template: confirmNewEmailEmail,
+          props: { link: challenge.link, code: challenge.code, validMinutes: CHALLENGE_LIFETIME_MS / 60_000 },
+        });
+      }
+      return challenge.publicId;
+    });
+  return { ok: true, publicId };
+}
+
+export type EmailChangeResult = { outcome: "email-changed" } | { outcome: "refused"; message: string };
+
+/**
+ * The member proved they own the new address: switch to it, tell the old address, and end every
+ * other session (and any code still out for the old address) in case the change was not theirs.
+ */
+export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChallenge): Promise<EmailChangeResult> {
+  const user = challenge.user_id === null ? undefined : await findUserById(challenge.user_id, trx);
+  if (!user || user.status !== "active") {
+    return { outcome: "refused", message: "Your membership is not active, so its email address cannot be changed." };
+  }
+  if (await findUserByEmail(challenge.email, trx)) {
+    return { outcome: "refused", message: "Another account already uses this email address, so we have not changed yours." };
+  }
+  const { keepSessionId } = JSON.parse(challenge.data_json) as { keepSessionId?: string };
+  const at = nowIso();
+  await trx.updateTable("users").set({ email: challenge.email, updated_at: at }).where("id", "=", user.id).execute();
+  await trx
+    .deleteFrom("sessions")
+    .where("user_id", "=", user.id)
+    .where("id", "!=", keepSessionId ?? "")
+    .execute();
+  await trx
+    .updateTable("email_challenges")
+    .set({ consumed_at: at })
+    .where("user_id", "=", user.id)
+    .where("consumed_at", "is", null)
+    .execute();
+  await enqueueEmail(trx, { to: user.email, template: emailChangedEmail, props: { newEmail: challenge.email } });
+  return { outcome: "email-changed" };
+}

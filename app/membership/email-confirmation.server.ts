@@ -1,0 +1,52 @@
+import { db } from "~/db.server";
+import { safeRedirectPath } from "./access.server";
+import { consumeChallenge, type ChallengeProblem, type ChallengeProof } from "./challenges.server";
+import { applyEmailChange } from "./email-change.server";
+import { completeJoin } from "./join.server";
+import { findUserById } from "./members.server";
+import { createSession } from "./sessions.server";
+
+export type ConfirmationResult =
+  | { outcome: "failed"; problem: ChallengeProblem; attemptsLeft?: number }
+  | { outcome: "signed-in"; sessionToken: string; destination: string }
+  | { outcome: "pending" }
+  | { outcome: "refused"; message: string }
+  | { outcome: "email-changed" };
+
+const UNAVAILABLE = "This membership is no longer active, so you cannot sign in with it.";
+
+type Decision = Exclude<ConfirmationResult, { outcome: "signed-in" }> | { outcome: "sign-in"; userId: number; destination: string };
+
+/**
+ * Completes an emailed challenge with its link token or code (a POST from the page the link opens,
+ * or the code form) and does what it was for: finish joining, sign in, or change address.
+ */
+export async function confirmEmailChallenge(publicId: string, proof: ChallengeProof): Promise<ConfirmationResult> {
+  const decision = await db()
+    .transaction()
+    .execute(async (trx): Promise<Decision> => {
+      const consumed = await consumeChallenge(trx, publicId, proof);
+      if (!consumed.ok) return { outcome: "failed", problem: consumed.problem, attemptsLeft: consumed.attemptsLeft };
+      const { challenge } = consumed;
+      if (challenge.purpose === "change-email") return applyEmailChange(trx, challenge);
+
+      const user = challenge.user_id === null ? undefined : await findUserById(challenge.user_id, trx);
+      // Stand-in challenges (no member) have no user; their code was never sent.
+      if (!user) return { outcome: "failed", problem: "not-found" };
+      const { redirectTo } = JSON.parse(challenge.data_json) as { redirectTo?: string };
+
+      if (challenge.purpose === "verify-email") {
+        const joined = await completeJoin(trx, user);
+        if (joined.outcome === "active") return { outcome: "sign-in", userId: user.id, destination: "/welcome" };
+        if (joined.outcome === "unavailable") return { outcome: "refused", message: UNAVAILABLE };
+        return joined;
+      }
+      if (user.status === "active") return { outcome: "sign-in", userId: user.id, destination: safeRedirectPath(redirectTo) };
+      if (user.status === "pending") return { outcome: "pending" };
+      return { outcome: "refused", message: UNAVAILABLE };
+    });
+
+  if (decision.outcome !== "sign-in") return decision;
+  const { token } = await createSession(decision.userId);
+  return { outcome: "signed-in", sessionToken: token, destination: decision.destination };
+}

@@ -1,0 +1,100 @@
+import type { Kysely } from "kysely";
+import type { DB, User } from "#db/schema";
+import { joinerToReviewEmail } from "#emails/joiner-to-review";
+import { nowIso } from "~/clock.server";
+import { db } from "~/db.server";
+import { enqueueEmail } from "~/mail/outbox.server";
+import { decideDomain, domainRefusalMessage, emailDomain } from "./domain-policy.server";
+import type { JoinInput } from "./join-schema";
+import { findUserByEmail, normaliseEmail } from "./members.server";
+import { allowEmailRequest } from "./rate-limits.server";
+import { emailAccessCode } from "./sign-in.server";
+
+export type JoinResult =
+  | { ok: true; publicId: string }
+  | { ok: false; emailError: string }
+  | { ok: false; retryAfterMs: number };
+
+/**
+ * Starts a membership: checks the address's domain, records the details as an unverified member and
+ * emails a verification link and code. An address that is already a member gets what signing in
+ * would send instead, and the caller cannot tell the difference (no account enumeration).
+ */
+export async function joinNetwork(input: JoinInput, context: { ip: string }): Promise<JoinResult> {
+  const email = normaliseEmail(input.email);
+  const decision = await decideDomain(email);
+  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason) };
+
+  const limit = await allowEmailRequest({ address: email, ip: context.ip });
+  if (!limit.allowed) return { ok: false, retryAfterMs: limit.retryAfterMs };
+
+  const publicId = await db()
+    .transaction()
+    .execute(async (trx) => {
+      const existing = await findUserByEmail(email, trx);
+      const details = {
+        full_name: input.fullName,
+        organisation: input.organisation,
+        job_role: input.jobRole,
+        region: input.region,
+        icb_pcn: input.icbPcn || null,
+        workspace_interests_json: JSON.stringify(input.workspaceInterests ?? []),
+        bulletin_opt_in: input.bulletin ? 1 : 0,
+        events_opt_in: input.events ? 1 : 0,
+        updated_at: nowIso(),
+      } as const;
+      if (!existing) {
+        await trx
+          .insertInto("users")
+          .values({ ...details, email, status: "unverified", created_at: details.updated_at })
+          .execute();
+      } else if (existing.status === "unverified") {
+        // Joining again before confirming: the latest details win, and a fresh code is sent.
+        await trx.updateTable("users").set(details).where("id", "=", existing.id).execute();
+      }
+      return emailAccessCode(trx, email);
+    });
+  return { ok: true, publicId };
+}
+
+export type JoinCompletion =
+  | { outcome: "active" }
+  | { outcome: "pending" }
+  | { outcome: "refused"; message: string }
+  | { outcome: "unavailable" };
+
+/**
+ * The joiner has proved they own the address. Trusted domains become members at once; other
+ * organisations wait for staff, who are told by email. The domain is checked again because staff
+ * may have changed a rule since the joiner asked.
+ */
+export async function completeJoin(trx: Kysely<DB>, user: User): Promise<JoinCompletion> {
+  if (user.status === "active" || user.status === "pending") return { outcome: user.status };
+  if (user.status !== "unverified") return { outcome: "unavailable" };
+  const decision = await decideDomain(user.email, trx);
+  if (decision.outcome === "refused") return { outcome: "refused", message: domainRefusalMessage(decision.reason) };
+
+  const at = nowIso();
+  const status = decision.outcome === "trusted" ? "active" : "pending";
+  await trx.updateTable("users").set({ status, email_verified_at: at, updated_at: at }).where("id", "=", user.id).execute();
+  if (status === "pending") await tellAdminsAboutJoiner(trx, user);
+  return { outcome: status };
+}
+
+async function tellAdminsAboutJoiner(trx: Kysely<DB>, joiner: User): Promise<void> {
+  const admins = await trx
+    .selectFrom("role_grants")
+    .innerJoin("users", "users.id", "role_grants.user_id")
+    .select("users.email")
+    .where("role_grants.role", "=", "admin")
+    .where("role_grants.scope", "is", null)
+    .where("users.status", "=", "active")
+    .execute();
+  for (const admin of admins) {
+    await enqueueEmail(trx, {
+      to: admin.email,
+      template: joinerToReviewEmail,
+      props: { fullName: joiner.full_name, organisation: joiner.organisation, domain: emailDomain(joiner.email) },
+    });
+  }
+}

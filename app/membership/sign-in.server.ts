@@ -1,0 +1,77 @@
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema";
+import { accountUnavailableEmail } from "#emails/account-unavailable";
+import { awaitingReviewEmail } from "#emails/awaiting-review";
+import { joinVerificationEmail } from "#emails/join-verification";
+import { noAccountEmail } from "#emails/no-account";
+import { signInCodeEmail } from "#emails/sign-in-code";
+import { db } from "~/db.server";
+import { enqueueEmail } from "~/mail/outbox.server";
+import { CHALLENGE_LIFETIME_MS, createChallenge, findChallenge } from "./challenges.server";
+import { findUserByEmail, normaliseEmail } from "./members.server";
+import { allowEmailRequest } from "./rate-limits.server";
+import { invalidateSession, readSessionToken, validateSessionToken } from "./sessions.server";
+
+export type EmailRequestResult = { ok: true; publicId: string } | { ok: false; retryAfterMs: number };
+
+const VALID_MINUTES = CHALLENGE_LIFETIME_MS / 60_000;
+
+/**
+ * Emails an address whatever lets its owner in, and returns the challenge for the "check your email"
+ * page: a sign-in code for a member, a verification code for a joiner who has not confirmed yet, or
+ * a note without a code for anyone else. Every case creates a challenge, so the response is the same
+ * whether or not the address is a member (no account enumeration).
+ */
+export async function emailAccessCode(trx: Kysely<DB>, email: string, options: { redirectTo?: string } = {}): Promise<string> {
+  const user = await findUserByEmail(email, trx);
+  const data = options.redirectTo ? { redirectTo: options.redirectTo } : {};
+
+  if (user?.status === "active" || user?.status === "unverified") {
+    const purpose = user.status === "active" ? "sign-in" : "verify-email";
+    const challenge = await createChallenge(trx, { purpose, email: user.email, userId: user.id, data });
+    const props = { link: challenge.link, code: challenge.code, validMinutes: VALID_MINUTES };
+    if (purpose === "sign-in") await enqueueEmail(trx, { to: user.email, template: signInCodeEmail, props });
+    else await enqueueEmail(trx, { to: user.email, template: joinVerificationEmail, props: { ...props, fullName: user.full_name } });
+    return challenge.publicId;
+  }
+
+  // A stand-in whose code is never sent, so the page and its code form look the same as for a member.
+  const standIn = await createChallenge(trx, { purpose: "sign-in", email, userId: null, data });
+  if (!user) await enqueueEmail(trx, { to: email, template: noAccountEmail, props: {} });
+  else if (user.status === "pending") await enqueueEmail(trx, { to: email, template: awaitingReviewEmail, props: {} });
+  else await enqueueEmail(trx, { to: email, template: accountUnavailableEmail, props: {} });
+  return standIn.publicId;
+}
+
+/** Passwordless sign-in: rate limited per address and per client, then `emailAccessCode`. */
+export async function requestSignIn(request: { email: string; ip: string; redirectTo?: string }): Promise<EmailRequestResult> {
+  const email = normaliseEmail(request.email);
+  const limit = await allowEmailRequest({ address: email, ip: request.ip });
+  if (!limit.allowed) return { ok: false, retryAfterMs: limit.retryAfterMs };
+  const publicId = await db()
+    .transaction()
+    .execute((trx) => emailAccessCode(trx, email, { redirectTo: request.redirectTo }));
+  return { ok: true, publicId };
+}
+
+/**
+ * "Send a new code" from the check-your-email page: the same as asking again for that address.
+ * A change of address starts again from the account page instead.
+ */
+export async function resendCode(
+  publicId: string,
+  context: { ip: string },
+): Promise<EmailRequestResult | { ok: "restart"; path: string } | undefined> {
+  const challenge = await findChallenge(db(), publicId);
+  if (!challenge) return undefined;
+  if (challenge.purpose === "change-email") return { ok: "restart", path: "/account/email" };
+  const { redirectTo } = JSON.parse(challenge.data_json) as { redirectTo?: string };
+  return requestSignIn({ email: challenge.email, ip: context.ip, redirectTo });
+}
+
+/** Ends the session the request carries, if it is a valid one. */
+export async function signOut(request: Request): Promise<void> {
+  const token = readSessionToken(request);
+  const session = token ? await validateSessionToken(token) : null;
+  if (session) await invalidateSession(session.id);
+}

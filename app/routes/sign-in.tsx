@@ -1,0 +1,72 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getCurrentUser, safeRedirectPath } from "~/membership/access.server";
+import { emailAddressField } from "~/membership/email-address";
+import { rateLimitMessage } from "~/membership/rate-limits.server";
+import { requestSignIn } from "~/membership/sign-in.server";
+import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { RouteErrorBoundary } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Social Prescribing Network" }];
+
+const schema = z.object({ email: emailAddressField, redirectTo: z.string().optional() });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  if (await getCurrentUser(request)) throw redirect(safeRedirectPath(redirectTo));
+  return { redirectTo: redirectTo ? safeRedirectPath(redirectTo) : "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return submission.reply();
+  const { email, redirectTo } = submission.value;
+  const result = await requestSignIn({ email, ip: context.clientIp, redirectTo: redirectTo ? safeRedirectPath(redirectTo) : undefined });
+  if (!result.ok) return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
+  return redirect(`/verify/${result.publicId}`);
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={summariseErrors({ email: fields.email }, form.errors, fields.email.id)} />
+        <h1>Sign in</h1>
+        <p>We will email you a link and a code to sign in with. You do not need a password.</p>
+        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+          <TextField
+            id={fields.email.id}
+            name={fields.email.name}
+            label="Email address"
+            hint="The work email address you joined with"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={fields.email.initialValue as string | undefined}
+            errors={fields.email.errors}
+          />
+          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+          <SubmitButton>Email me a sign-in code</SubmitButton>
+        </Form>
+        <p>
+          Not a member yet? <Link to="/join">Join the network</Link>.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

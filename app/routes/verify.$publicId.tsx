@@ -1,0 +1,207 @@
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { db } from "~/db.server";
+import { describeChallenge, type ChallengeProblem } from "~/membership/challenges.server";
+import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
+import { rateLimitMessage } from "~/membership/rate-limits.server";
+import { sessionCookie } from "~/membership/sessions.server";
+import { resendCode } from "~/membership/sign-in.server";
+import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { RouteErrorBoundary } from "~/ui/route-error";
+
+/**
+ * Where emailed links land (with ?token=) and the "check your email" page (without). A GET only
+ * shows a page: mail scanners open every link, so only the button's POST completes the challenge.
+ */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? pageHeading(data) : "Check your email"} – Social Prescribing Network` },
+];
+
+const codeSchema = z.object({
+  intent: z.literal("code"),
+  code: z
+    .string({ error: "Enter the 6-digit code from the email" })
+    .transform((value) => value.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, "The code is 6 digits, like 123456")),
+});
+const linkSchema = z.object({ intent: z.literal("link"), token: z.string() });
+const resendSchema = z.object({ intent: z.literal("resend") });
+const schema = z.discriminatedUnion("intent", [codeSchema, linkSchema, resendSchema]);
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token");
+  const challenge = await describeChallenge(db(), params.publicId ?? "", token);
+  if (!challenge) throw new Response("Not found", { status: 404 });
+  return { ...challenge, token, resent: url.searchParams.has("resent") };
+}
+
+const PROBLEMS: Record<ChallengeProblem, string> = {
+  "not-found": "This code cannot be used. Ask for a new one.",
+  "bad-link": "This link is not complete. Copy the whole link from the email, or enter the code from the email instead.",
+  used: "This link and code have already been used. If you need to sign in again, ask for a new code.",
+  expired: "This code has expired: codes work for 30 minutes. Ask for a new code.",
+  locked: "A wrong code was entered too many times, so this code no longer works. Ask for a new code.",
+  "wrong-code": "The code is not right. Check the email and try again.",
+};
+
+type FormName = "code" | "link" | "resend";
+const reply = (form: FormName, result: SubmissionResult<string[]>, status = 400) => data({ form, result }, { status });
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const publicId = params.publicId ?? "";
+  const submission = parseWithZod(await request.formData(), { schema });
+  const form = (submission.payload.intent as FormName | undefined) ?? "code";
+  if (submission.status !== "success") return reply(form, submission.reply());
+
+  if (submission.value.intent === "resend") {
+    const resent = await resendCode(publicId, { ip: context.clientIp });
+    if (!resent) throw new Response("Not found", { status: 404 });
+    if (resent.ok === "restart") return redirect(resent.path);
+    if (!resent.ok) return reply(form, submission.reply({ formErrors: [rateLimitMessage(resent.retryAfterMs)] }), 429);
+    return redirect(`/verify/${resent.publicId}?resent`);
+  }
+
+  const proof = submission.value.intent === "code" ? { code: submission.value.code } : { token: submission.value.token };
+  const result = await confirmEmailChallenge(publicId, proof);
+  switch (result.outcome) {
+    case "signed-in":
+      return redirect(result.destination, { headers: { "Set-Cookie": sessionCookie(result.sessionToken) } });
+    case "pending":
+      return redirect("/join/pending");
+    case "email-changed":
+      return redirect("/account/email/changed");
+    case "refused":
+      return reply(form, submission.reply({ formErrors: [result.message] }), 403);
+    case "failed":
+      if (result.problem === "wrong-code") {
+        const left = result.attemptsLeft ?? 0;
+        const message = `${PROBLEMS["wrong-code"]} You can try ${left} more ${left === 1 ? "time" : "times"}.`;
+        return reply(form, submission.reply({ fieldErrors: { code: [message] } }));
+      }
+      return reply(form, submission.reply({ formErrors: [PROBLEMS[result.problem]] }));
+  }
+}
+
+function pageHeading({ purpose, token }: { purpose: string; token: string | null }): string {
+  if (!token) return "Check your email";
+  if (purpose === "verify-email") return "Confirm your email address";
+  if (purpose === "change-email") return "Confirm your new email address";
+  return "Sign in to the Social Prescribing Network";
+}
+
+const BUTTONS: Record<string, string> = {
+  "verify-email": "Confirm and join",
+  "change-email": "Confirm new email address",
+  "sign-in": "Sign in",
+};
+
+export default function Verify() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = (name: FormName) => (actionData?.form === name ? actionData.result : undefined);
+  const [codeForm, codeFields] = useForm({
+    id: "code",
+    lastResult: lastResult("code"),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
+  });
+  const [linkForm] = useForm({ id: "link", lastResult: lastResult("link") });
+  const [resendForm] = useForm({ id: "resend", lastResult: lastResult("resend") });
+
+  const errors = [
+    ...summariseErrors({ code: codeFields.code }, codeForm.errors, "code-code"),
+    ...summariseErrors({}, linkForm.errors, "link-button"),
+    ...summariseErrors({}, resendForm.errors, "resend-button"),
+  ];
+  // A dead challenge (shown on arrival or found on submitting) leaves only "ask for a new code".
+  const problem = page.problem ?? (codeForm.errors?.length || linkForm.errors?.length ? "failed" : null);
+  const resend = (
+    <Form method="post" id={resendForm.id} onSubmit={resendForm.onSubmit} noValidate>
+      <input type="hidden" name="intent" value="resend" />
+      <button id="resend-button" className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
+        Send a new code
+      </button>
+    </Form>
+  );
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        {page.resent && !errors.length ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>We have sent a new email. Use the newest code: earlier ones still work until they expire.</p>
+          </div>
+        ) : null}
+        <h1>{pageHeading(page)}</h1>
+        {page.problem ? (
+          <>
+            <p>{PROBLEMS[page.problem]}</p>
+            {resend}
+          </>
+        ) : page.token ? (
+          <>
+            <p>
+              {page.purpose === "sign-in"
+                ? `Select the button to sign in as ${page.email}.`
+                : `Select the button to confirm that ${page.email} is your email address.`}
+            </p>
+            <Form method="post" id={linkForm.id} onSubmit={linkForm.onSubmit} noValidate>
+              <input type="hidden" name="intent" value="link" />
+              <input type="hidden" name="token" value={page.token} />
+              <button id="link-button" className="nhsuk-button" data-module="nhsuk-button" type="submit">
+                {BUTTONS[page.purpose]}
+              </button>
+            </Form>
+            {problem ? resend : null}
+          </>
+        ) : (
+          <>
+            <p>
+              We have sent an email to <strong>{page.email}</strong>. It has a link and a 6-digit code. Select the link, or
+              enter the code here. They work for 30 minutes.
+            </p>
+            <Form method="post" id={codeForm.id} onSubmit={codeForm.onSubmit} noValidate>
+              <input type="hidden" name="intent" value="code" />
+              <TextField
+                id={codeFields.code.id}
+                name={codeFields.code.name}
+                label="Code from the email"
+                hint="For example, 123456"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                spellCheck={false}
+                width={5}
+                errors={codeFields.code.errors}
+              />
+              <SubmitButton>Continue</SubmitButton>
+            </Form>
+            {problem ? resend : null}
+            <details className="nhsuk-details">
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">If the email has not arrived</span>
+              </summary>
+              <div className="nhsuk-details__text">
+                <p>
+                  Emails can take a few minutes. Check your junk or spam folder, and that {page.email} is the right
+                  address. If it is not, <Link to="/join">join</Link> or <Link to="/sign-in">sign in</Link> again with
+                  the right one.
+                </p>
+                {problem ? null : resend}
+              </div>
+            </details>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/membership/access.server";
+import { RouteErrorBoundary } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Welcome to the network – Social Prescribing Network" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  return { fullName: user.full_name, email: user.email };
+}
+
+export default function Welcome() {
+  const { fullName, email } = useLoaderData<typeof loader>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <div className="nhsuk-panel">
+          <h1 className="nhsuk-panel__heading">Welcome to the network</h1>
+          <div className="nhsuk-panel__body">
+            You are a member and you are signed in, {fullName}
+          </div>
+        </div>
+        <p>
+          Next time, sign in with {email}: we will email you a code. There is no password to remember.
+        </p>
+        <h2>What you can do now</h2>
+        <ul>
+          <li>
+            <Link to="/webinars">Register for the next webinar</Link>
+          </li>
+          <li>
+            <Link to="/recordings">Watch recordings of past webinars</Link>
+          </li>
+          <li>
+            <Link to="/workspaces">Join a workspace</Link>
+          </li>
+          <li>
+            <Link to="/account">Check your details and email preferences</Link>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
