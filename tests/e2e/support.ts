@@ -72,5 +72,5 @@ export async function signIn(page: Page, email: string, options: { redirectTo?: 
   const mail = await waitForMail(email, (m) => m.subject === "Sign in to the Social Prescribing Network" && !before.has(m.messageId));
   await page.getByLabel("Code from the email").fill(codeFrom(mail));
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 }
