@@ -55,3 +55,6 @@ export function pageRequest(path: string, options: { cookie?: string; form?: Rec
   headers.set("Content-Type", "application/x-www-form-urlencoded");
   return new Request(`http://localhost${path}`, { method: "POST", headers, body });
 }
+
+/** The load context the server gives routes (server/index.ts), for calling loaders and actions directly. */
+export const testContext = { cspNonce: "test-nonce", clientIp: "127.0.0.1" };
