@@ -10,7 +10,7 @@ import { db } from "~/db.server";
  * In order, the first that applies decides:
  * 1. a staff override (`domain_overrides`) for the domain or a parent of it, the most specific first;
  * 2. trusted NHS and government domains: nhs.net, nhs.uk, gov.uk and their subdomains;
- * 3. personal webmail (the `email-providers` list) and disposable addresses (`disposable-email-domains`)
+ * 3. disposable addresses (`disposable-email-domains`) and personal webmail (`email-providers`)
  *    are refused;
  * 4. any other domain is an organisation staff do not know yet: the joiner waits for review.
  */
@@ -59,10 +59,11 @@ export async function decideDomain(address: string, executor: Kysely<DB> = db())
   if (isTrusted(domain)) return { outcome: "trusted" };
 
   const { personal, disposable, disposableWildcard } = domainLists();
-  if (personal.has(domain)) return { outcome: "refused", reason: "personal" };
+  // Disposable first: the webmail list also names some disposable services.
   if (disposable.has(domain) || candidates.some((candidate) => disposableWildcard.has(candidate))) {
     return { outcome: "refused", reason: "disposable" };
   }
+  if (personal.has(domain)) return { outcome: "refused", reason: "personal" };
   return { outcome: "review" };
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB, User } from "#db/schema";
 import { joinerToReviewEmail } from "#emails/joiner-to-review";
-import { nowIso } from "~/clock.server";
+import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { decideDomain, domainRefusalMessage, emailDomain } from "./domain-policy.server";
@@ -9,6 +9,8 @@ import type { JoinInput } from "./join-schema";
 import { findUserByEmail, normaliseEmail } from "./members.server";
 import { allowEmailRequest } from "./rate-limits.server";
 import { emailAccessCode } from "./sign-in.server";
+
+export const UNCONFIRMED_JOINER_DAYS = 30;
 
 export type JoinResult =
   | { ok: true; publicId: string }
@@ -31,6 +33,12 @@ export async function joinNetwork(input: JoinInput, context: { ip: string }): Pr
   const publicId = await db()
     .transaction()
     .execute(async (trx) => {
+      // The privacy notice promises that details of joiners who never confirm go after 30 days.
+      await trx
+        .deleteFrom("users")
+        .where("status", "=", "unverified")
+        .where("created_at", "<", new Date(now().getTime() - UNCONFIRMED_JOINER_DAYS * 24 * 60 * 60_000).toISOString())
+        .execute();
       const existing = await findUserByEmail(email, trx);
       const details = {
         full_name: input.fullName,

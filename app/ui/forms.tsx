@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /**
  * NHS.UK form patterns as small components. They take plain props (not conform objects)
@@ -12,9 +12,16 @@ export interface FieldError {
 }
 
 export function ErrorSummary({ errors, title = "There is a problem" }: { errors: FieldError[]; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const key = errors.map((error) => error.message).join("\n");
+  // Errors from a submission handled in the browser arrive without a page load, so nhsuk-frontend's
+  // own focusing does not run: move focus to the summary so screen readers announce it.
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
   if (errors.length === 0) return null;
   return (
-    <div className="nhsuk-error-summary" data-module="nhsuk-error-summary" tabIndex={-1}>
+    <div className="nhsuk-error-summary" data-module="nhsuk-error-summary" tabIndex={-1} ref={ref}>
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading">{title}</h2>
         <div className="nhsuk-error-summary__body">

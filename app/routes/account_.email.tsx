@@ -1,0 +1,75 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/membership/access.server";
+import { emailAddressField } from "~/membership/email-address";
+import { requestEmailChange } from "~/membership/email-change.server";
+import { rateLimitMessage } from "~/membership/rate-limits.server";
+import { Breadcrumbs } from "~/ui/breadcrumbs";
+import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { RouteErrorBoundary } from "~/ui/route-error";
+
+export const meta: MetaFunction = () => [{ title: "Change your email address – Social Prescribing Network" }];
+
+const schema = z.object({ email: emailAddressField });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  return { currentEmail: user.email };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, session } = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await requestEmailChange({ user, sessionId: session.id }, submission.value.email, { ip: context.clientIp });
+  if (result.ok) return redirect(`/verify/${result.publicId}`);
+  if ("emailError" in result) return submission.reply({ fieldErrors: { email: [result.emailError] } });
+  return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
+}
+
+export default function ChangeEmail() {
+  const { currentEmail } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "change-email",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/account", label: "Your account" }]} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={summariseErrors({ email: fields.email }, form.errors, fields.email.id)} />
+          <h1>Change your email address</h1>
+          <p>
+            Your account uses <strong>{currentEmail}</strong>. We will send a code to the new address to check it is
+            yours. Nothing changes until you enter it.
+          </p>
+          <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+            <TextField
+              id={fields.email.id}
+              name={fields.email.name}
+              label="New work email address"
+              hint="Personal addresses such as Gmail or Hotmail cannot be used"
+              type="email"
+              autoComplete="email"
+              spellCheck={false}
+              defaultValue={fields.email.initialValue as string | undefined}
+              errors={fields.email.errors}
+            />
+            <SubmitButton>Send a code to the new address</SubmitButton>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

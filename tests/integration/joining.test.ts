@@ -1,0 +1,164 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { testClock } from "~/clock.server";
+import type { Database } from "~/db.server";
+import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
+import type { JoinInput } from "~/membership/join-schema";
+import { joinNetwork } from "~/membership/join.server";
+import { grantRole } from "~/membership/roles.server";
+import { validateSessionToken } from "~/membership/sessions.server";
+import { clearDatabase, testDatabase } from "../support/database";
+import { addMember, emailsTo, lastEmailTo } from "../support/membership";
+
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+beforeEach(async () => {
+  await clearDatabase(database);
+  testClock.reset();
+});
+afterEach(() => testClock.reset());
+
+const ip = "198.51.100.7";
+
+function joiner(email: string, overrides: Partial<JoinInput> = {}): JoinInput {
+  return {
+    fullName: "Alex Example",
+    email,
+    organisation: "Riverside PCN",
+    jobRole: "link-worker",
+    region: "north-west",
+    icbPcn: "Riverside PCN",
+    workspaceInterests: ["london", "green-social-prescribing"],
+    bulletin: true,
+    events: false,
+    ...overrides,
+  };
+}
+
+async function userByEmail(email: string) {
+  return database.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+}
+
+describe("joining", () => {
+  it("records an unverified member with their details and emails a link and a 6-digit code", async () => {
+    const result = await joinNetwork(joiner("  Alex.Example@NHS.net "), { ip });
+    expect(result.ok).toBe(true);
+    const user = await userByEmail("alex.example@nhs.net");
+    expect(user).toMatchObject({
+      status: "unverified",
+      full_name: "Alex Example",
+      job_role: "link-worker",
+      region: "north-west",
+      icb_pcn: "Riverside PCN",
+      workspace_interests_json: JSON.stringify(["london", "green-social-prescribing"]),
+      bulletin_opt_in: 1,
+      events_opt_in: 0,
+      email_verified_at: null,
+    });
+    const mail = await lastEmailTo(database, "alex.example@nhs.net");
+    expect(mail?.template).toBe("join-verification");
+    expect(mail?.code).toMatch(/^\d{6}$/);
+    expect(result.ok && mail?.publicId).toBe(result.ok && result.publicId);
+
+    const challenge = await database.selectFrom("email_challenges").selectAll().executeTakeFirstOrThrow();
+    // Only hashes are stored, never the code or the link's token.
+    expect(challenge.code_hash).not.toContain(mail!.code!);
+    expect(challenge.token_hash).not.toContain(mail!.token!);
+    expect(challenge.purpose).toBe("verify-email");
+    expect(new Date(challenge.expires_at).getTime() - new Date(challenge.created_at).getTime()).toBe(30 * 60_000);
+  });
+
+  it("refuses a personal address with the reason by the field, and records nothing", async () => {
+    const result = await joinNetwork(joiner("alex@gmail.com"), { ip });
+    expect(result).toMatchObject({ ok: false, emailError: expect.stringContaining("personal email address") });
+    expect(await userByEmail("alex@gmail.com")).toBeUndefined();
+    expect(await emailsTo(database, "alex@gmail.com")).toEqual([]);
+  });
+
+  it("makes a trusted joiner an active member, signed in, once they confirm", async () => {
+    await joinNetwork(joiner("alex@somehospital.nhs.uk"), { ip });
+    const mail = await lastEmailTo(database, "alex@somehospital.nhs.uk");
+    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! });
+    expect(result).toMatchObject({ outcome: "signed-in", destination: "/welcome" });
+    const user = await userByEmail("alex@somehospital.nhs.uk");
+    expect(user?.status).toBe("active");
+    expect(user?.email_verified_at).not.toBeNull();
+    const session = await validateSessionToken(result.outcome === "signed-in" ? result.sessionToken : "");
+    expect(session?.user_id).toBe(user?.id);
+  });
+
+  it("leaves a joiner from another organisation pending, without a session, and tells each admin", async () => {
+    const adminId = await addMember(database, "admin@nhs.net");
+    await grantRole(adminId, "admin");
+    await addMember(database, "not-admin@nhs.net");
+
+    await joinNetwork(joiner("alex@ageuk.org.uk", { organisation: "Age UK Riverside" }), { ip });
+    const mail = await lastEmailTo(database, "alex@ageuk.org.uk");
+    const result = await confirmEmailChallenge(mail!.publicId!, { token: mail!.token! });
+    expect(result).toEqual({ outcome: "pending" });
+    expect((await userByEmail("alex@ageuk.org.uk"))?.status).toBe("pending");
+    expect(await database.selectFrom("sessions").selectAll().execute()).toEqual([]);
+
+    const toAdmin = await lastEmailTo(database, "admin@nhs.net");
+    expect(toAdmin?.template).toBe("joiner-to-review");
+    expect(toAdmin?.text).toContain("Alex Example from Age UK Riverside");
+    expect(await emailsTo(database, "not-admin@nhs.net")).toEqual([]);
+  });
+
+  it("checks the domain again on confirming, in case staff refused it meanwhile", async () => {
+    await joinNetwork(joiner("alex@newpartner.org.uk"), { ip });
+    await database
+      .insertInto("domain_overrides")
+      .values({ domain: "newpartner.org.uk", policy: "refuse", note: null, created_at: new Date().toISOString(), created_by: null })
+      .execute();
+    const mail = await lastEmailTo(database, "alex@newpartner.org.uk");
+    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! });
+    expect(result).toMatchObject({ outcome: "refused" });
+    expect((await userByEmail("alex@newpartner.org.uk"))?.status).toBe("unverified");
+  });
+
+  it("does not make a second account for a member: it sends a sign-in code instead, and answers the same", async () => {
+    await addMember(database, "member@nhs.net", { full_name: "Original Name" });
+    const forMember = await joinNetwork(joiner("Member@nhs.net", { fullName: "Someone Else" }), { ip });
+    const forNewcomer = await joinNetwork(joiner("newcomer@nhs.net"), { ip });
+
+    expect(Object.keys(forMember).sort()).toEqual(Object.keys(forNewcomer).sort());
+    expect(forMember.ok).toBe(true);
+    const members = await database.selectFrom("users").selectAll().where("email", "=", "member@nhs.net").execute();
+    expect(members).toHaveLength(1);
+    expect(members[0]?.full_name).toBe("Original Name");
+    expect((await lastEmailTo(database, "member@nhs.net"))?.template).toBe("sign-in-code");
+  });
+
+  it("sends a fresh verification with the latest details when an unverified joiner joins again", async () => {
+    await joinNetwork(joiner("again@nhs.net", { region: "london" }), { ip });
+    const first = await lastEmailTo(database, "again@nhs.net");
+    await joinNetwork(joiner("again@nhs.net", { region: "midlands", fullName: "Alex Corrected" }), { ip });
+    const second = await lastEmailTo(database, "again@nhs.net");
+
+    expect(second?.template).toBe("join-verification");
+    expect(second?.publicId).not.toBe(first?.publicId);
+    const users = await database.selectFrom("users").selectAll().where("email", "=", "again@nhs.net").execute();
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ region: "midlands", full_name: "Alex Corrected", status: "unverified" });
+  });
+
+  it("tells a pending joiner who joins again that they are waiting for review", async () => {
+    await addMember(database, "waiting@ageuk.org.uk", { status: "pending" });
+    await joinNetwork(joiner("waiting@ageuk.org.uk"), { ip });
+    expect((await lastEmailTo(database, "waiting@ageuk.org.uk"))?.template).toBe("awaiting-review");
+  });
+
+  it("deletes joiners who never confirmed after 30 days", async () => {
+    testClock.freeze("2026-01-01T09:00:00Z");
+    await joinNetwork(joiner("forgot@nhs.net"), { ip });
+    testClock.freeze("2026-01-31T08:00:00Z");
+    await joinNetwork(joiner("recent@nhs.net"), { ip });
+    expect(await userByEmail("forgot@nhs.net")).toBeDefined();
+    testClock.freeze("2026-01-31T10:00:00Z");
+    await joinNetwork(joiner("later@nhs.net"), { ip });
+    expect(await userByEmail("forgot@nhs.net")).toBeUndefined();
+    expect(await userByEmail("recent@nhs.net")).toBeDefined();
+  });
+});
