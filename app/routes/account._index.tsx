@@ -13,7 +13,6 @@ export const meta: MetaFunction = () => [{ title: "Your account – Social Presc
 const UPDATED_MESSAGES: Record<string, string> = {
   profile: "Your details have been updated.",
   preferences: "Your email preferences have been updated.",
-  email: "Your email address has been changed.",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,7 +6,7 @@ import { requireAdmin } from "~/membership/access.server";
 import { addDomainOverride, listDomainOverrides, removeDomainOverride } from "~/membership/domain-overrides.server";
 import { domainOverrideSchema, domainSchema } from "~/membership/staff-schemas";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
-import { formatUkDate } from "~/ui/dates";
+import { formatUkDay } from "~/ui/dates";
 import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -62,7 +62,7 @@ export default function DomainRules() {
       <StaffNav current="/admin/domains" />
       <p>
         People join with a work email address. NHS and public sector addresses are accepted straight away; others wait for
-        approval. A rule here overrides that for every address at a domain.
+        approval. A rule here overrides that for every address at a domain and its subdomains.
       </p>
 
       <h2>Current rules</h2>
@@ -89,7 +89,7 @@ export default function DomainRules() {
                 <td className="nhsuk-table__cell">{POLICY_LABELS[rule.policy]}</td>
                 <td className="nhsuk-table__cell">{rule.note}</td>
                 <td className="nhsuk-table__cell">
-                  {formatUkDate(rule.created_at)}
+                  {formatUkDay(rule.created_at)}
                   {rule.created_by_name ? ` by ${rule.created_by_name}` : ""}
                 </td>
                 <td className="nhsuk-table__cell">
@@ -116,7 +116,7 @@ export default function DomainRules() {
               id={fields.domain.id}
               name={fields.domain.name}
               label="Domain"
-              hint="The part of the email address after the @, for example meadowbank-wellbeing.org.uk"
+              hint="The part of the email address after the @, like example.org.uk"
               spellCheck={false}
               width={20}
               defaultValue={initial(fields.domain.initialValue)}

@@ -8,7 +8,7 @@ import { StatusTag } from "~/membership/member-statuses";
 import { JOB_ROLES, labelFor, REGIONS, WORKSPACE_INTERESTS } from "~/membership/profile-options";
 import { memberIdParam } from "~/membership/route-params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
-import { formatUkDate, formatUkDateTime } from "~/ui/dates";
+import { formatUkDateTime, formatUkDay } from "~/ui/dates";
 import { ErrorSummary } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -102,7 +102,7 @@ export default function MemberDetail() {
               { key: "Monthly bulletin", value: member.bulletin ? "Yes" : "No" },
               { key: "Webinar and event emails", value: member.events ? "Yes" : "No" },
               { key: "Roles", value: roles.length ? roles.join(", ") : "Member" },
-              { key: "Asked to join", value: formatUkDate(member.createdAt) },
+              { key: "Asked to join", value: formatUkDay(member.createdAt) },
               { key: "Email confirmed", value: member.emailVerifiedAt ? formatUkDateTime(member.emailVerifiedAt) : "Not yet" },
               { key: "Signed in on", value: activeSessions === 1 ? "1 device" : `${activeSessions} devices` },
             ]}
@@ -113,17 +113,17 @@ export default function MemberDetail() {
               <>
                 <h2>Request to join</h2>
                 <p>Check that they work in or with social prescribing. Both choices send them an email.</p>
-                <div className="nhsuk-button-group">
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="approve" />
+                <Form method="post">
+                  <input type="hidden" name="intent" value="approve" />
+                  <div className="nhsuk-button-group">
                     <button className="nhsuk-button" data-module="nhsuk-button" type="submit">
                       Approve
                     </button>
-                  </Form>
-                  <Link className="nhsuk-button nhsuk-button--secondary" to={`/admin/members/${member.id}/decline`}>
-                    Decline
-                  </Link>
-                </div>
+                    <Link className="nhsuk-button nhsuk-button--secondary" to={`/admin/members/${member.id}/decline`}>
+                      Decline
+                    </Link>
+                  </div>
+                </Form>
               </>
             ) : null}
             {member.status === "active" && !isSelf ? (

@@ -5,7 +5,7 @@ import { countPendingJoiners, searchMembers } from "~/membership/member-admin.se
 import { isMemberStatus, MEMBER_STATUSES, StatusTag } from "~/membership/member-statuses";
 import { JOB_ROLES, labelFor, REGIONS } from "~/membership/profile-options";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
-import { formatUkDate } from "~/ui/dates";
+import { formatUkDay } from "~/ui/dates";
 import { SelectField, TextField } from "~/ui/forms";
 import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -76,7 +76,7 @@ export default function Members() {
               id="status"
               name="status"
               label="Status"
-              hint="Without a status, people who left are not shown"
+              emptyLabel="Any status"
               options={MEMBER_STATUSES.map(({ value, label }) => ({ value, label }))}
               defaultValue={filters.status}
             />
@@ -86,6 +86,7 @@ export default function Members() {
               id="region"
               name="region"
               label="NHS region"
+              emptyLabel="Any region"
               options={REGIONS.map(({ value, label }) => ({ value, label }))}
               defaultValue={filters.region}
             />
@@ -95,6 +96,7 @@ export default function Members() {
               id="jobRole"
               name="jobRole"
               label="Job role"
+              emptyLabel="Any job role"
               options={JOB_ROLES.map(({ value, label }) => ({ value, label }))}
               defaultValue={filters.jobRole}
             />
@@ -114,7 +116,8 @@ export default function Members() {
 
       <p role="status">
         {total === 1 ? "1 person" : `${total} people`} {filtered ? "match" : "in total"}
-        {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ""}
+        {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ""}.
+        {filters.status ? "" : " People who have left are listed only when you choose that status."}
       </p>
 
       {members.length > 0 ? (
@@ -151,7 +154,7 @@ export default function Members() {
                   <StatusTag status={member.status} />
                 </td>
                 <td className="nhsuk-table__cell">
-                  {formatUkDate(member.created_at)}
+                  {formatUkDay(member.created_at)}
                 </td>
               </tr>
             ))}
