@@ -1,36 +1,20 @@
 import type { NewUser, User } from "#db/schema";
-import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { grantRole } from "~/membership/roles.server";
 import { createSession, sessionCookieName } from "~/membership/sessions.server";
+import { addMember } from "./membership";
 
 let counter = 0;
 
-/** A member row with sensible fictional defaults; pass what the test cares about. */
+/** A member row (see addMember) with a unique address and name unless given; returns the whole row. */
 export async function createMember(overrides: Partial<NewUser> = {}): Promise<User> {
   counter += 1;
-  const at = nowIso();
-  return db()
-    .insertInto("users")
-    .values({
-      email: `member${counter}@nhs.net`,
-      full_name: `Test Member ${counter}`,
-      organisation: "Test PCN",
-      job_role: "link-worker",
-      region: "london",
-      icb_pcn: null,
-      workspace_interests_json: "[]",
-      bulletin_opt_in: 0,
-      events_opt_in: 0,
-      status: "active",
-      status_reason: null,
-      email_verified_at: at,
-      created_at: at,
-      updated_at: at,
-      ...overrides,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const id = await addMember(db(), overrides.email ?? `member${counter}@nhs.net`, {
+    full_name: `Test Member ${counter}`,
+    organisation: "Test PCN",
+    ...overrides,
+  });
+  return db().selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
 export async function createAdmin(overrides: Partial<NewUser> = {}): Promise<User> {
