@@ -111,7 +111,9 @@ export async function consumeChallenge(
 
 export interface ChallengePage {
   email: string;
-  purpose: ChallengePurpose;
+  /** What the challenge is for, only to someone holding its link: on the code page it would tell a
+   * joiner whether the address was already a member (a sign-in code) or not (a verification code). */
+  purpose: ChallengePurpose | null;
   /** Why it cannot be completed, or null while it can. */
   problem: Exclude<ChallengeProblem, "not-found" | "wrong-code"> | null;
 }
@@ -120,6 +122,7 @@ export interface ChallengePage {
 export async function describeChallenge(executor: Kysely<DB>, publicId: string, token: string | null): Promise<ChallengePage | undefined> {
   const challenge = await findChallenge(executor, publicId);
   if (!challenge) return undefined;
-  const problem = challengeState(challenge) ?? (token !== null && !tokenMatches(challenge, token) ? "bad-link" : null);
-  return { email: challenge.email, purpose: challenge.purpose, problem };
+  const linkHolder = token !== null && tokenMatches(challenge, token);
+  const problem = challengeState(challenge) ?? (token !== null && !linkHolder ? "bad-link" : null);
+  return { email: challenge.email, purpose: linkHolder ? challenge.purpose : null, problem };
 }

@@ -22,7 +22,11 @@ export const joinSchema = z.object({
   jobRole: z.enum(values(JOB_ROLES), { error: "Select your job role" }),
   region: z.enum(values(REGIONS), { error: "Select your NHS England region" }),
   icbPcn: z.string().trim().max(150, "ICB or PCN must be 150 characters or fewer").optional(),
-  workspaceInterests: z.array(z.enum(values(WORKSPACE_INTERESTS), { error: "Select workspaces from the list" })).optional(),
+  // Checked as a whole so the message belongs to the group (and its error summary link), not to one box.
+  workspaceInterests: z
+    .array(z.string())
+    .refine((chosen) => chosen.every((slug) => WORKSPACE_INTERESTS.some((option) => option.value === slug)), "Select workspaces from the list")
+    .optional(),
   bulletin: z.boolean().optional(),
   events: z.boolean().optional(),
 });

@@ -87,8 +87,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
 }
 
-function pageHeading({ purpose, token }: { purpose: string; token: string | null }): string {
-  if (!token) return "Check your email";
+function pageHeading({ purpose }: { purpose: string | null }): string {
+  if (!purpose) return "Check your email";
   if (purpose === "verify-email") return "Confirm your email address";
   if (purpose === "change-email") return "Confirm your new email address";
   return "Sign in to the Social Prescribing Network";
@@ -146,7 +146,7 @@ export default function Verify() {
             <p>{PROBLEMS[page.problem]}</p>
             {resend}
           </>
-        ) : page.token ? (
+        ) : page.token && page.purpose ? (
           <>
             <p>
               {page.purpose === "sign-in"
