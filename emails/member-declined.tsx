@@ -10,7 +10,7 @@ export interface MemberDeclinedProps {
 /** To a joiner whose request a member of staff has declined, with the reason they gave. */
 export const memberDeclinedEmail = defineEmail<MemberDeclinedProps>({
   name: "member-declined",
-  subject: () => "Your request to join the Social Prescribing Network",
+  subject: () => "We could not approve your request to join the Social Prescribing Network",
   preview: () => "We could not approve your request to join.",
   Body: ({ fullName, reason, context }) => (
     <>

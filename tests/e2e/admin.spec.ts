@@ -54,7 +54,7 @@ test("declining a joiner needs a reason, which is emailed to them", async ({ pag
   await expect(page.getByRole("alert")).toContainText("Declined");
   await expect(page.getByText(`Reason given: ${reason}`)).toBeVisible();
 
-  const mail = await waitForMail("joy.adeyemi@hollowfield-arts.org.uk", (m) => m.subject === "Your request to join the Social Prescribing Network");
+  const mail = await waitForMail("joy.adeyemi@hollowfield-arts.org.uk", (m) => m.subject === "We could not approve your request to join the Social Prescribing Network");
   expect(mail.text).toContain(reason);
 });
 

@@ -99,7 +99,7 @@ test("joining with an organisational address we do not know ends pending, with a
   await expect(page).toHaveURL(/\/join\/pending$/);
   await expect(page.getByRole("heading", { level: 1, name: "Email address confirmed" })).toBeVisible();
   await expect(page.getByText("one of our staff will check your request")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toHaveCount(0);
   await expectAccessible(page);
 
   // Trying to sign in meanwhile sends an email saying so, not a code.
@@ -114,7 +114,7 @@ test("joining with an organisational address we do not know ends pending, with a
 test("signing in with a code typed into the form, then signing out", async ({ page, context }) => {
   const email = uniqueEmail("council.gov.uk");
   await joinAndConfirm(page, email);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await visit(page, "/sign-in");
@@ -133,13 +133,13 @@ test("signing in with a code typed into the form, then signing out", async ({ pa
   await expectAccessible(page);
   await page.getByLabel("Code from the email").fill(code);
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 
   const cookie = (await context.cookies()).find((c) => c.name === "spn_session");
   expect(cookie?.httpOnly).toBe(true);
   expect(cookie?.sameSite).toBe("Lax");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   expect((await context.cookies()).find((c) => c.name === "spn_session")).toBeUndefined();
@@ -153,7 +153,7 @@ test("signing in with a code typed into the form, then signing out", async ({ pa
 test("sign-in takes a member back where they were going, and the helper signs in", async ({ page }) => {
   const email = uniqueEmail("nhs.net");
   await joinAndConfirm(page, email);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
 
   await page.goto("/welcome");
   await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fwelcome$/);
@@ -166,7 +166,7 @@ test("sign-in takes a member back where they were going, and the helper signs in
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/welcome$/);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signIn(page, email, { redirectTo: "/welcome" });
   await expect(page).toHaveURL(/\/welcome$/);
 });
@@ -177,7 +177,7 @@ test("/sign-out does nothing on a GET", async ({ page }) => {
   const response = await page.request.get("/sign-out");
   expect(response.status()).toBe(405);
   await page.goto("/welcome");
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 });
 
 test.describe("no account enumeration", () => {
@@ -290,6 +290,6 @@ test("changing email address: a code to the new address, then sign in with it", 
   const notice = await waitForMail(oldEmail, (m) => m.subject === "Your Social Prescribing Network email address has changed");
   expect(notice.text).toContain(newEmail.toLowerCase());
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signIn(page, newEmail, { redirectTo: "/welcome" });
 });
