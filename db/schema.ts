@@ -60,8 +60,11 @@ export interface UsersTable {
   workspace_interests_json: string;
   bulletin_opt_in: Bool;
   events_opt_in: Bool;
-  /** unverified → (active | pending) ; pending → active | declined ; active → removed */
-  status: "unverified" | "pending" | "active" | "declined" | "removed";
+  /**
+   * unverified → (active | pending) ; pending → active | declined ; active → removed ;
+   * any → left (the row stays as an anonymised tombstone, docs/decisions/0005-leaving.md).
+   */
+  status: "unverified" | "pending" | "active" | "declined" | "removed" | "left";
   status_reason: string | null;
   email_verified_at: Timestamp | null;
   created_at: Timestamp;

@@ -41,5 +41,6 @@ export const emailStyles = {
     textDecoration: "none",
     display: "inline-block",
   },
+  quote: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", padding: "8px 16px", borderLeft: "4px solid #005eb8" },
   code: { fontSize: "32px", letterSpacing: "6px", fontWeight: "bold", margin: "8px 0 16px" },
 } as const;

@@ -3,6 +3,7 @@ import { migrateToLatest } from "#db/database";
 import { testMessageEmail } from "#emails/test-message";
 import { closeDb, db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { grantRoleByEmail, revokeRoleByEmail, RoleChangeError } from "~/membership/role-admin.server";
 
 /** Operator tasks: `npm run cli -- <command>`; `npm run cli -- --help` lists them. */
 const program = new Command()
@@ -47,5 +48,36 @@ program
       .execute();
     for (const f of failures) console.log(`failed #${f.id} to ${f.to_address} (${f.subject}): ${f.last_error}`);
   });
+
+/** Runs a role change, printing its outcome; an expected failure is one line on stderr and exit code 1. */
+async function changeRole(change: () => Promise<string>) {
+  try {
+    console.log(await change());
+  } catch (error) {
+    if (!(error instanceof RoleChangeError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}
+
+program
+  .command("grant-role")
+  .description("give a member a role: admin, or workspace_lead with a workspace slug (audit-logged as the command line)")
+  .argument("<email>", "the member's email address")
+  .argument("<role>", "admin or workspace_lead")
+  .argument("[workspace]", "workspace slug, for workspace_lead")
+  .action((email: string, role: string, scope?: string) =>
+    changeRole(() => grantRoleByEmail({ email, role, scope, actorUserId: null })),
+  );
+
+program
+  .command("revoke-role")
+  .description("take a role away from a member (audit-logged as the command line)")
+  .argument("<email>", "the member's email address")
+  .argument("<role>", "admin or workspace_lead")
+  .argument("[workspace]", "workspace slug, for workspace_lead")
+  .action((email: string, role: string, scope?: string) =>
+    changeRole(() => revokeRoleByEmail({ email, role, scope, actorUserId: null })),
+  );
 
 await program.parseAsync();

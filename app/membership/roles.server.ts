@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema";
 import { now } from "~/clock.server";
 import { db } from "~/db.server";
 
@@ -18,22 +20,36 @@ export async function hasRole(userId: number, role: Role, scope: string | null =
   return grant !== undefined;
 }
 
-export async function grantRole(userId: number, role: Role, options: { scope?: string | null; grantedBy?: number | null } = {}) {
-  await db()
+export const ROLES: readonly Role[] = ["admin", "workspace_lead"];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export async function grantRole(
+  userId: number,
+  role: Role,
+  options: { scope?: string | null; grantedBy?: number | null; executor?: Kysely<DB> } = {},
+) {
+  const executor = options.executor ?? db();
+  const scope = options.scope ?? null;
+  // SQLite's unique index treats NULL scopes as distinct, so check first rather than rely on a conflict.
+  const existing = await executor
+    .selectFrom("role_grants")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("role", "=", role)
+    .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
+    .executeTakeFirst();
+  if (existing) return;
+  await executor
     .insertInto("role_grants")
-    .values({
-      user_id: userId,
-      role,
-      scope: options.scope ?? null,
-      granted_at: now().toISOString(),
-      granted_by: options.grantedBy ?? null,
-    })
-    .onConflict((oc) => oc.columns(["user_id", "role", "scope"]).doNothing())
+    .values({ user_id: userId, role, scope, granted_at: now().toISOString(), granted_by: options.grantedBy ?? null })
     .execute();
 }
 
-export async function revokeRole(userId: number, role: Role, scope: string | null = null) {
-  await db()
+export async function revokeRole(userId: number, role: Role, scope: string | null = null, executor: Kysely<DB> = db()) {
+  await executor
     .deleteFrom("role_grants")
     .where("user_id", "=", userId)
     .where("role", "=", role)

@@ -1,4 +1,5 @@
-import type { Session } from "#db/schema";
+import type { Kysely } from "kysely";
+import type { DB, Session } from "#db/schema";
 import { now } from "~/clock.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
@@ -60,8 +61,8 @@ export async function invalidateSession(sessionId: string): Promise<void> {
   await db().deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
 
-export async function invalidateUserSessions(userId: number): Promise<void> {
-  await db().deleteFrom("sessions").where("user_id", "=", userId).execute();
+export async function invalidateUserSessions(userId: number, executor: Kysely<DB> = db()): Promise<void> {
+  await executor.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
 function cookieAttributes(maxAgeSeconds: number): string {

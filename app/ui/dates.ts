@@ -17,3 +17,8 @@ export function formatUkDate(at: Date | string): string {
 export function formatUkDateTime(at: Date | string): string {
   return format(toUkTime(at), "d MMMM yyyy 'at' h:mmaaa");
 }
+
+/** e.g. "25 November 2026", for tables */
+export function formatUkDay(at: Date | string): string {
+  return format(toUkTime(at), "d MMMM yyyy");
+}

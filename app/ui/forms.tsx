@@ -204,6 +204,7 @@ export function SelectField({
   errors,
   options,
   defaultValue,
+  emptyLabel = "Choose an option",
 }: {
   id: string;
   name: string;
@@ -212,6 +213,8 @@ export function SelectField({
   errors?: string[];
   options: Array<{ value: string; label: string }>;
   defaultValue?: string;
+  /** The first, empty option, e.g. "Any region" for a filter. */
+  emptyLabel?: string;
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -233,7 +236,7 @@ export function SelectField({
         defaultValue={defaultValue ?? ""}
         aria-describedby={describedBy(hintId, errorId)}
       >
-        <option value="">Choose an option</option>
+        <option value="">{emptyLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

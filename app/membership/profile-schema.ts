@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { JOB_ROLES, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
+
+/** Validation for the account page's forms; shared by the browser (as you type) and the server. */
+
+const values = <T extends ReadonlyArray<{ value: string }>>(options: T) =>
+  options.map((option) => option.value) as [T[number]["value"], ...Array<T[number]["value"]>];
+
+export const profileSchema = z.object({
+  fullName: z
+    .string({ error: "Enter your full name" })
+    .trim()
+    .min(1, "Enter your full name")
+    .max(100, "Full name must be 100 characters or fewer"),
+  organisation: z
+    .string({ error: "Enter the name of your organisation" })
+    .trim()
+    .min(1, "Enter the name of your organisation")
+    .max(150, "Organisation must be 150 characters or fewer"),
+  jobRole: z.enum(values(JOB_ROLES), { error: "Select your job role" }),
+  region: z.enum(values(REGIONS), { error: "Select your NHS region" }),
+  icbPcn: z.string().trim().max(150, "ICB or PCN must be 150 characters or fewer").optional(),
+  workspaceInterests: z.array(z.enum(values(WORKSPACE_INTERESTS), { error: "Select workspaces from the list" })).optional(),
+});
+
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export const preferencesSchema = z.object({
+  bulletin: z.boolean().optional(),
+  events: z.boolean().optional(),
+});
+
+export type PreferencesInput = z.infer<typeof preferencesSchema>;

@@ -1,0 +1,103 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { parseInterests } from "~/membership/account.server";
+import { requireUser } from "~/membership/access.server";
+import { JOB_ROLES, labelFor, REGIONS, WORKSPACE_INTERESTS } from "~/membership/profile-options";
+import { SuccessBanner } from "~/ui/notification";
+import { RouteErrorBoundary } from "~/ui/route-error";
+import { SummaryList } from "~/ui/summary-list";
+
+export const meta: MetaFunction = () => [{ title: "Your account – Social Prescribing Network" }];
+
+/** Banners for `?updated=…`, set by the pages that change the account. */
+const UPDATED_MESSAGES: Record<string, string> = {
+  profile: "Your details have been updated.",
+  preferences: "Your email preferences have been updated.",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  const updated = new URL(request.url).searchParams.get("updated") ?? "";
+  return {
+    banner: UPDATED_MESSAGES[updated] ?? null,
+    profile: {
+      fullName: user.full_name,
+      email: user.email,
+      organisation: user.organisation,
+      jobRole: labelFor(JOB_ROLES, user.job_role),
+      region: labelFor(REGIONS, user.region),
+      icbPcn: user.icb_pcn,
+      interests: parseInterests(user.workspace_interests_json).map((slug) => labelFor(WORKSPACE_INTERESTS, slug)),
+    },
+    bulletin: user.bulletin_opt_in === 1,
+    events: user.events_opt_in === 1,
+  };
+}
+
+export default function Account() {
+  const { banner, profile, bulletin, events } = useLoaderData<typeof loader>();
+  const profileChange = (label: string) => ({ to: "/account/profile", label });
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        {banner ? <SuccessBanner>{banner}</SuccessBanner> : null}
+        <h1>Your account</h1>
+
+        <h2>Your details</h2>
+        <SummaryList
+          rows={[
+            { key: "Full name", value: profile.fullName, change: profileChange("full name") },
+            { key: "Email address", value: profile.email, change: { to: "/account/email", label: "email address" } },
+            { key: "Organisation", value: profile.organisation, change: profileChange("organisation") },
+            { key: "Job role", value: profile.jobRole, change: profileChange("job role") },
+            { key: "NHS region", value: profile.region, change: profileChange("NHS region") },
+            { key: "ICB or PCN", value: profile.icbPcn || "Not given", change: profileChange("ICB or PCN") },
+            {
+              key: "Workspaces that interest you",
+              value: profile.interests.length ? profile.interests.join(", ") : "None chosen",
+              change: profileChange("workspaces that interest you"),
+            },
+          ]}
+        />
+
+        <h2>Email preferences</h2>
+        <SummaryList
+          rows={[
+            { key: "Monthly bulletin", value: bulletin ? "Yes" : "No", change: { to: "/account/preferences", label: "monthly bulletin" } },
+            {
+              key: "New webinars and events",
+              value: events ? "Yes" : "No",
+              change: { to: "/account/preferences", label: "new webinars and events" },
+            },
+          ]}
+        />
+        <p className="nhsuk-body-s">
+          Emails about your account, such as sign-in codes and webinar joining links you asked for, are always sent.
+        </p>
+
+        <h2>Your data</h2>
+        <p>Download a copy of everything the network holds about you, as a JSON file.</p>
+        <p>
+          <Link to="/account/my-data" reloadDocument download>
+            Download my data
+          </Link>
+        </p>
+
+        <h2>Signed-in devices</h2>
+        <p>If you signed in on a shared or lost device, sign out everywhere. You will need to sign in again here too.</p>
+        <Form method="post" action="/account/sign-out-everywhere">
+          <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
+            Sign out of all devices
+          </button>
+        </Form>
+
+        <h2>Leave the network</h2>
+        <p>
+          <Link to="/account/leave">Leave the network and delete your details</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

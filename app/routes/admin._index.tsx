@@ -1,0 +1,8 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireAdmin } from "~/membership/access.server";
+
+/** The staff tools start at the member list. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  throw redirect("/admin/members");
+}

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { requireAdmin } from "~/membership/access.server";
+import { listAudit } from "~/membership/audit.server";
+import { AuditDetails } from "~/ui/audit-details";
+import { Breadcrumbs } from "~/ui/breadcrumbs";
+import { formatUkDateTime } from "~/ui/dates";
+import { Pagination } from "~/ui/pagination";
+import { RouteErrorBoundary } from "~/ui/route-error";
+import { StaffNav } from "~/ui/staff-nav";
+
+export const meta: MetaFunction = () => [{ title: "Audit log – Staff tools – Social Prescribing Network" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
+  return listAudit({ page: Number.isFinite(page) ? page : 1 });
+}
+
+export default function AuditLog() {
+  const { entries, total, page, pageCount } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/admin/members", label: "Staff tools" }]} />
+      <span className="nhsuk-caption-l">Staff tools</span>
+      <h1>Audit log</h1>
+      <StaffNav current="/admin/audit" />
+      <p>
+        What staff, members and operators changed, newest first. Times are UK time. {total === 1 ? "1 entry" : `${total} entries`}
+        {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}.
+      </p>
+      {entries.length === 0 ? (
+        <p>Nothing has been recorded yet.</p>
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Audit log, newest first</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">When</th>
+              <th scope="col" className="nhsuk-table__header">Who</th>
+              <th scope="col" className="nhsuk-table__header">What</th>
+              <th scope="col" className="nhsuk-table__header">On whom</th>
+              <th scope="col" className="nhsuk-table__header">Details</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {entries.map((entry) => (
+              <tr key={entry.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">{formatUkDateTime(entry.at)}</td>
+                <td className="nhsuk-table__cell">
+                  {entry.actorUserId === null ? entry.actorName : <Link to={`/admin/members/${entry.actorUserId}`}>{entry.actorName}</Link>}
+                </td>
+                <td className="nhsuk-table__cell">{entry.summary}</td>
+                <td className="nhsuk-table__cell">
+                  {entry.subjectType === "user" && entry.subjectId ? (
+                    <Link to={`/admin/members/${entry.subjectId}`}>{entry.subjectName ?? "Former member"}</Link>
+                  ) : (
+                    (entry.subjectId ?? "")
+                  )}
+                </td>
+                <td className="nhsuk-table__cell">
+                  <AuditDetails details={entry.details} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={page} pageCount={pageCount} search={location.search} />
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

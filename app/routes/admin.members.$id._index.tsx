@@ -1,0 +1,174 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { parseInterests } from "~/membership/account.server";
+import { requireAdmin } from "~/membership/access.server";
+import { listAudit } from "~/membership/audit.server";
+import { approveMember, getMemberForStaff } from "~/membership/member-admin.server";
+import { StatusTag } from "~/membership/member-statuses";
+import { JOB_ROLES, labelFor, REGIONS, WORKSPACE_INTERESTS } from "~/membership/profile-options";
+import { memberIdParam } from "~/membership/route-params";
+import { Breadcrumbs } from "~/ui/breadcrumbs";
+import { formatUkDateTime, formatUkDay } from "~/ui/dates";
+import { ErrorSummary } from "~/ui/forms";
+import { SuccessBanner } from "~/ui/notification";
+import { RouteErrorBoundary } from "~/ui/route-error";
+import { AuditDetails } from "~/ui/audit-details";
+import { SummaryList } from "~/ui/summary-list";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.member.fullName ?? "Member"} – Staff tools – Social Prescribing Network` },
+];
+
+const DONE_MESSAGES: Record<string, string> = {
+  approved: "Approved. We have emailed them to say they can sign in.",
+  declined: "Declined. We have emailed them the reason.",
+  removed: "Removed. They have been signed out and emailed the reason.",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user: staff } = await requireAdmin(request);
+  const id = memberIdParam(params.id);
+  const found = await getMemberForStaff(id);
+  if (!found) throw new Response(null, { status: 404 });
+  const { member, roles, activeSessions } = found;
+  const history = await listAudit({ aboutUserId: id, pageSize: 200 });
+  const done = new URL(request.url).searchParams.get("done") ?? "";
+  return {
+    banner: DONE_MESSAGES[done] ?? null,
+    isSelf: staff.id === member.id,
+    member: {
+      id: member.id,
+      fullName: member.full_name,
+      email: member.email,
+      organisation: member.organisation,
+      jobRole: labelFor(JOB_ROLES, member.job_role),
+      region: labelFor(REGIONS, member.region),
+      icbPcn: member.icb_pcn,
+      interests: parseInterests(member.workspace_interests_json).map((slug) => labelFor(WORKSPACE_INTERESTS, slug)),
+      bulletin: member.bulletin_opt_in === 1,
+      events: member.events_opt_in === 1,
+      status: member.status,
+      statusReason: member.status_reason,
+      createdAt: member.created_at,
+      emailVerifiedAt: member.email_verified_at,
+    },
+    roles: roles.map((grant) => (grant.scope ? `${grant.role} (${grant.scope})` : grant.role)),
+    activeSessions,
+    history: history.entries,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user: staff } = await requireAdmin(request);
+  const id = memberIdParam(params.id);
+  const form = await request.formData();
+  if (form.get("intent") !== "approve") return { error: "Choose an action from the page" };
+  const result = await approveMember(staff.id, id);
+  if (!result.ok) return { error: result.error };
+  throw redirect(`/admin/members/${id}?done=approved`);
+}
+
+export default function MemberDetail() {
+  const { banner, isSelf, member, roles, activeSessions, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/admin/members", label: "Members" }]} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          {banner ? <SuccessBanner>{banner}</SuccessBanner> : null}
+          <ErrorSummary errors={actionData?.error ? [{ fieldId: "member-actions", message: actionData.error }] : []} />
+          <span className="nhsuk-caption-l">Staff tools</span>
+          <h1>{member.fullName}</h1>
+          <p>
+            <StatusTag status={member.status} />
+          </p>
+          {member.statusReason ? (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>Reason given: {member.statusReason}</p>
+            </div>
+          ) : null}
+
+          <h2>Profile</h2>
+          <SummaryList
+            rows={[
+              { key: "Email address", value: member.email },
+              { key: "Organisation", value: member.organisation || "None" },
+              { key: "Job role", value: member.jobRole || "None" },
+              { key: "NHS region", value: member.region || "None" },
+              { key: "ICB or PCN", value: member.icbPcn || "Not given" },
+              { key: "Workspace interests", value: member.interests.length ? member.interests.join(", ") : "None chosen" },
+              { key: "Monthly bulletin", value: member.bulletin ? "Yes" : "No" },
+              { key: "Webinar and event emails", value: member.events ? "Yes" : "No" },
+              { key: "Roles", value: roles.length ? roles.join(", ") : "Member" },
+              { key: "Asked to join", value: formatUkDay(member.createdAt) },
+              { key: "Email confirmed", value: member.emailVerifiedAt ? formatUkDateTime(member.emailVerifiedAt) : "Not yet" },
+              { key: "Signed in on", value: activeSessions === 1 ? "1 device" : `${activeSessions} devices` },
+            ]}
+          />
+
+          <div id="member-actions" tabIndex={-1}>
+            {member.status === "pending" ? (
+              <>
+                <h2>Request to join</h2>
+                <p>Check that they work in or with social prescribing. Both choices send them an email.</p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="approve" />
+                  <div className="nhsuk-button-group">
+                    <button className="nhsuk-button" data-module="nhsuk-button" type="submit">
+                      Approve
+                    </button>
+                    <Link className="nhsuk-button nhsuk-button--secondary" to={`/admin/members/${member.id}/decline`}>
+                      Decline
+                    </Link>
+                  </div>
+                </Form>
+              </>
+            ) : null}
+            {member.status === "active" && !isSelf ? (
+              <>
+                <h2>Remove from the network</h2>
+                <p>Removing someone signs them out everywhere, withdraws their roles and emails them your reason.</p>
+                <Link className="nhsuk-button nhsuk-button--warning" to={`/admin/members/${member.id}/remove`}>
+                  Remove {member.fullName}
+                </Link>
+              </>
+            ) : null}
+          </div>
+        </div>
+      </div>
+
+      <h2>History</h2>
+      {history.length === 0 ? (
+        <p>Nothing recorded yet.</p>
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">History of this member, newest first</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">When</th>
+              <th scope="col" className="nhsuk-table__header">What</th>
+              <th scope="col" className="nhsuk-table__header">By</th>
+              <th scope="col" className="nhsuk-table__header">Details</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {history.map((entry) => (
+              <tr key={entry.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">{formatUkDateTime(entry.at)}</td>
+                <td className="nhsuk-table__cell">{entry.summary}</td>
+                <td className="nhsuk-table__cell">{entry.actorName}</td>
+                <td className="nhsuk-table__cell">
+                  <AuditDetails details={entry.details} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

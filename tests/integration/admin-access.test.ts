@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "~/db.server";
+import * as adminIndex from "~/routes/admin._index";
+import * as audit from "~/routes/admin.audit";
+import * as domains from "~/routes/admin.domains";
+import * as members from "~/routes/admin.members._index";
+import * as member from "~/routes/admin.members.$id._index";
+import * as decline from "~/routes/admin.members.$id.decline";
+import * as remove from "~/routes/admin.members.$id.remove";
+import { clearDatabase, testDatabase } from "../support/database";
+import { createAdmin, createMember, pageRequest, sessionCookieFor, testContext } from "../support/member-fixtures";
+
+/**
+ * Every staff route checks access on the server in its loader and its action: members get 403
+ * and change nothing, visitors are sent to sign in and come back.
+ */
+let database: Database;
+beforeAll(async () => {
+  database = await testDatabase();
+});
+beforeEach(() => clearDatabase(database));
+
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
+type Action = (args: ActionFunctionArgs) => Promise<unknown>;
+
+interface StaffRoute {
+  path: (ids: { pending: number; active: number }) => string;
+  params: (ids: { pending: number; active: number }) => Record<string, string>;
+  loader: Loader;
+  action?: Action;
+  form?: Record<string, string>;
+}
+
+const ROUTES: Record<string, StaffRoute> = {
+  "/admin": { path: () => "/admin", params: () => ({}), loader: adminIndex.loader },
+  "/admin/members": { path: () => "/admin/members?status=pending", params: () => ({}), loader: members.loader },
+  "/admin/members/:id": {
+    path: ({ pending }) => `/admin/members/${pending}`,
+    params: ({ pending }) => ({ id: String(pending) }),
+    loader: member.loader,
+    action: member.action,
+    form: { intent: "approve" },
+  },
+  "/admin/members/:id/decline": {
+    path: ({ pending }) => `/admin/members/${pending}/decline`,
+    params: ({ pending }) => ({ id: String(pending) }),
+    loader: decline.loader,
+    action: decline.action,
+    form: { reason: "Not eligible" },
+  },
+  "/admin/members/:id/remove": {
+    path: ({ active }) => `/admin/members/${active}/remove`,
+    params: ({ active }) => ({ id: String(active) }),
+    loader: remove.loader,
+    action: remove.action,
+    form: { reason: "Spam" },
+  },
+  "/admin/domains": {
+    path: () => "/admin/domains",
+    params: () => ({}),
+    loader: domains.loader,
+    action: domains.action,
+    form: { intent: "add", domain: "evil.example", policy: "allow" },
+  },
+  "/admin/audit": { path: () => "/admin/audit", params: () => ({}), loader: audit.loader },
+};
+
+/** Runs a loader or action and returns what it threw or returned. */
+async function outcome(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (thrown) {
+    return thrown;
+  }
+}
+
+async function setUp() {
+  const pending = await createMember({ status: "pending", email: "pending@example.org.uk" });
+  const active = await createMember({ email: "active@nhs.net" });
+  const plainMember = await createMember({ email: "member@nhs.net" });
+  return { ids: { pending: pending.id, active: active.id }, memberCookie: await sessionCookieFor(plainMember.id) };
+}
+
+/** Everything staff actions could change, to compare before and after. */
+async function snapshot() {
+  return {
+    users: await database.selectFrom("users").select(["id", "status", "status_reason"]).orderBy("id").execute(),
+    sessions: await database.selectFrom("sessions").select("id").orderBy("id").execute(),
+    overrides: await database.selectFrom("domain_overrides").selectAll().execute(),
+    audit: await database.selectFrom("audit_log").selectAll().execute(),
+    outbox: await database.selectFrom("outbox").select("id").execute(),
+  };
+}
+
+describe.each(Object.entries(ROUTES))("%s", (_name, route) => {
+  it("loader: a member gets 403; a visitor is redirected to sign in and back", async () => {
+    const { ids, memberCookie } = await setUp();
+    const path = route.path(ids);
+    const asMember = await outcome(() => route.loader({ request: pageRequest(path, { cookie: memberCookie }), params: route.params(ids), context: testContext }));
+    expect(asMember).toBeInstanceOf(Response);
+    expect((asMember as Response).status).toBe(403);
+
+    const asVisitor = await outcome(() => route.loader({ request: pageRequest(path), params: route.params(ids), context: testContext }));
+    expect((asVisitor as Response).status).toBe(302);
+    expect((asVisitor as Response).headers.get("Location")).toBe(`/sign-in?${new URLSearchParams({ redirectTo: path })}`);
+  });
+
+  if (route.action) {
+    const action = route.action;
+    it("action: a member's POST is refused with 403 and a visitor's is redirected; nothing changes", async () => {
+      const { ids, memberCookie } = await setUp();
+      const path = route.path(ids);
+      const before = await snapshot();
+
+      const asMember = await outcome(() =>
+        action({ request: pageRequest(path, { cookie: memberCookie, form: route.form }), params: route.params(ids), context: testContext }),
+      );
+      expect((asMember as Response).status).toBe(403);
+      const asVisitor = await outcome(() => action({ request: pageRequest(path, { form: route.form }), params: route.params(ids), context: testContext }));
+      expect((asVisitor as Response).status).toBe(302);
+      expect((asVisitor as Response).headers.get("Location")).toMatch(/^\/sign-in\?redirectTo=/);
+
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("action: the same POST from an admin does change something (so the refusal above is meaningful)", async () => {
+      const { ids } = await setUp();
+      const admin = await createAdmin();
+      const path = route.path(ids);
+      const before = await snapshot();
+      const result = await outcome(async () =>
+        action({ request: pageRequest(path, { cookie: await sessionCookieFor(admin.id), form: route.form }), params: route.params(ids), context: testContext }),
+      );
+      expect((result as Response).status).toBe(302);
+      const after = await snapshot();
+      expect(after.audit.length).toBe(before.audit.length + 1);
+    });
+  }
+});
+
+describe("member pages refuse bad ids", () => {
+  it("answers 404 for an id that is not a number or not a member", async () => {
+    const admin = await createAdmin();
+    const cookie = await sessionCookieFor(admin.id);
+    for (const id of ["abc", "0", "999999", "1e3"]) {
+      const result = await outcome(() => member.loader({ request: pageRequest(`/admin/members/${id}`, { cookie }), params: { id }, context: testContext }));
+      expect((result as Response).status, id).toBe(404);
+    }
+  });
+});
