@@ -82,7 +82,11 @@ test.describe("capture mode (the quick start)", () => {
     await expectAccessible(page);
 
     const subject = "Test message from the Social Prescribing Network portal";
-    await expect(page.getByRole("row").filter({ hasText: "captured.reader@nhs.net" })).toContainText("sent");
+    // The worker captures it within a poll or two; the list is a snapshot, so look again until it says sent.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole("row").filter({ hasText: "captured.reader@nhs.net" })).toContainText("sent", { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
     await page.getByRole("link", { name: subject }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
     await expect(page.getByText("Message-ID")).toBeVisible();
