@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 
 /**
  * NHS.UK form patterns as small components. They take plain props (not conform objects)
- * so they work the same in any form; wire them to conform with `fieldProps(field)`.
+ * so they work the same in any form: pass a conform field's `id`, `name` and `errors`.
  */
 
 export interface FieldError {
@@ -66,6 +66,39 @@ function describedBy(...ids: Array<string | false | undefined>) {
   return joined || undefined;
 }
 
+interface LabelledFieldProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  labelIsHeading?: boolean;
+  /** Renders the control, given its aria-describedby and whether it is in error. */
+  children: (control: { describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}
+
+/** The NHS form group around one control: label (optionally the page heading), hint, error message. */
+function LabelledField({ id, label, hint, errors, labelIsHeading, children }: LabelledFieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const labelElement = (
+    <label className={labelIsHeading ? "nhsuk-label nhsuk-label--l" : "nhsuk-label"} htmlFor={id}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+      {labelIsHeading ? <h1 className="nhsuk-label-wrapper">{labelElement}</h1> : labelElement}
+      {hint ? (
+        <div className="nhsuk-hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
+      {errorId ? <ErrorMessage id={errorId} errors={errors} /> : null}
+      {children({ describedBy: describedBy(hintId, errorId), invalid: Boolean(errorId) })}
+    </div>
+  );
+}
+
 export interface TextFieldProps {
   id: string;
   name: string;
@@ -83,37 +116,25 @@ export interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, name, label, hint, errors, width, labelIsHeading } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const labelElement = (
-    <label className={labelIsHeading ? "nhsuk-label nhsuk-label--l" : "nhsuk-label"} htmlFor={id}>
-      {label}
-    </label>
-  );
+  const { id, name, width } = props;
   return (
-    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
-      {labelIsHeading ? <h1 className="nhsuk-label-wrapper">{labelElement}</h1> : labelElement}
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {errorId ? <ErrorMessage id={errorId} errors={errors} /> : null}
-      <input
-        className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ""}${errorId ? " nhsuk-input--error" : ""}`}
-        id={id}
-        name={name}
-        type={props.type ?? "text"}
-        defaultValue={props.defaultValue}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        spellCheck={props.spellCheck}
-        aria-describedby={describedBy(hintId, errorId)}
-        aria-invalid={errorId ? true : undefined}
-        aria-required={props.required ? true : undefined}
-      />
-    </div>
+    <LabelledField {...props}>
+      {({ describedBy, invalid }) => (
+        <input
+          className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ""}${invalid ? " nhsuk-input--error" : ""}`}
+          id={id}
+          name={name}
+          type={props.type ?? "text"}
+          defaultValue={props.defaultValue}
+          autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
+          spellCheck={props.spellCheck}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? true : undefined}
+          aria-required={props.required ? true : undefined}
+        />
+      )}
+    </LabelledField>
   );
 }
 
@@ -216,34 +237,26 @@ export function SelectField({
   /** The first, empty option, e.g. "Any region" for a filter. */
   emptyLabel?: string;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {errorId ? <ErrorMessage id={errorId} errors={errors} /> : null}
-      <select
-        className={`nhsuk-select${errorId ? " nhsuk-select--error" : ""}`}
-        id={id}
-        name={name}
-        defaultValue={defaultValue ?? ""}
-        aria-describedby={describedBy(hintId, errorId)}
-      >
-        <option value="">{emptyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
+      {({ describedBy, invalid }) => (
+        <select
+          className={`nhsuk-select${invalid ? " nhsuk-select--error" : ""}`}
+          id={id}
+          name={name}
+          defaultValue={defaultValue ?? ""}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? true : undefined}
+        >
+          <option value="">{emptyLabel}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }
 
@@ -264,28 +277,20 @@ export function TextareaField({
   defaultValue?: string;
   rows?: number;
 }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {errorId ? <ErrorMessage id={errorId} errors={errors} /> : null}
-      <textarea
-        className={`nhsuk-textarea${errorId ? " nhsuk-textarea--error" : ""}`}
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-describedby={describedBy(hintId, errorId)}
-      />
-    </div>
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
+      {({ describedBy, invalid }) => (
+        <textarea
+          className={`nhsuk-textarea${invalid ? " nhsuk-textarea--error" : ""}`}
+          id={id}
+          name={name}
+          rows={rows}
+          defaultValue={defaultValue}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? true : undefined}
+        />
+      )}
+    </LabelledField>
   );
 }
 
