@@ -1,6 +1,7 @@
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { recordAudit } from "./audit.server";
+import { consentColumns, profileColumns } from "./members.server";
 import type { PreferencesInput, ProfileInput } from "./profile-schema";
 import { invalidateUserSessions } from "./sessions.server";
 
@@ -12,15 +13,7 @@ export async function updateProfile(userId: number, input: ProfileInput): Promis
     .execute(async (trx) => {
       await trx
         .updateTable("users")
-        .set({
-          full_name: input.fullName,
-          organisation: input.organisation,
-          job_role: input.jobRole,
-          region: input.region,
-          icb_pcn: input.icbPcn || null,
-          workspace_interests_json: JSON.stringify(input.workspaceInterests ?? []),
-          updated_at: nowIso(),
-        })
+        .set({ ...profileColumns(input), updated_at: nowIso() })
         .where("id", "=", userId)
         .execute();
       await recordAudit(trx, { actorUserId: userId, action: "member.profile-updated", subjectType: "user", subjectId: userId });
@@ -28,14 +21,12 @@ export async function updateProfile(userId: number, input: ProfileInput): Promis
 }
 
 export async function updatePreferences(userId: number, input: PreferencesInput): Promise<void> {
-  const bulletin = input.bulletin ? 1 : 0;
-  const events = input.events ? 1 : 0;
   await db()
     .transaction()
     .execute(async (trx) => {
       await trx
         .updateTable("users")
-        .set({ bulletin_opt_in: bulletin, events_opt_in: events, updated_at: nowIso() })
+        .set({ ...consentColumns(input), updated_at: nowIso() })
         .where("id", "=", userId)
         .execute();
       await recordAudit(trx, {
@@ -43,7 +34,7 @@ export async function updatePreferences(userId: number, input: PreferencesInput)
         action: "member.preferences-updated",
         subjectType: "user",
         subjectId: userId,
-        details: { bulletin: bulletin === 1, events: events === 1 },
+        details: { bulletin: Boolean(input.bulletin), events: Boolean(input.events) },
       });
     });
 }

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { decideDomain, domainRefusalMessage, emailDomain } from "./domain-policy.server";
 import type { JoinInput } from "./join-schema";
-import { findUserByEmail, normaliseEmail } from "./members.server";
+import { consentColumns, findUserByEmail, normaliseEmail, profileColumns } from "./members.server";
 import { allowEmailRequest } from "./rate-limits.server";
 import { emailAccessCode } from "./sign-in.server";
 
@@ -40,17 +40,7 @@ export async function joinNetwork(input: JoinInput, context: { ip: string }): Pr
         .where("created_at", "<", new Date(now().getTime() - UNCONFIRMED_JOINER_DAYS * 24 * 60 * 60_000).toISOString())
         .execute();
       const existing = await findUserByEmail(email, trx);
-      const details = {
-        full_name: input.fullName,
-        organisation: input.organisation,
-        job_role: input.jobRole,
-        region: input.region,
-        icb_pcn: input.icbPcn || null,
-        workspace_interests_json: JSON.stringify(input.workspaceInterests ?? []),
-        bulletin_opt_in: input.bulletin ? 1 : 0,
-        events_opt_in: input.events ? 1 : 0,
-        updated_at: nowIso(),
-      } as const;
+      const details = { ...profileColumns(input), ...consentColumns(input), updated_at: nowIso() };
       if (!existing) {
         await trx
           .insertInto("users")

@@ -6,6 +6,7 @@ import { listAudit } from "~/membership/audit.server";
 import { approveMember, getMemberForStaff } from "~/membership/member-admin.server";
 import { StatusTag } from "~/membership/member-statuses";
 import { JOB_ROLES, labelFor, REGIONS, WORKSPACE_INTERESTS } from "~/membership/profile-options";
+import { describeRole } from "~/membership/roles.server";
 import { memberIdParam } from "~/membership/route-params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime, formatUkDay } from "~/ui/dates";
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: member.created_at,
       emailVerifiedAt: member.email_verified_at,
     },
-    roles: roles.map((grant) => (grant.scope ? `${grant.role} (${grant.scope})` : grant.role)),
+    roles: roles.map((grant) => describeRole(grant.role, grant.scope)),
     activeSessions,
     history: history.entries,
   };
