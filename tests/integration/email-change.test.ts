@@ -1,26 +1,13 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testClock } from "~/clock.server";
-import type { Database } from "~/db.server";
+import { describe, expect, it } from "vitest";
 import { describeChallenge } from "~/membership/challenges.server";
 import { requestEmailChange } from "~/membership/email-change.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { findUserById } from "~/membership/members.server";
 import { createSession, validateSessionToken } from "~/membership/sessions.server";
 import { requestSignIn } from "~/membership/sign-in.server";
-import { clearDatabase, testDatabase } from "../support/database";
-import { addMember, emailsTo, lastEmailTo } from "../support/membership";
+import { addMember, emailsTo, lastEmailTo, setUpMembershipTests } from "../support/membership";
 
-let database: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase(database);
-  testClock.reset();
-});
-afterEach(() => testClock.reset());
-
-const ip = "198.51.100.7";
+const { database, ip } = setUpMembershipTests();
 
 async function member(email = "old@nhs.net") {
   const id = await addMember(database, email);

@@ -1,26 +1,14 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testClock } from "~/clock.server";
-import type { Database } from "~/db.server";
 import { describeChallenge } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import type { JoinInput } from "~/membership/join-schema";
 import { joinNetwork } from "~/membership/join.server";
 import { grantRole } from "~/membership/roles.server";
 import { validateSessionToken } from "~/membership/sessions.server";
-import { clearDatabase, testDatabase } from "../support/database";
-import { addMember, emailsTo, lastEmailTo } from "../support/membership";
+import { addMember, emailsTo, lastEmailTo, setUpMembershipTests } from "../support/membership";
 
-let database: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase(database);
-  testClock.reset();
-});
-afterEach(() => testClock.reset());
-
-const ip = "198.51.100.7";
+const { database, ip } = setUpMembershipTests();
 
 function joiner(email: string, overrides: Partial<JoinInput> = {}): JoinInput {
   return {
