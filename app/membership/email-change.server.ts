@@ -6,6 +6,7 @@ import { emailChangedEmail } from "#emails/email-changed";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { recordAudit } from "./audit.server";
 import { CHALLENGE_LIFETIME_MS, createChallenge } from "./challenges.server";
 import { decideDomain, domainRefusalMessage } from "./domain-policy.server";
 import { findUserByEmail, findUserById, normaliseEmail } from "./members.server";
@@ -62,6 +63,7 @@ export type EmailChangeResult = { outcome: "email-changed" } | { outcome: "refus
 /**
  * The member proved they own the new address: switch to it, tell the old address, and end every
  * other session (and any code still out for the old address) in case the change was not theirs.
+ * The audit log records that it changed, not either address.
  */
 export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChallenge): Promise<EmailChangeResult> {
   const user = challenge.user_id === null ? undefined : await findUserById(challenge.user_id, trx);
@@ -85,6 +87,7 @@ export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChalleng
     .where("user_id", "=", user.id)
     .where("consumed_at", "is", null)
     .execute();
+  await recordAudit(trx, { actorUserId: user.id, action: "member.email-changed", subjectType: "user", subjectId: user.id });
   await enqueueEmail(trx, { to: user.email, template: emailChangedEmail, props: { newEmail: challenge.email } });
   return { outcome: "email-changed" };
 }

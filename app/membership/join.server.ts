@@ -4,6 +4,7 @@ import { joinerToReviewEmail } from "#emails/joiner-to-review";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { recordAudit } from "./audit.server";
 import { decideDomain, domainRefusalMessage, emailDomain } from "./domain-policy.server";
 import type { JoinInput } from "./join-schema";
 import { consentColumns, findUserByEmail, normaliseEmail, profileColumns } from "./members.server";
@@ -63,8 +64,8 @@ export type JoinCompletion =
 
 /**
  * The joiner has proved they own the address. Trusted domains become members at once; other
- * organisations wait for staff, who are told by email. The domain is checked again because staff
- * may have changed a rule since the joiner asked.
+ * organisations wait for staff, who are told by email; the audit log records which. The domain is
+ * checked again because staff may have changed a rule since the joiner asked.
  */
 export async function completeJoin(trx: Kysely<DB>, user: User): Promise<JoinCompletion> {
   if (user.status === "active" || user.status === "pending") return { outcome: user.status };
@@ -75,6 +76,7 @@ export async function completeJoin(trx: Kysely<DB>, user: User): Promise<JoinCom
   const at = nowIso();
   const status = decision.outcome === "trusted" ? "active" : "pending";
   await trx.updateTable("users").set({ status, email_verified_at: at, updated_at: at }).where("id", "=", user.id).execute();
+  await recordAudit(trx, { actorUserId: user.id, action: "member.joined", subjectType: "user", subjectId: user.id, details: { status } });
   if (status === "pending") await tellAdminsAboutJoiner(trx, user);
   return { outcome: status };
 }

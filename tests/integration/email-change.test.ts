@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { listAudit } from "~/membership/audit.server";
 import { describeChallenge } from "~/membership/challenges.server";
 import { requestEmailChange } from "~/membership/email-change.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
@@ -31,6 +32,10 @@ describe("changing email address", () => {
 
     expect(await confirmEmailChallenge(result.publicId, { code: mail!.code! })).toEqual({ outcome: "email-changed" });
     expect((await findUserById(user.id))?.email).toBe("new@somehospital.nhs.uk");
+    // The audit log records the change by the member, without either address.
+    const { entries } = await listAudit({ aboutUserId: user.id });
+    expect(entries).toMatchObject([{ action: "member.email-changed", actorUserId: user.id }]);
+    expect(entries[0]?.details).toEqual({});
     const toOld = await lastEmailTo(database, "old@nhs.net");
     expect(toOld?.template).toBe("email-changed");
     expect(toOld?.text).toContain("new@somehospital.nhs.uk");
@@ -81,5 +86,6 @@ describe("changing email address", () => {
     await addMember(database, "race@nhs.net");
     expect(await confirmEmailChallenge(result.publicId, { token: mail!.token! })).toMatchObject({ outcome: "refused" });
     expect((await findUserById(user.id))?.email).toBe("old@nhs.net");
+    expect((await listAudit()).entries).toEqual([]);
   });
 });

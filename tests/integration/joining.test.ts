@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testClock } from "~/clock.server";
+import { listAudit } from "~/membership/audit.server";
 import { describeChallenge } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import type { JoinInput } from "~/membership/join-schema";
@@ -75,6 +76,10 @@ describe("joining", () => {
     expect(user?.email_verified_at).not.toBeNull();
     const session = await validateSessionToken(result.outcome === "signed-in" ? result.sessionToken : "");
     expect(session?.user_id).toBe(user?.id);
+    // The audit log says they joined and how it ended, by id only: no name or address.
+    const { entries } = await listAudit({ aboutUserId: user!.id });
+    expect(entries).toMatchObject([{ action: "member.joined", actorUserId: user?.id }]);
+    expect(entries[0]?.details).toEqual({ status: "active" });
   });
 
   it("leaves a joiner from another organisation pending, without a session, and tells each admin", async () => {
@@ -86,8 +91,12 @@ describe("joining", () => {
     const mail = await lastEmailTo(database, "alex@ageuk.org.uk");
     const result = await confirmEmailChallenge(mail!.publicId!, { token: mail!.token! });
     expect(result).toEqual({ outcome: "pending" });
-    expect((await userByEmail("alex@ageuk.org.uk"))?.status).toBe("pending");
+    const joined = await userByEmail("alex@ageuk.org.uk");
+    expect(joined?.status).toBe("pending");
     expect(await database.selectFrom("sessions").selectAll().execute()).toEqual([]);
+    const { entries } = await listAudit({ aboutUserId: joined!.id });
+    expect(entries).toMatchObject([{ action: "member.joined", actorUserId: joined?.id }]);
+    expect(entries[0]?.details).toEqual({ status: "pending" });
 
     const toAdmin = await lastEmailTo(database, "admin@nhs.net");
     expect(toAdmin?.template).toBe("joiner-to-review");
@@ -105,6 +114,7 @@ describe("joining", () => {
     const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! });
     expect(result).toMatchObject({ outcome: "refused" });
     expect((await userByEmail("alex@newpartner.org.uk"))?.status).toBe("unverified");
+    expect((await listAudit()).entries).toEqual([]);
   });
 
   it("does not make a second account for a member: it sends a sign-in code instead, and answers the same", async () => {
