@@ -48,9 +48,3 @@ export async function signOutEverywhere(userId: number): Promise<void> {
       await recordAudit(trx, { actorUserId: userId, action: "member.signed-out-everywhere", subjectType: "user", subjectId: userId });
     });
 }
-
-/** The workspace interests stored as JSON, as a list. */
-export function parseInterests(json: string): string[] {
-  const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [];
-}

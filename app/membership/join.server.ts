@@ -6,30 +6,22 @@ import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "./audit.server";
 import { decideDomain, domainRefusalMessage, emailDomain } from "./domain-policy.server";
+import { refuseNewAddress, type NewAddressRequestResult } from "./email-requests.server";
 import type { JoinInput } from "./join-schema";
 import { consentColumns, findUserByEmail, normaliseEmail, profileColumns } from "./members.server";
-import { allowEmailRequest } from "./rate-limits.server";
 import { emailAccessCode } from "./sign-in.server";
 
 export const UNCONFIRMED_JOINER_DAYS = 30;
-
-export type JoinResult =
-  | { ok: true; publicId: string }
-  | { ok: false; emailError: string }
-  | { ok: false; retryAfterMs: number };
 
 /**
  * Starts a membership: checks the address's domain, records the details as an unverified member and
  * emails a verification link and code. An address that is already a member gets what signing in
  * would send instead, and the caller cannot tell the difference (no account enumeration).
  */
-export async function joinNetwork(input: JoinInput, context: { ip: string }): Promise<JoinResult> {
+export async function joinNetwork(input: JoinInput, context: { ip: string }): Promise<NewAddressRequestResult> {
   const email = normaliseEmail(input.email);
-  const decision = await decideDomain(email);
-  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason) };
-
-  const limit = await allowEmailRequest({ address: email, ip: context.ip });
-  if (!limit.allowed) return { ok: false, retryAfterMs: limit.retryAfterMs };
+  const refusal = await refuseNewAddress(email, context.ip);
+  if (refusal) return refusal;
 
   const publicId = await db()
     .transaction()

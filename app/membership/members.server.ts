@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB, User } from "#db/schema";
 import { db } from "~/db.server";
+import { JOB_ROLES, labelFor, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
 import type { PreferencesInput, ProfileInput } from "./profile-schema";
 
 /** One address, one identity: trimmed and lower-cased before it is stored or compared. */
@@ -25,6 +26,21 @@ export function profileColumns(profile: Omit<ProfileInput, "workspaceInterests">
     region: profile.region,
     icb_pcn: profile.icbPcn || null,
     workspace_interests_json: JSON.stringify(profile.workspaceInterests ?? []),
+  };
+}
+
+/** The workspace interests stored as JSON, as a list. */
+export function parseInterests(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** A member's job role, region and workspace interests in words, for their account page and staff. */
+export function profileLabels(user: Pick<User, "job_role" | "region" | "workspace_interests_json">) {
+  return {
+    jobRole: labelFor(JOB_ROLES, user.job_role),
+    region: labelFor(REGIONS, user.region),
+    interests: parseInterests(user.workspace_interests_json).map((slug) => labelFor(WORKSPACE_INTERESTS, slug)),
   };
 }
 

@@ -1,14 +1,13 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/membership/access.server";
 import { AccountSubpage } from "~/membership/account-subpage";
 import { emailAddressField } from "~/membership/email-address";
 import { requestEmailChange } from "~/membership/email-change.server";
-import { rateLimitMessage } from "~/membership/rate-limits.server";
+import { replyToEmailRequest } from "~/membership/email-requests.server";
 import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
@@ -26,9 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return submission.reply();
   const result = await requestEmailChange({ user, sessionId: session.id }, submission.value.email, { ip: context.clientIp });
-  if (result.ok) return redirect(`/verify/${result.publicId}`);
-  if ("emailError" in result) return submission.reply({ fieldErrors: { email: [result.emailError] } });
-  return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
+  return replyToEmailRequest(submission, result);
 }
 
 export default function ChangeEmail() {

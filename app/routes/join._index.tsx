@@ -4,11 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { getCurrentUser } from "~/membership/access.server";
+import { ConsentCheckboxes } from "~/membership/consent-checkboxes";
+import { replyToEmailRequest } from "~/membership/email-requests.server";
 import { joinSchema } from "~/membership/join-schema";
 import { joinNetwork } from "~/membership/join.server";
-import { ConsentCheckboxes } from "~/membership/consent-checkboxes";
 import { ProfileFields } from "~/membership/profile-fields";
-import { rateLimitMessage } from "~/membership/rate-limits.server";
 import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
@@ -23,9 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: joinSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await joinNetwork(submission.value, { ip: context.clientIp });
-  if (result.ok) return redirect(`/verify/${result.publicId}`);
-  if ("emailError" in result) return submission.reply({ fieldErrors: { email: [result.emailError] } });
-  return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
+  return replyToEmailRequest(submission, result);
 }
 
 export default function Join() {

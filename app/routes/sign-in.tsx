@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath } from "~/membership/access.server";
 import { emailAddressField } from "~/membership/email-address";
-import { rateLimitMessage } from "~/membership/rate-limits.server";
+import { replyToEmailRequest } from "~/membership/email-requests.server";
 import { requestSignIn } from "~/membership/sign-in.server";
 import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -26,8 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const { email, redirectTo } = submission.value;
   const result = await requestSignIn({ email, ip: context.clientIp, redirectTo: redirectTo ? safeRedirectPath(redirectTo) : undefined });
-  if (!result.ok) return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
-  return redirect(`/verify/${result.publicId}`);
+  return replyToEmailRequest(submission, result);
 }
 
 export default function SignIn() {
