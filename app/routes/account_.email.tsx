@@ -6,9 +6,10 @@ import { z } from "zod";
 import { requireUser } from "~/membership/access.server";
 import { AccountSubpage } from "~/membership/account-subpage";
 import { emailAddressField } from "~/membership/email-address";
+import { EmailAddressInput } from "~/membership/email-address-input";
 import { requestEmailChange } from "~/membership/email-change.server";
 import { replyToEmailRequest } from "~/membership/email-requests.server";
-import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Change your email address – Social Prescribing Network" }];
@@ -47,17 +48,7 @@ export default function ChangeEmail() {
         yours. Nothing changes until you enter it.
       </p>
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
-        <TextField
-          id={fields.email.id}
-          name={fields.email.name}
-          label="New work email address"
-          hint="Personal addresses such as Gmail or Hotmail cannot be used"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          defaultValue={fields.email.initialValue as string | undefined}
-          errors={fields.email.errors}
-        />
+        <EmailAddressInput field={fields.email} label="New work email address" hint="Personal addresses such as Gmail or Hotmail cannot be used" />
         <SubmitButton>Send a code to the new address</SubmitButton>
       </Form>
     </AccountSubpage>

@@ -5,11 +5,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { getCurrentUser } from "~/membership/access.server";
 import { ConsentCheckboxes } from "~/membership/consent-checkboxes";
+import { EmailAddressInput } from "~/membership/email-address-input";
 import { replyToEmailRequest } from "~/membership/email-requests.server";
 import { joinSchema } from "~/membership/join-schema";
 import { joinNetwork } from "~/membership/join.server";
 import { ProfileFields } from "~/membership/profile-fields";
-import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Join the network – Social Prescribing Network" }];
@@ -63,16 +64,10 @@ export default function Join() {
             fields={fields}
             form="join"
             afterFullName={
-              <TextField
-                id={fields.email.id}
-                name={fields.email.name}
+              <EmailAddressInput
+                field={fields.email}
                 label="Work email address"
                 hint="Your organisational address, like name@nhs.net. Personal addresses such as Gmail or Hotmail cannot be used. We will send you a code to confirm it."
-                type="email"
-                autoComplete="email"
-                spellCheck={false}
-                defaultValue={fields.email.initialValue as string | undefined}
-                errors={fields.email.errors}
               />
             }
           />
