@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
 import type { Session, User } from "#db/schema";
-import { db } from "~/db.server";
+import { findUserById } from "./members.server";
 import { hasRole } from "./roles.server";
-import { readSessionToken, validateSessionToken } from "./sessions.server";
+import { sessionFromRequest } from "./sessions.server";
 
 export interface CurrentUser {
   user: User;
@@ -12,11 +12,9 @@ export interface CurrentUser {
 
 /** The signed-in, active member making the request, or null. */
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
-  const token = readSessionToken(request);
-  if (!token) return null;
-  const session = await validateSessionToken(token);
+  const session = await sessionFromRequest(request);
   if (!session) return null;
-  const user = await db().selectFrom("users").selectAll().where("id", "=", session.user_id).executeTakeFirst();
+  const user = await findUserById(session.user_id);
   if (!user || user.status !== "active") return null;
   return { user, session, isAdmin: await hasRole(user.id, "admin") };
 }

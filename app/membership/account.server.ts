@@ -1,65 +1,46 @@
+import type { Kysely } from "kysely";
+import type { DB, UserUpdate } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
-import { recordAudit } from "./audit.server";
+import { recordAudit, type AuditEntryInput } from "./audit.server";
+import { consentColumns, profileColumns } from "./members.server";
 import type { PreferencesInput, ProfileInput } from "./profile-schema";
 import { invalidateUserSessions } from "./sessions.server";
 
 /** A member's own changes from the account page. Each is audit-logged without the values themselves. */
 
-export async function updateProfile(userId: number, input: ProfileInput): Promise<void> {
+/** A change the member makes to their own account, with its audit entry, in one transaction. */
+async function ownChange(
+  userId: number,
+  audit: Pick<AuditEntryInput, "action" | "details">,
+  change: (trx: Kysely<DB>) => Promise<unknown>,
+): Promise<void> {
   await db()
     .transaction()
     .execute(async (trx) => {
-      await trx
-        .updateTable("users")
-        .set({
-          full_name: input.fullName,
-          organisation: input.organisation,
-          job_role: input.jobRole,
-          region: input.region,
-          icb_pcn: input.icbPcn || null,
-          workspace_interests_json: JSON.stringify(input.workspaceInterests ?? []),
-          updated_at: nowIso(),
-        })
-        .where("id", "=", userId)
-        .execute();
-      await recordAudit(trx, { actorUserId: userId, action: "member.profile-updated", subjectType: "user", subjectId: userId });
+      await change(trx);
+      await recordAudit(trx, { ...audit, actorUserId: userId, subjectType: "user", subjectId: userId });
     });
 }
 
+function updateOwnRow(trx: Kysely<DB>, userId: number, columns: UserUpdate) {
+  return trx
+    .updateTable("users")
+    .set({ ...columns, updated_at: nowIso() })
+    .where("id", "=", userId)
+    .execute();
+}
+
+export async function updateProfile(userId: number, input: ProfileInput): Promise<void> {
+  await ownChange(userId, { action: "member.profile-updated" }, (trx) => updateOwnRow(trx, userId, profileColumns(input)));
+}
+
 export async function updatePreferences(userId: number, input: PreferencesInput): Promise<void> {
-  const bulletin = input.bulletin ? 1 : 0;
-  const events = input.events ? 1 : 0;
-  await db()
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .updateTable("users")
-        .set({ bulletin_opt_in: bulletin, events_opt_in: events, updated_at: nowIso() })
-        .where("id", "=", userId)
-        .execute();
-      await recordAudit(trx, {
-        actorUserId: userId,
-        action: "member.preferences-updated",
-        subjectType: "user",
-        subjectId: userId,
-        details: { bulletin: bulletin === 1, events: events === 1 },
-      });
-    });
+  const details = { bulletin: Boolean(input.bulletin), events: Boolean(input.events) };
+  await ownChange(userId, { action: "member.preferences-updated", details }, (trx) => updateOwnRow(trx, userId, consentColumns(input)));
 }
 
 /** Ends every session of the member, including the one making the request. */
 export async function signOutEverywhere(userId: number): Promise<void> {
-  await db()
-    .transaction()
-    .execute(async (trx) => {
-      await invalidateUserSessions(userId, trx);
-      await recordAudit(trx, { actorUserId: userId, action: "member.signed-out-everywhere", subjectType: "user", subjectId: userId });
-    });
-}
-
-/** The workspace interests stored as JSON, as a list. */
-export function parseInterests(json: string): string[] {
-  const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [];
+  await ownChange(userId, { action: "member.signed-out-everywhere" }, (trx) => invalidateUserSessions(userId, trx));
 }

@@ -9,11 +9,13 @@ import { db } from "~/db.server";
  * email address: people are referred to by id, so an entry says nothing personal once a member leaves.
  */
 export type AuditAction =
+  | "member.joined"
   | "member.approved"
   | "member.declined"
   | "member.removed"
   | "member.left"
   | "member.profile-updated"
+  | "member.email-changed"
   | "member.preferences-updated"
   | "member.signed-out-everywhere"
   | "role.granted"
@@ -22,11 +24,13 @@ export type AuditAction =
   | "domain-override.removed";
 
 const ACTION_LABELS: Record<AuditAction, string> = {
+  "member.joined": "Confirmed their email address on joining",
   "member.approved": "Approved a joiner",
   "member.declined": "Declined a joiner",
   "member.removed": "Removed a member",
   "member.left": "Left the network",
   "member.profile-updated": "Updated their profile",
+  "member.email-changed": "Changed their email address",
   "member.preferences-updated": "Changed their email preferences",
   "member.signed-out-everywhere": "Signed out of all devices",
   "role.granted": "Granted a role",

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
-import type { DB, EmailChallenge } from "#db/schema";
+import type { DB, EmailChallenge, User } from "#db/schema";
 import { now } from "~/clock.server";
 import { config } from "~/config.server";
+import { findUserById } from "./members.server";
 import { hashesMatch, hashSecret, randomCode, randomToken } from "./tokens.server";
 
 /**
@@ -59,6 +60,11 @@ export type ChallengeProof = { token: string } | { code: string };
 
 export async function findChallenge(executor: Kysely<DB>, publicId: string): Promise<EmailChallenge | undefined> {
   return executor.selectFrom("email_challenges").selectAll().where("public_id", "=", publicId).executeTakeFirst();
+}
+
+/** The member a challenge was issued to; undefined for a stand-in (issued to no one). */
+export async function challengeOwner(executor: Kysely<DB>, challenge: EmailChallenge): Promise<User | undefined> {
+  return challenge.user_id === null ? undefined : findUserById(challenge.user_id, executor);
 }
 
 /** Why a challenge can no longer be completed, or null while it can. */

@@ -6,15 +6,11 @@ import { emailChangedEmail } from "#emails/email-changed";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { CHALLENGE_LIFETIME_MS, createChallenge } from "./challenges.server";
-import { decideDomain, domainRefusalMessage } from "./domain-policy.server";
-import { findUserByEmail, findUserById, normaliseEmail } from "./members.server";
-import { allowEmailRequest } from "./rate-limits.server";
-
-export type EmailChangeRequestResult =
-  | { ok: true; publicId: string }
-  | { ok: false; emailError: string }
-  | { ok: false; retryAfterMs: number };
+import { recordAudit } from "./audit.server";
+import { CHALLENGE_LIFETIME_MS, challengeOwner, createChallenge } from "./challenges.server";
+import { refuseNewAddress, type NewAddressRequestResult } from "./email-requests.server";
+import { findUserByEmail, normaliseEmail } from "./members.server";
+import { invalidateUserSessions } from "./sessions.server";
 
 /**
  * A signed-in member asks to use a new address: it must pass the domain policy, and is confirmed by
@@ -25,14 +21,11 @@ export async function requestEmailChange(
   member: { user: User; sessionId: string },
   newEmailInput: string,
   context: { ip: string },
-): Promise<EmailChangeRequestResult> {
+): Promise<NewAddressRequestResult> {
   const newEmail = normaliseEmail(newEmailInput);
   if (newEmail === member.user.email) return { ok: false, emailError: "This is already your email address. Enter a different one" };
-  const decision = await decideDomain(newEmail);
-  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason) };
-
-  const limit = await allowEmailRequest({ address: newEmail, ip: context.ip });
-  if (!limit.allowed) return { ok: false, retryAfterMs: limit.retryAfterMs };
+  const refusal = await refuseNewAddress(newEmail, context.ip);
+  if (refusal) return refusal;
 
   const publicId = await db()
     .transaction()
@@ -62,9 +55,10 @@ export type EmailChangeResult = { outcome: "email-changed" } | { outcome: "refus
 /**
  * The member proved they own the new address: switch to it, tell the old address, and end every
  * other session (and any code still out for the old address) in case the change was not theirs.
+ * The audit log records that it changed, not either address.
  */
 export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChallenge): Promise<EmailChangeResult> {
-  const user = challenge.user_id === null ? undefined : await findUserById(challenge.user_id, trx);
+  const user = await challengeOwner(trx, challenge);
   if (!user || user.status !== "active") {
     return { outcome: "refused", message: "Your membership is not active, so its email address cannot be changed." };
   }
@@ -74,17 +68,14 @@ export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChalleng
   const { keepSessionId } = JSON.parse(challenge.data_json) as { keepSessionId?: string };
   const at = nowIso();
   await trx.updateTable("users").set({ email: challenge.email, updated_at: at }).where("id", "=", user.id).execute();
-  await trx
-    .deleteFrom("sessions")
-    .where("user_id", "=", user.id)
-    .where("id", "!=", keepSessionId ?? "")
-    .execute();
+  await invalidateUserSessions(user.id, trx, keepSessionId);
   await trx
     .updateTable("email_challenges")
     .set({ consumed_at: at })
     .where("user_id", "=", user.id)
     .where("consumed_at", "is", null)
     .execute();
+  await recordAudit(trx, { actorUserId: user.id, action: "member.email-changed", subjectType: "user", subjectId: user.id });
   await enqueueEmail(trx, { to: user.email, template: emailChangedEmail, props: { newEmail: challenge.email } });
   return { outcome: "email-changed" };
 }

@@ -1,9 +1,8 @@
 import { db } from "~/db.server";
 import { safeRedirectPath } from "./access.server";
-import { consumeChallenge, type ChallengeProblem, type ChallengeProof } from "./challenges.server";
+import { challengeOwner, consumeChallenge, type ChallengeProblem, type ChallengeProof } from "./challenges.server";
 import { applyEmailChange } from "./email-change.server";
 import { completeJoin } from "./join.server";
-import { findUserById } from "./members.server";
 import { createSession } from "./sessions.server";
 
 export type ConfirmationResult =
@@ -30,7 +29,7 @@ export async function confirmEmailChallenge(publicId: string, proof: ChallengePr
       const { challenge } = consumed;
       if (challenge.purpose === "change-email") return applyEmailChange(trx, challenge);
 
-      const user = challenge.user_id === null ? undefined : await findUserById(challenge.user_id, trx);
+      const user = await challengeOwner(trx, challenge);
       // Stand-in challenges (no member) have no user; their code was never sent.
       if (!user) return { outcome: "failed", problem: "not-found" };
       const { redirectTo } = JSON.parse(challenge.data_json) as { redirectTo?: string };

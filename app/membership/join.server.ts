@@ -4,31 +4,24 @@ import { joinerToReviewEmail } from "#emails/joiner-to-review";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { recordAudit } from "./audit.server";
 import { decideDomain, domainRefusalMessage, emailDomain } from "./domain-policy.server";
+import { refuseNewAddress, type NewAddressRequestResult } from "./email-requests.server";
 import type { JoinInput } from "./join-schema";
-import { findUserByEmail, normaliseEmail } from "./members.server";
-import { allowEmailRequest } from "./rate-limits.server";
+import { consentColumns, findUserByEmail, normaliseEmail, profileColumns } from "./members.server";
 import { emailAccessCode } from "./sign-in.server";
 
 export const UNCONFIRMED_JOINER_DAYS = 30;
-
-export type JoinResult =
-  | { ok: true; publicId: string }
-  | { ok: false; emailError: string }
-  | { ok: false; retryAfterMs: number };
 
 /**
  * Starts a membership: checks the address's domain, records the details as an unverified member and
  * emails a verification link and code. An address that is already a member gets what signing in
  * would send instead, and the caller cannot tell the difference (no account enumeration).
  */
-export async function joinNetwork(input: JoinInput, context: { ip: string }): Promise<JoinResult> {
+export async function joinNetwork(input: JoinInput, context: { ip: string }): Promise<NewAddressRequestResult> {
   const email = normaliseEmail(input.email);
-  const decision = await decideDomain(email);
-  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason) };
-
-  const limit = await allowEmailRequest({ address: email, ip: context.ip });
-  if (!limit.allowed) return { ok: false, retryAfterMs: limit.retryAfterMs };
+  const refusal = await refuseNewAddress(email, context.ip);
+  if (refusal) return refusal;
 
   const publicId = await db()
     .transaction()
@@ -40,17 +33,7 @@ export async function joinNetwork(input: JoinInput, context: { ip: string }): Pr
         .where("created_at", "<", new Date(now().getTime() - UNCONFIRMED_JOINER_DAYS * 24 * 60 * 60_000).toISOString())
         .execute();
       const existing = await findUserByEmail(email, trx);
-      const details = {
-        full_name: input.fullName,
-        organisation: input.organisation,
-        job_role: input.jobRole,
-        region: input.region,
-        icb_pcn: input.icbPcn || null,
-        workspace_interests_json: JSON.stringify(input.workspaceInterests ?? []),
-        bulletin_opt_in: input.bulletin ? 1 : 0,
-        events_opt_in: input.events ? 1 : 0,
-        updated_at: nowIso(),
-      } as const;
+      const details = { ...profileColumns(input), ...consentColumns(input), updated_at: nowIso() };
       if (!existing) {
         await trx
           .insertInto("users")
@@ -73,8 +56,8 @@ export type JoinCompletion =
 
 /**
  * The joiner has proved they own the address. Trusted domains become members at once; other
- * organisations wait for staff, who are told by email. The domain is checked again because staff
- * may have changed a rule since the joiner asked.
+ * organisations wait for staff, who are told by email; the audit log records which. The domain is
+ * checked again because staff may have changed a rule since the joiner asked.
  */
 export async function completeJoin(trx: Kysely<DB>, user: User): Promise<JoinCompletion> {
   if (user.status === "active" || user.status === "pending") return { outcome: user.status };
@@ -85,6 +68,7 @@ export async function completeJoin(trx: Kysely<DB>, user: User): Promise<JoinCom
   const at = nowIso();
   const status = decision.outcome === "trusted" ? "active" : "pending";
   await trx.updateTable("users").set({ status, email_verified_at: at, updated_at: at }).where("id", "=", user.id).execute();
+  await recordAudit(trx, { actorUserId: user.id, action: "member.joined", subjectType: "user", subjectId: user.id, details: { status } });
   if (status === "pending") await tellAdminsAboutJoiner(trx, user);
   return { outcome: status };
 }

@@ -4,6 +4,9 @@ import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "./audit.server";
+import { escapeLike } from "./like-patterns.server";
+import { revokeAllRoles } from "./roles.server";
+import { invalidateUserSessions } from "./sessions.server";
 
 export const FORMER_MEMBER_NAME = "Former member";
 
@@ -26,12 +29,12 @@ export async function leaveNetwork(userId: number): Promise<void> {
       if (user.status === "left") return;
       const email = user.email;
 
-      await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      await invalidateUserSessions(userId, trx);
       await trx
         .deleteFrom("email_challenges")
         .where((eb) => eb.or([eb("user_id", "=", userId), eb("email", "=", email)]))
         .execute();
-      await trx.deleteFrom("role_grants").where("user_id", "=", userId).execute();
+      await revokeAllRoles(userId, trx);
       // Rate-limit buckets name the address (e.g. "sign-in:email:<address>").
       await trx
         .deleteFrom("rate_limit_hits")
@@ -61,8 +64,4 @@ export async function leaveNetwork(userId: number): Promise<void> {
       await recordAudit(trx, { actorUserId: userId, action: "member.left", subjectType: "user", subjectId: userId });
       await enqueueEmail(trx, { to: email, template: memberLeftEmail, props: { fullName: user.full_name } });
     });
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -7,7 +7,10 @@ import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { recordAudit } from "./audit.server";
+import { escapeLike } from "./like-patterns.server";
 import type { MemberStatus } from "./member-statuses";
+import { findUserById } from "./members.server";
+import { revokeAllRoles } from "./roles.server";
 import { invalidateUserSessions } from "./sessions.server";
 
 /** Staff work on members: finding them, and approving, declining or removing them. */
@@ -21,10 +24,6 @@ export interface MemberSearch {
 }
 
 export const MEMBERS_PAGE_SIZE = 20;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /**
  * Members matching the search, newest first. Without a status filter, people who have left are
@@ -72,66 +71,64 @@ export async function countPendingJoiners(executor: Kysely<DB> = db()): Promise<
 
 export type StaffActionResult = { ok: true } | { ok: false; error: string };
 
-async function loadMember(trx: Kysely<DB>, memberId: number): Promise<User | undefined> {
-  return trx.selectFrom("users").selectAll().where("id", "=", memberId).executeTakeFirst();
-}
-
-async function setStatus(trx: Kysely<DB>, memberId: number, status: MemberStatus, reason: string | null) {
-  await trx.updateTable("users").set({ status, status_reason: reason, updated_at: nowIso() }).where("id", "=", memberId).execute();
-}
-
-/** A pending joiner becomes an active member and is told by email. */
-export async function approveMember(actorUserId: number, memberId: number): Promise<StaffActionResult> {
+/**
+ * Moves a member on from the status a staff decision applies to, then does the decision's own work
+ * (audit entry, email, …) in the same transaction. `notApplicable` ends the sentence saying why not.
+ */
+async function changeStatus(
+  memberId: number,
+  change: { from: MemberStatus; notApplicable: string; to: MemberStatus; reason: string | null },
+  effects: (trx: Kysely<DB>, member: User) => Promise<void>,
+): Promise<StaffActionResult> {
   return db()
     .transaction()
     .execute(async (trx) => {
-      const member = await loadMember(trx, memberId);
+      const member = await findUserById(memberId, trx);
       if (!member) return { ok: false, error: "There is no member with that id" } as const;
-      if (member.status !== "pending") return { ok: false, error: `${member.full_name} is not waiting for approval` } as const;
-      await setStatus(trx, memberId, "active", null);
-      await recordAudit(trx, { actorUserId, action: "member.approved", subjectType: "user", subjectId: memberId });
-      await enqueueEmail(trx, { to: member.email, template: memberApprovedEmail, props: { fullName: member.full_name } });
+      if (member.status !== change.from) return { ok: false, error: `${member.full_name} ${change.notApplicable}` } as const;
+      await trx
+        .updateTable("users")
+        .set({ status: change.to, status_reason: change.reason, updated_at: nowIso() })
+        .where("id", "=", memberId)
+        .execute();
+      await effects(trx, member);
       return { ok: true } as const;
     });
+}
+
+const NOT_PENDING = "is not waiting for approval";
+
+/** A pending joiner becomes an active member and is told by email. */
+export async function approveMember(actorUserId: number, memberId: number): Promise<StaffActionResult> {
+  return changeStatus(memberId, { from: "pending", notApplicable: NOT_PENDING, to: "active", reason: null }, async (trx, member) => {
+    await recordAudit(trx, { actorUserId, action: "member.approved", subjectType: "user", subjectId: memberId });
+    await enqueueEmail(trx, { to: member.email, template: memberApprovedEmail, props: { fullName: member.full_name } });
+  });
 }
 
 /** A pending joiner is turned down; the reason is kept and emailed to them. */
 export async function declineMember(actorUserId: number, memberId: number, reason: string): Promise<StaffActionResult> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const member = await loadMember(trx, memberId);
-      if (!member) return { ok: false, error: "There is no member with that id" } as const;
-      if (member.status !== "pending") return { ok: false, error: `${member.full_name} is not waiting for approval` } as const;
-      await setStatus(trx, memberId, "declined", reason);
-      await invalidateUserSessions(memberId, trx);
-      await recordAudit(trx, { actorUserId, action: "member.declined", subjectType: "user", subjectId: memberId, details: { reason } });
-      await enqueueEmail(trx, { to: member.email, template: memberDeclinedEmail, props: { fullName: member.full_name, reason } });
-      return { ok: true } as const;
-    });
+  return changeStatus(memberId, { from: "pending", notApplicable: NOT_PENDING, to: "declined", reason }, async (trx, member) => {
+    await invalidateUserSessions(memberId, trx);
+    await recordAudit(trx, { actorUserId, action: "member.declined", subjectType: "user", subjectId: memberId, details: { reason } });
+    await enqueueEmail(trx, { to: member.email, template: memberDeclinedEmail, props: { fullName: member.full_name, reason } });
+  });
 }
 
 /** An active member is removed: signed out everywhere, roles withdrawn, told why by email. */
 export async function removeMember(actorUserId: number, memberId: number, reason: string): Promise<StaffActionResult> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const member = await loadMember(trx, memberId);
-      if (!member) return { ok: false, error: "There is no member with that id" } as const;
-      if (memberId === actorUserId) return { ok: false, error: "You cannot remove yourself. Ask another admin." } as const;
-      if (member.status !== "active") return { ok: false, error: `${member.full_name} is not an active member` } as const;
-      await setStatus(trx, memberId, "removed", reason);
-      await invalidateUserSessions(memberId, trx);
-      await trx.deleteFrom("role_grants").where("user_id", "=", memberId).execute();
-      await recordAudit(trx, { actorUserId, action: "member.removed", subjectType: "user", subjectId: memberId, details: { reason } });
-      await enqueueEmail(trx, { to: member.email, template: memberRemovedEmail, props: { fullName: member.full_name, reason } });
-      return { ok: true } as const;
-    });
+  if (memberId === actorUserId) return { ok: false, error: "You cannot remove yourself. Ask another admin." };
+  return changeStatus(memberId, { from: "active", notApplicable: "is not an active member", to: "removed", reason }, async (trx, member) => {
+    await invalidateUserSessions(memberId, trx);
+    await revokeAllRoles(memberId, trx);
+    await recordAudit(trx, { actorUserId, action: "member.removed", subjectType: "user", subjectId: memberId, details: { reason } });
+    await enqueueEmail(trx, { to: member.email, template: memberRemovedEmail, props: { fullName: member.full_name, reason } });
+  });
 }
 
 /** One member as staff see them: profile, roles and how many devices are signed in. */
 export async function getMemberForStaff(memberId: number, executor: Kysely<DB> = db()) {
-  const member = await loadMember(executor, memberId);
+  const member = await findUserById(memberId, executor);
   if (!member) return undefined;
   const roles = await executor.selectFrom("role_grants").select(["role", "scope", "granted_at"]).where("user_id", "=", memberId).execute();
   const { count } = await executor

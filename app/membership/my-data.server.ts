@@ -1,7 +1,7 @@
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
-import { parseInterests } from "./account.server";
 import { listAudit } from "./audit.server";
+import { parseInterests } from "./members.server";
 import { JOB_ROLES, labelFor, REGIONS } from "./profile-options";
 
 /**

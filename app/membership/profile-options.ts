@@ -30,6 +30,11 @@ export const WORKSPACE_INTERESTS = [
 export type JobRole = (typeof JOB_ROLES)[number]["value"];
 export type Region = (typeof REGIONS)[number]["value"];
 
+/** The options' values as a non-empty tuple, the shape `z.enum` wants. */
+export function optionValues<T extends ReadonlyArray<{ value: string }>>(options: T) {
+  return options.map((option) => option.value) as [T[number]["value"], ...Array<T[number]["value"]>];
+}
+
 export function labelFor(options: ReadonlyArray<{ value: string; label: string }>, value: string): string {
   return options.find((option) => option.value === value)?.label ?? value;
 }

@@ -1,10 +1,7 @@
 import { z } from "zod";
-import { JOB_ROLES, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
+import { JOB_ROLES, optionValues, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
 
-/** Validation for the account page's forms; shared by the browser (as you type) and the server. */
-
-const values = <T extends ReadonlyArray<{ value: string }>>(options: T) =>
-  options.map((option) => option.value) as [T[number]["value"], ...Array<T[number]["value"]>];
+/** Validation for the account page's forms (the joining form extends it); shared by the browser (as you type) and the server. */
 
 export const profileSchema = z.object({
   fullName: z
@@ -17,10 +14,10 @@ export const profileSchema = z.object({
     .trim()
     .min(1, "Enter the name of your organisation")
     .max(150, "Organisation must be 150 characters or fewer"),
-  jobRole: z.enum(values(JOB_ROLES), { error: "Select your job role" }),
-  region: z.enum(values(REGIONS), { error: "Select your NHS region" }),
+  jobRole: z.enum(optionValues(JOB_ROLES), { error: "Select your job role" }),
+  region: z.enum(optionValues(REGIONS), { error: "Select your NHS region" }),
   icbPcn: z.string().trim().max(150, "ICB or PCN must be 150 characters or fewer").optional(),
-  workspaceInterests: z.array(z.enum(values(WORKSPACE_INTERESTS), { error: "Select workspaces from the list" })).optional(),
+  workspaceInterests: z.array(z.enum(optionValues(WORKSPACE_INTERESTS), { error: "Select workspaces from the list" })).optional(),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;

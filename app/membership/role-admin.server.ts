@@ -1,7 +1,8 @@
+import type { User } from "#db/schema";
 import { db } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { findUserByEmail } from "./members.server";
-import { grantRole, isRole, revokeRole, ROLES, type Role } from "./roles.server";
+import { describeRole, grantRole, isRole, revokeRole, ROLES, type Role } from "./roles.server";
 
 /** Granting and revoking roles by email address (the operator CLI), audit-logged. */
 
@@ -16,57 +17,38 @@ export interface RoleChange {
   actorUserId: number | null;
 }
 
-async function resolve(change: RoleChange): Promise<{ userId: number; name: string; role: Role; scope: string | null }> {
+async function resolve(change: RoleChange): Promise<{ user: User; role: Role; scope: string | null }> {
   if (!isRole(change.role)) throw new RoleChangeError(`Unknown role "${change.role}". Roles: ${ROLES.join(", ")}.`);
   const scope = change.scope?.trim() || null;
   if (change.role === "workspace_lead" && !scope) throw new RoleChangeError("The workspace_lead role needs a workspace slug.");
   if (change.role === "admin" && scope) throw new RoleChangeError("The admin role applies to the whole network; give no workspace.");
   const user = await findUserByEmail(change.email);
   if (!user || user.status === "left") throw new RoleChangeError(`No member has the email address ${change.email}.`);
-  return { userId: user.id, name: user.full_name, role: change.role, scope };
-}
-
-function roleLabel(role: Role, scope: string | null) {
-  return scope ? `${role} (${scope})` : role;
+  return { user, role: change.role, scope };
 }
 
 /** Returns a sentence saying what happened. */
 export async function grantRoleByEmail(change: RoleChange): Promise<string> {
-  const { userId, name, role, scope } = await resolve(change);
-  const user = await db().selectFrom("users").select("status").where("id", "=", userId).executeTakeFirstOrThrow();
+  const { user, role, scope } = await resolve(change);
   if (user.status !== "active") throw new RoleChangeError(`${change.email} is not an active member (status: ${user.status}).`);
   return db()
     .transaction()
     .execute(async (trx) => {
-      const existing = await trx
-        .selectFrom("role_grants")
-        .select("id")
-        .where("user_id", "=", userId)
-        .where("role", "=", role)
-        .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
-        .executeTakeFirst();
-      if (existing) return `${name} already has the ${roleLabel(role, scope)} role.`;
-      await grantRole(userId, role, { scope, grantedBy: change.actorUserId, executor: trx });
-      await recordAudit(trx, { actorUserId: change.actorUserId, action: "role.granted", subjectType: "user", subjectId: userId, details: { role, scope } });
-      return `Granted the ${roleLabel(role, scope)} role to ${name}.`;
+      const granted = await grantRole(user.id, role, { scope, grantedBy: change.actorUserId, executor: trx });
+      if (!granted) return `${user.full_name} already has the ${describeRole(role, scope)} role.`;
+      await recordAudit(trx, { actorUserId: change.actorUserId, action: "role.granted", subjectType: "user", subjectId: user.id, details: { role, scope } });
+      return `Granted the ${describeRole(role, scope)} role to ${user.full_name}.`;
     });
 }
 
 export async function revokeRoleByEmail(change: RoleChange): Promise<string> {
-  const { userId, name, role, scope } = await resolve(change);
+  const { user, role, scope } = await resolve(change);
   return db()
     .transaction()
     .execute(async (trx) => {
-      const existing = await trx
-        .selectFrom("role_grants")
-        .select("id")
-        .where("user_id", "=", userId)
-        .where("role", "=", role)
-        .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
-        .executeTakeFirst();
-      if (!existing) throw new RoleChangeError(`${name} does not have the ${roleLabel(role, scope)} role.`);
-      await revokeRole(userId, role, scope, trx);
-      await recordAudit(trx, { actorUserId: change.actorUserId, action: "role.revoked", subjectType: "user", subjectId: userId, details: { role, scope } });
-      return `Revoked the ${roleLabel(role, scope)} role from ${name}.`;
+      // Nothing was deleted when this throws, so the rollback undoes nothing.
+      if (!(await revokeRole(user.id, role, scope, trx))) throw new RoleChangeError(`${user.full_name} does not have the ${describeRole(role, scope)} role.`);
+      await recordAudit(trx, { actorUserId: change.actorUserId, action: "role.revoked", subjectType: "user", subjectId: user.id, details: { role, scope } });
+      return `Revoked the ${describeRole(role, scope)} role from ${user.full_name}.`;
     });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { now } from "~/clock.server";
 import { db } from "~/db.server";
@@ -9,50 +9,52 @@ import { db } from "~/db.server";
  */
 export type Role = "admin" | "workspace_lead";
 
-export async function hasRole(userId: number, role: Role, scope: string | null = null): Promise<boolean> {
-  const grant = await db()
-    .selectFrom("role_grants")
-    .select("id")
-    .where("user_id", "=", userId)
-    .where("role", "=", role)
-    .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
-    .executeTakeFirst();
-  return grant !== undefined;
-}
-
 export const ROLES: readonly Role[] = ["admin", "workspace_lead"];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** How a grant reads in messages and on staff pages, e.g. "workspace_lead (london)". */
+export function describeRole(role: string, scope: string | null): string {
+  return scope ? `${role} (${scope})` : role;
+}
+
+/** The one grant of `role` to the user with exactly this scope (null: network-wide). */
+function theGrant(userId: number, role: Role, scope: string | null) {
+  return (eb: ExpressionBuilder<DB, "role_grants">) =>
+    eb.and([eb("user_id", "=", userId), eb("role", "=", role), scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)]);
+}
+
+export async function hasRole(userId: number, role: Role, scope: string | null = null, executor: Kysely<DB> = db()): Promise<boolean> {
+  const grant = await executor.selectFrom("role_grants").select("id").where(theGrant(userId, role, scope)).executeTakeFirst();
+  return grant !== undefined;
+}
+
+/** Grants the role unless the user already has it; true when it was granted now. */
 export async function grantRole(
   userId: number,
   role: Role,
   options: { scope?: string | null; grantedBy?: number | null; executor?: Kysely<DB> } = {},
-) {
+): Promise<boolean> {
   const executor = options.executor ?? db();
   const scope = options.scope ?? null;
   // SQLite's unique index treats NULL scopes as distinct, so check first rather than rely on a conflict.
-  const existing = await executor
-    .selectFrom("role_grants")
-    .select("id")
-    .where("user_id", "=", userId)
-    .where("role", "=", role)
-    .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
-    .executeTakeFirst();
-  if (existing) return;
+  if (await hasRole(userId, role, scope, executor)) return false;
   await executor
     .insertInto("role_grants")
     .values({ user_id: userId, role, scope, granted_at: now().toISOString(), granted_by: options.grantedBy ?? null })
     .execute();
+  return true;
 }
 
-export async function revokeRole(userId: number, role: Role, scope: string | null = null, executor: Kysely<DB> = db()) {
-  await executor
-    .deleteFrom("role_grants")
-    .where("user_id", "=", userId)
-    .where("role", "=", role)
-    .where((eb) => (scope === null ? eb("scope", "is", null) : eb("scope", "=", scope)))
-    .execute();
+/** Withdraws the role; true when the user had it. */
+export async function revokeRole(userId: number, role: Role, scope: string | null = null, executor: Kysely<DB> = db()): Promise<boolean> {
+  const result = await executor.deleteFrom("role_grants").where(theGrant(userId, role, scope)).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Withdraws every role the user has, when they are removed or leave. */
+export async function revokeAllRoles(userId: number, executor: Kysely<DB> = db()): Promise<void> {
+  await executor.deleteFrom("role_grants").where("user_id", "=", userId).execute();
 }

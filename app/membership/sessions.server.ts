@@ -61,8 +61,11 @@ export async function invalidateSession(sessionId: string): Promise<void> {
   await db().deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
 
-export async function invalidateUserSessions(userId: number, executor: Kysely<DB> = db()): Promise<void> {
-  await executor.deleteFrom("sessions").where("user_id", "=", userId).execute();
+/** Ends every session of the user, except the one to keep (the member's own, when they change address). */
+export async function invalidateUserSessions(userId: number, executor: Kysely<DB> = db(), keepSessionId?: string): Promise<void> {
+  let query = executor.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepSessionId) query = query.where("id", "!=", keepSessionId);
+  await query.execute();
 }
 
 function cookieAttributes(maxAgeSeconds: number): string {
@@ -77,6 +80,12 @@ export function sessionCookie(token: string): string {
 
 export function clearedSessionCookie(): string {
   return `${sessionCookieName()}=; ${cookieAttributes(0)}`;
+}
+
+/** The live session the request's cookie belongs to, or null. */
+export async function sessionFromRequest(request: Request): Promise<Session | null> {
+  const token = readSessionToken(request);
+  return token ? validateSessionToken(token) : null;
 }
 
 export function readSessionToken(request: Request): string | null {

@@ -8,11 +8,10 @@ import { signInCodeEmail } from "#emails/sign-in-code";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { CHALLENGE_LIFETIME_MS, createChallenge, findChallenge } from "./challenges.server";
+import type { EmailRequestResult } from "./email-requests.server";
 import { findUserByEmail, normaliseEmail } from "./members.server";
 import { allowEmailRequest } from "./rate-limits.server";
-import { invalidateSession, readSessionToken, validateSessionToken } from "./sessions.server";
-
-export type EmailRequestResult = { ok: true; publicId: string } | { ok: false; retryAfterMs: number };
+import { invalidateSession, sessionFromRequest } from "./sessions.server";
 
 const VALID_MINUTES = CHALLENGE_LIFETIME_MS / 60_000;
 
@@ -71,7 +70,6 @@ export async function resendCode(
 
 /** Ends the session the request carries, if it is a valid one. */
 export async function signOut(request: Request): Promise<void> {
-  const token = readSessionToken(request);
-  const session = token ? await validateSessionToken(token) : null;
+  const session = await sessionFromRequest(request);
   if (session) await invalidateSession(session.id);
 }

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { parseInterests } from "~/membership/account.server";
 import { requireUser } from "~/membership/access.server";
-import { JOB_ROLES, labelFor, REGIONS, WORKSPACE_INTERESTS } from "~/membership/profile-options";
+import { profileLabels } from "~/membership/members.server";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { SummaryList } from "~/ui/summary-list";
@@ -24,10 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       fullName: user.full_name,
       email: user.email,
       organisation: user.organisation,
-      jobRole: labelFor(JOB_ROLES, user.job_role),
-      region: labelFor(REGIONS, user.region),
+      ...profileLabels(user),
       icbPcn: user.icb_pcn,
-      interests: parseInterests(user.workspace_interests_json).map((slug) => labelFor(WORKSPACE_INTERESTS, slug)),
     },
     bulletin: user.bulletin_opt_in === 1,
     events: user.events_opt_in === 1,

@@ -1,15 +1,15 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/membership/access.server";
+import { AccountSubpage } from "~/membership/account-subpage";
 import { emailAddressField } from "~/membership/email-address";
+import { EmailAddressInput } from "~/membership/email-address-input";
 import { requestEmailChange } from "~/membership/email-change.server";
-import { rateLimitMessage } from "~/membership/rate-limits.server";
-import { Breadcrumbs } from "~/ui/breadcrumbs";
-import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { replyToEmailRequest } from "~/membership/email-requests.server";
+import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Change your email address – Social Prescribing Network" }];
@@ -26,9 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return submission.reply();
   const result = await requestEmailChange({ user, sessionId: session.id }, submission.value.email, { ip: context.clientIp });
-  if (result.ok) return redirect(`/verify/${result.publicId}`);
-  if ("emailError" in result) return submission.reply({ fieldErrors: { email: [result.emailError] } });
-  return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
+  return replyToEmailRequest(submission, result);
 }
 
 export default function ChangeEmail() {
@@ -42,33 +40,18 @@ export default function ChangeEmail() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
-    <>
-      <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/account", label: "Your account" }]} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <ErrorSummary errors={summariseErrors({ email: fields.email }, form.errors, fields.email.id)} />
-          <h1>Change your email address</h1>
-          <p>
-            Your account uses <strong>{currentEmail}</strong>. We will send a code to the new address to check it is
-            yours. Nothing changes until you enter it.
-          </p>
-          <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
-            <TextField
-              id={fields.email.id}
-              name={fields.email.name}
-              label="New work email address"
-              hint="Personal addresses such as Gmail or Hotmail cannot be used"
-              type="email"
-              autoComplete="email"
-              spellCheck={false}
-              defaultValue={fields.email.initialValue as string | undefined}
-              errors={fields.email.errors}
-            />
-            <SubmitButton>Send a code to the new address</SubmitButton>
-          </Form>
-        </div>
-      </div>
-    </>
+    <AccountSubpage>
+      <ErrorSummary errors={summariseErrors({ email: fields.email }, form.errors, fields.email.id)} />
+      <h1>Change your email address</h1>
+      <p>
+        Your account uses <strong>{currentEmail}</strong>. We will send a code to the new address to check it is
+        yours. Nothing changes until you enter it.
+      </p>
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+        <EmailAddressInput field={fields.email} label="New work email address" hint="Personal addresses such as Gmail or Hotmail cannot be used" />
+        <SubmitButton>Send a code to the new address</SubmitButton>
+      </Form>
+    </AccountSubpage>
   );
 }
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireAdmin } from "~/membership/access.server";
 import { listAudit } from "~/membership/audit.server";
+import { pageParam } from "~/membership/route-params";
 import { AuditDetails } from "~/ui/audit-details";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
@@ -13,8 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Audit log – Staff tools –
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const page = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
-  return listAudit({ page: Number.isFinite(page) ? page : 1 });
+  return listAudit({ page: pageParam(new URL(request.url).searchParams) });
 }
 
 export default function AuditLog() {

@@ -116,7 +116,7 @@ export default function DomainRules() {
               id={fields.domain.id}
               name={fields.domain.name}
               label="Domain"
-              hint="The part of the email address after the @, like example.org.uk"
+              hint="The part of the email address after the @, like example.org. A rule for example.org also covers its subdomains, such as mail.example.org."
               spellCheck={false}
               width={20}
               defaultValue={initial(fields.domain.initialValue)}

@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseInterests } from "~/membership/account.server";
 import { requireAdmin } from "~/membership/access.server";
 import { listAudit } from "~/membership/audit.server";
 import { approveMember, getMemberForStaff } from "~/membership/member-admin.server";
 import { StatusTag } from "~/membership/member-statuses";
-import { JOB_ROLES, labelFor, REGIONS, WORKSPACE_INTERESTS } from "~/membership/profile-options";
+import { profileLabels } from "~/membership/members.server";
+import { describeRole } from "~/membership/roles.server";
 import { memberIdParam } from "~/membership/route-params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime, formatUkDay } from "~/ui/dates";
@@ -41,10 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       fullName: member.full_name,
       email: member.email,
       organisation: member.organisation,
-      jobRole: labelFor(JOB_ROLES, member.job_role),
-      region: labelFor(REGIONS, member.region),
+      ...profileLabels(member),
       icbPcn: member.icb_pcn,
-      interests: parseInterests(member.workspace_interests_json).map((slug) => labelFor(WORKSPACE_INTERESTS, slug)),
       bulletin: member.bulletin_opt_in === 1,
       events: member.events_opt_in === 1,
       status: member.status,
@@ -52,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: member.created_at,
       emailVerifiedAt: member.email_verified_at,
     },
-    roles: roles.map((grant) => (grant.scope ? `${grant.role} (${grant.scope})` : grant.role)),
+    roles: roles.map((grant) => describeRole(grant.role, grant.scope)),
     activeSessions,
     history: history.entries,
   };

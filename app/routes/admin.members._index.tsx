@@ -4,6 +4,7 @@ import { requireAdmin } from "~/membership/access.server";
 import { countPendingJoiners, searchMembers } from "~/membership/member-admin.server";
 import { isMemberStatus, MEMBER_STATUSES, StatusTag } from "~/membership/member-statuses";
 import { JOB_ROLES, labelFor, REGIONS } from "~/membership/profile-options";
+import { pageParam } from "~/membership/route-params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDay } from "~/ui/dates";
 import { SelectField, TextField } from "~/ui/forms";
@@ -28,8 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     region: oneOf(params.get("region"), REGIONS),
     jobRole: oneOf(params.get("jobRole"), JOB_ROLES),
   };
-  const page = Number.parseInt(params.get("page") ?? "1", 10);
-  const result = await searchMembers({ ...filters, page: Number.isFinite(page) ? page : 1 });
+  const result = await searchMembers({ ...filters, page: pageParam(params) });
   return {
     filters,
     pendingCount: await countPendingJoiners(),

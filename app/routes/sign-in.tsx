@@ -6,9 +6,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCurrentUser, safeRedirectPath } from "~/membership/access.server";
 import { emailAddressField } from "~/membership/email-address";
-import { rateLimitMessage } from "~/membership/rate-limits.server";
+import { EmailAddressInput } from "~/membership/email-address-input";
+import { replyToEmailRequest } from "~/membership/email-requests.server";
 import { requestSignIn } from "~/membership/sign-in.server";
-import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Social Prescribing Network" }];
@@ -26,8 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const { email, redirectTo } = submission.value;
   const result = await requestSignIn({ email, ip: context.clientIp, redirectTo: redirectTo ? safeRedirectPath(redirectTo) : undefined });
-  if (!result.ok) return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
-  return redirect(`/verify/${result.publicId}`);
+  return replyToEmailRequest(submission, result);
 }
 
 export default function SignIn() {
@@ -47,17 +47,7 @@ export default function SignIn() {
         <h1>Sign in</h1>
         <p>We will email you a link and a code to sign in with. You do not need a password.</p>
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
-          <TextField
-            id={fields.email.id}
-            name={fields.email.name}
-            label="Email address"
-            hint="The work email address you joined with"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            defaultValue={fields.email.initialValue as string | undefined}
-            errors={fields.email.errors}
-          />
+          <EmailAddressInput field={fields.email} label="Email address" hint="The work email address you joined with" />
           {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <SubmitButton>Email me a sign-in code</SubmitButton>
         </Form>

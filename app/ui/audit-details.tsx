@@ -1,3 +1,6 @@
+import { MEMBER_STATUSES } from "~/membership/member-statuses";
+import { labelFor } from "~/membership/profile-options";
+
 const LABELS: Record<string, string> = {
   reason: "Reason",
   role: "Role",
@@ -6,9 +9,11 @@ const LABELS: Record<string, string> = {
   note: "Note",
   bulletin: "Bulletin",
   events: "Webinar and event emails",
+  status: "Status",
 };
 
-function show(value: unknown): string {
+function show(key: string, value: unknown): string {
+  if (key === "status") return labelFor(MEMBER_STATUSES, String(value));
   if (value === true) return "Yes";
   if (value === false) return "No";
   if (value === "allow") return "Always allow";
@@ -24,7 +29,7 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
     <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
       {items.map(([key, value]) => (
         <li key={key}>
-          {LABELS[key] ?? key}: {show(value)}
+          {LABELS[key] ?? key}: {show(key, value)}
         </li>
       ))}
     </ul>

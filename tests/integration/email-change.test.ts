@@ -1,26 +1,14 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testClock } from "~/clock.server";
-import type { Database } from "~/db.server";
+import { describe, expect, it } from "vitest";
+import { listAudit } from "~/membership/audit.server";
 import { describeChallenge } from "~/membership/challenges.server";
 import { requestEmailChange } from "~/membership/email-change.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { findUserById } from "~/membership/members.server";
 import { createSession, validateSessionToken } from "~/membership/sessions.server";
 import { requestSignIn } from "~/membership/sign-in.server";
-import { clearDatabase, testDatabase } from "../support/database";
-import { addMember, emailsTo, lastEmailTo } from "../support/membership";
+import { addMember, emailsTo, lastEmailTo, setUpMembershipTests } from "../support/membership";
 
-let database: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase(database);
-  testClock.reset();
-});
-afterEach(() => testClock.reset());
-
-const ip = "198.51.100.7";
+const { database, ip } = setUpMembershipTests();
 
 async function member(email = "old@nhs.net") {
   const id = await addMember(database, email);
@@ -44,6 +32,10 @@ describe("changing email address", () => {
 
     expect(await confirmEmailChallenge(result.publicId, { code: mail!.code! })).toEqual({ outcome: "email-changed" });
     expect((await findUserById(user.id))?.email).toBe("new@somehospital.nhs.uk");
+    // The audit log records the change by the member, without either address.
+    const { entries } = await listAudit({ aboutUserId: user.id });
+    expect(entries).toMatchObject([{ action: "member.email-changed", actorUserId: user.id }]);
+    expect(entries[0]?.details).toEqual({});
     const toOld = await lastEmailTo(database, "old@nhs.net");
     expect(toOld?.template).toBe("email-changed");
     expect(toOld?.text).toContain("new@somehospital.nhs.uk");
@@ -94,5 +86,6 @@ describe("changing email address", () => {
     await addMember(database, "race@nhs.net");
     expect(await confirmEmailChallenge(result.publicId, { token: mail!.token! })).toMatchObject({ outcome: "refused" });
     expect((await findUserById(user.id))?.email).toBe("old@nhs.net");
+    expect((await listAudit()).entries).toEqual([]);
   });
 });

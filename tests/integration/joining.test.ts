@@ -1,26 +1,15 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testClock } from "~/clock.server";
-import type { Database } from "~/db.server";
+import { listAudit } from "~/membership/audit.server";
 import { describeChallenge } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import type { JoinInput } from "~/membership/join-schema";
 import { joinNetwork } from "~/membership/join.server";
 import { grantRole } from "~/membership/roles.server";
 import { validateSessionToken } from "~/membership/sessions.server";
-import { clearDatabase, testDatabase } from "../support/database";
-import { addMember, emailsTo, lastEmailTo } from "../support/membership";
+import { addMember, emailsTo, lastEmailTo, setUpMembershipTests } from "../support/membership";
 
-let database: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase(database);
-  testClock.reset();
-});
-afterEach(() => testClock.reset());
-
-const ip = "198.51.100.7";
+const { database, ip } = setUpMembershipTests();
 
 function joiner(email: string, overrides: Partial<JoinInput> = {}): JoinInput {
   return {
@@ -87,6 +76,10 @@ describe("joining", () => {
     expect(user?.email_verified_at).not.toBeNull();
     const session = await validateSessionToken(result.outcome === "signed-in" ? result.sessionToken : "");
     expect(session?.user_id).toBe(user?.id);
+    // The audit log says they joined and how it ended, by id only: no name or address.
+    const { entries } = await listAudit({ aboutUserId: user!.id });
+    expect(entries).toMatchObject([{ action: "member.joined", actorUserId: user?.id }]);
+    expect(entries[0]?.details).toEqual({ status: "active" });
   });
 
   it("leaves a joiner from another organisation pending, without a session, and tells each admin", async () => {
@@ -98,8 +91,12 @@ describe("joining", () => {
     const mail = await lastEmailTo(database, "alex@ageuk.org.uk");
     const result = await confirmEmailChallenge(mail!.publicId!, { token: mail!.token! });
     expect(result).toEqual({ outcome: "pending" });
-    expect((await userByEmail("alex@ageuk.org.uk"))?.status).toBe("pending");
+    const joined = await userByEmail("alex@ageuk.org.uk");
+    expect(joined?.status).toBe("pending");
     expect(await database.selectFrom("sessions").selectAll().execute()).toEqual([]);
+    const { entries } = await listAudit({ aboutUserId: joined!.id });
+    expect(entries).toMatchObject([{ action: "member.joined", actorUserId: joined?.id }]);
+    expect(entries[0]?.details).toEqual({ status: "pending" });
 
     const toAdmin = await lastEmailTo(database, "admin@nhs.net");
     expect(toAdmin?.template).toBe("joiner-to-review");
@@ -117,6 +114,7 @@ describe("joining", () => {
     const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! });
     expect(result).toMatchObject({ outcome: "refused" });
     expect((await userByEmail("alex@newpartner.org.uk"))?.status).toBe("unverified");
+    expect((await listAudit()).entries).toEqual([]);
   });
 
   it("does not make a second account for a member: it sends a sign-in code instead, and answers the same", async () => {

@@ -1,25 +1,13 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testClock } from "~/clock.server";
-import type { Database } from "~/db.server";
 import { getCurrentUser, safeRedirectPath } from "~/membership/access.server";
 import { describeChallenge, MAX_CODE_ATTEMPTS } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { createSession, sessionCookieName, validateSessionToken } from "~/membership/sessions.server";
 import { requestSignIn, resendCode, signOut } from "~/membership/sign-in.server";
-import { clearDatabase, testDatabase } from "../support/database";
-import { addMember, emailsTo, lastEmailTo } from "../support/membership";
+import { addMember, emailsTo, lastEmailTo, setUpMembershipTests } from "../support/membership";
 
-let database: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase(database);
-  testClock.reset();
-});
-afterEach(() => testClock.reset());
-
-const ip = "198.51.100.7";
+const { database, ip } = setUpMembershipTests();
 
 async function signInCode(email: string, redirectTo?: string) {
   const result = await requestSignIn({ email, ip, redirectTo });

@@ -1,6 +1,23 @@
+import { afterEach, beforeAll, beforeEach } from "vitest";
 import type { NewUser } from "#db/schema";
-import { nowIso } from "~/clock.server";
-import type { Database } from "~/db.server";
+import { nowIso, testClock } from "~/clock.server";
+import { db, type Database } from "~/db.server";
+import { clearDatabase, testDatabase } from "./database";
+
+/**
+ * The setup shared by the test files about joining, signing in and changing address: a migrated
+ * database emptied before each test, and the real clock again after any test that moved it.
+ * Call at the top of the file; returns the database and a client address for requests.
+ */
+export function setUpMembershipTests(): { database: Database; ip: string } {
+  beforeAll(() => testDatabase());
+  beforeEach(async () => {
+    await clearDatabase(db());
+    testClock.reset();
+  });
+  afterEach(() => testClock.reset());
+  return { database: db(), ip: "198.51.100.7" };
+}
 
 /** Adds a member directly (status active unless given), returning their id. */
 export async function addMember(database: Database, email: string, overrides: Partial<NewUser> = {}): Promise<number> {

@@ -1,0 +1,34 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { redirect } from "@remix-run/node";
+import { decideDomain, domainRefusalMessage } from "./domain-policy.server";
+import { allowEmailRequest, rateLimitMessage } from "./rate-limits.server";
+
+/** Requests that email a code to an address: joining, signing in and changing address. */
+
+export type EmailRequestResult = { ok: true; publicId: string } | { ok: false; retryAfterMs: number };
+
+/** Joining with an address, or changing to one, can also be refused because of the address itself. */
+export type NewAddressRequestResult = EmailRequestResult | { ok: false; emailError: string };
+
+type Refusal = Exclude<NewAddressRequestResult, { ok: true }>;
+
+/** Why an address cannot be joined with or changed to now (domain rules first, then rate limits), or null. */
+export async function refuseNewAddress(address: string, ip: string): Promise<Refusal | null> {
+  const decision = await decideDomain(address);
+  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason) };
+  const limit = await allowEmailRequest({ address, ip });
+  return limit.allowed ? null : { ok: false, retryAfterMs: limit.retryAfterMs };
+}
+
+/**
+ * The form's answer to a request: on to the check-your-email page, or the form again with the
+ * problem by the email field (the address) or at the top (too many requests).
+ */
+export function replyToEmailRequest(
+  submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
+  result: NewAddressRequestResult,
+) {
+  if (result.ok) return redirect(`/verify/${result.publicId}`);
+  if ("emailError" in result) return submission.reply({ fieldErrors: { email: [result.emailError] } });
+  return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
+}

@@ -1,0 +1,41 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { z } from "zod";
+import { requireAdmin } from "./access.server";
+import type { StaffActionResult } from "./member-admin.server";
+import type { MemberStatus } from "./member-statuses";
+import { findUserById } from "./members.server";
+import { memberIdParam } from "./route-params";
+
+/**
+ * The loader and action behind a staff decision that needs a written reason (declining a joiner,
+ * removing a member): one page per decision, for members in the status it applies to.
+ */
+
+/** The member the decision is about; anyone not in `appliesTo` sends staff back to the member's page. */
+export async function loadMemberForDecision({ request, params }: LoaderFunctionArgs, appliesTo: MemberStatus) {
+  await requireAdmin(request);
+  const id = memberIdParam(params.id);
+  const member = await findUserById(id);
+  if (!member) throw new Response(null, { status: 404 });
+  if (member.status !== appliesTo) throw redirect(`/admin/members/${id}`);
+  return { id, fullName: member.full_name, email: member.email, organisation: member.organisation };
+}
+
+export async function decideWithReason(
+  { request, params }: ActionFunctionArgs,
+  decision: {
+    schema: z.ZodType<{ reason: string }>;
+    decide: (actorUserId: number, memberId: number, reason: string) => Promise<StaffActionResult>;
+    /** The banner the member's page shows afterwards (its ?done= value). */
+    done: string;
+  },
+) {
+  const { user: staff } = await requireAdmin(request);
+  const id = memberIdParam(params.id);
+  const submission = parseWithZod(await request.formData(), { schema: decision.schema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await decision.decide(staff.id, id, submission.value.reason);
+  if (!result.ok) return submission.reply({ formErrors: [result.error] });
+  throw redirect(`/admin/members/${id}?done=${decision.done}`);
+}

@@ -1,0 +1,125 @@
+import type { ReactNode } from "react";
+import { CheckboxGroup, RadioGroup, SelectField, TextField } from "~/ui/forms";
+import { JOB_ROLES, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
+
+/** What the components need of a conform field. */
+interface Field {
+  id: string;
+  name: string;
+  initialValue?: unknown;
+  errors?: string[];
+}
+
+type ProfileFieldName = "fullName" | "organisation" | "jobRole" | "region" | "icbPcn" | "workspaceInterests";
+
+/**
+ * Where the two forms word a question differently: joiners get the fuller explanations; members
+ * changing their details see the short labels of their account page.
+ */
+const WORDING = {
+  join: {
+    organisationHint: "For example, the PCN, GP practice, council or charity you work for",
+    region: { label: "NHS England region you work in", as: "radios" },
+    icbPcn: { label: "Integrated care board (ICB) or primary care network (PCN) (optional)", hint: undefined },
+    interests: {
+      legend: "Which workspaces interest you? (optional)",
+      hint: "Workspaces are where members share ideas and local news. Select all that apply.",
+    },
+  },
+  account: {
+    organisationHint: "For example, the PCN, practice, council or charity you work for",
+    region: { label: "NHS region", as: "select" },
+    icbPcn: { label: "ICB or PCN (optional)", hint: "The integrated care board or primary care network you work in" },
+    interests: { legend: "Workspaces that interest you (optional)", hint: "Select all that apply" },
+  },
+} as const;
+
+const text = (field: Field) => (typeof field.initialValue === "string" ? field.initialValue : undefined);
+
+function list(field: Field): string[] {
+  const value = field.initialValue;
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" ? [value] : [];
+}
+
+/** The profile questions, shared by the joining form and "Change your details". */
+export function ProfileFields({
+  fields,
+  form,
+  afterFullName,
+}: {
+  fields: Record<ProfileFieldName, Field>;
+  form: keyof typeof WORDING;
+  /** The joining form asks for the email address second. */
+  afterFullName?: ReactNode;
+}) {
+  const words = WORDING[form];
+  const { fullName, organisation, jobRole, region, icbPcn, workspaceInterests } = fields;
+  return (
+    <>
+      <TextField
+        id={fullName.id}
+        name={fullName.name}
+        label="Full name"
+        autoComplete="name"
+        spellCheck={false}
+        defaultValue={text(fullName)}
+        errors={fullName.errors}
+      />
+      {afterFullName}
+      <TextField
+        id={organisation.id}
+        name={organisation.name}
+        label="Organisation"
+        hint={words.organisationHint}
+        autoComplete="organization"
+        defaultValue={text(organisation)}
+        errors={organisation.errors}
+      />
+      <RadioGroup
+        id={jobRole.id}
+        name={jobRole.name}
+        legend="Job role"
+        choices={[...JOB_ROLES]}
+        defaultValue={text(jobRole)}
+        errors={jobRole.errors}
+      />
+      {words.region.as === "radios" ? (
+        <RadioGroup
+          id={region.id}
+          name={region.name}
+          legend={words.region.label}
+          choices={[...REGIONS]}
+          defaultValue={text(region)}
+          errors={region.errors}
+        />
+      ) : (
+        <SelectField
+          id={region.id}
+          name={region.name}
+          label={words.region.label}
+          options={[...REGIONS]}
+          defaultValue={text(region)}
+          errors={region.errors}
+        />
+      )}
+      <TextField
+        id={icbPcn.id}
+        name={icbPcn.name}
+        label={words.icbPcn.label}
+        hint={words.icbPcn.hint}
+        defaultValue={text(icbPcn)}
+        errors={icbPcn.errors}
+      />
+      <CheckboxGroup
+        id={workspaceInterests.id}
+        name={workspaceInterests.name}
+        legend={words.interests.legend}
+        hint={words.interests.hint}
+        choices={[...WORKSPACE_INTERESTS]}
+        defaultValues={list(workspaceInterests)}
+        errors={workspaceInterests.errors}
+      />
+    </>
+  );
+}
