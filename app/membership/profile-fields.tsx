@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CheckboxGroup, RadioGroup, SelectField, TextField } from "~/ui/forms";
+import { CheckboxGroup, RadioGroup, TextField } from "~/ui/forms";
 import { JOB_ROLES, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
 
 /** What the components need of a conform field. */
@@ -16,23 +16,6 @@ type ProfileFieldName = "fullName" | "organisation" | "jobRole" | "region" | "ic
  * Where the two forms word a question differently: joiners get the fuller explanations; members
  * changing their details see the short labels of their account page.
  */
-const WORDING = {
-  join: {
-    organisationHint: "For example, the PCN, GP practice, council or charity you work for",
-    region: { label: "NHS England region you work in", as: "radios" },
-    icbPcn: { label: "Integrated care board (ICB) or primary care network (PCN) (optional)", hint: undefined },
-    interests: {
-      legend: "Which workspaces interest you? (optional)",
-      hint: "Workspaces are where members share ideas and local news. Select all that apply.",
-    },
-  },
-  account: {
-    organisationHint: "For example, the PCN, practice, council or charity you work for",
-    region: { label: "NHS region", as: "select" },
-    icbPcn: { label: "ICB or PCN (optional)", hint: "The integrated care board or primary care network you work in" },
-    interests: { legend: "Workspaces that interest you (optional)", hint: "Select all that apply" },
-  },
-} as const;
 
 const text = (field: Field) => (typeof field.initialValue === "string" ? field.initialValue : undefined);
 
@@ -45,15 +28,12 @@ function list(field: Field): string[] {
 /** The profile questions, shared by the joining form and "Change your details". */
 export function ProfileFields({
   fields,
-  form,
   afterFullName,
 }: {
   fields: Record<ProfileFieldName, Field>;
-  form: keyof typeof WORDING;
   /** The joining form asks for the email address second. */
   afterFullName?: ReactNode;
 }) {
-  const words = WORDING[form];
   const { fullName, organisation, jobRole, region, icbPcn, workspaceInterests } = fields;
   return (
     <>
@@ -71,7 +51,7 @@ export function ProfileFields({
         id={organisation.id}
         name={organisation.name}
         label="Organisation"
-        hint={words.organisationHint}
+        hint="For example, the PCN, GP practice, council or charity you work for"
         autoComplete="organization"
         defaultValue={text(organisation)}
         errors={organisation.errors}
@@ -84,38 +64,27 @@ export function ProfileFields({
         defaultValue={text(jobRole)}
         errors={jobRole.errors}
       />
-      {words.region.as === "radios" ? (
-        <RadioGroup
-          id={region.id}
-          name={region.name}
-          legend={words.region.label}
-          choices={[...REGIONS]}
-          defaultValue={text(region)}
-          errors={region.errors}
-        />
-      ) : (
-        <SelectField
-          id={region.id}
-          name={region.name}
-          label={words.region.label}
-          options={[...REGIONS]}
-          defaultValue={text(region)}
-          errors={region.errors}
-        />
-      )}
+      <RadioGroup
+        id={region.id}
+        name={region.name}
+        legend="NHS England region you work in"
+        choices={[...REGIONS]}
+        defaultValue={text(region)}
+        errors={region.errors}
+      />
       <TextField
         id={icbPcn.id}
         name={icbPcn.name}
-        label={words.icbPcn.label}
-        hint={words.icbPcn.hint}
+        label="ICB or PCN (optional)"
+        hint="The integrated care board or primary care network you work in"
         defaultValue={text(icbPcn)}
         errors={icbPcn.errors}
       />
       <CheckboxGroup
         id={workspaceInterests.id}
         name={workspaceInterests.name}
-        legend={words.interests.legend}
-        hint={words.interests.hint}
+        legend="Which workspaces interest you? (optional)"
+        hint="Workspaces are where members share ideas and local news. Select all that apply."
         choices={[...WORKSPACE_INTERESTS]}
         defaultValues={list(workspaceInterests)}
         errors={workspaceInterests.errors}

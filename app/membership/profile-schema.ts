@@ -15,9 +15,13 @@ export const profileSchema = z.object({
     .min(1, "Enter the name of your organisation")
     .max(150, "Organisation must be 150 characters or fewer"),
   jobRole: z.enum(optionValues(JOB_ROLES), { error: "Select your job role" }),
-  region: z.enum(optionValues(REGIONS), { error: "Select your NHS region" }),
+  region: z.enum(optionValues(REGIONS), { error: "Select your NHS England region" }),
   icbPcn: z.string().trim().max(150, "ICB or PCN must be 150 characters or fewer").optional(),
-  workspaceInterests: z.array(z.enum(optionValues(WORKSPACE_INTERESTS), { error: "Select workspaces from the list" })).optional(),
+  // Checked as a whole so the message belongs to the group (and its error summary link), not to one box.
+  workspaceInterests: z
+    .array(z.string())
+    .refine((chosen) => chosen.every((slug) => WORKSPACE_INTERESTS.some((option) => option.value === slug)), "Select workspaces from the list")
+    .optional(),
 });
 
 export type ProfileInput = z.infer<typeof profileSchema>;

@@ -47,7 +47,7 @@ export default function Account() {
             { key: "Email address", value: profile.email, change: { to: "/account/email", label: "email address" } },
             { key: "Organisation", value: profile.organisation, change: profileChange("organisation") },
             { key: "Job role", value: profile.jobRole, change: profileChange("job role") },
-            { key: "NHS region", value: profile.region, change: profileChange("NHS region") },
+            { key: "NHS England region", value: profile.region, change: profileChange("NHS England region") },
             { key: "ICB or PCN", value: profile.icbPcn || "Not given", change: profileChange("ICB or PCN") },
             {
               key: "Workspaces that interest you",

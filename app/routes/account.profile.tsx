@@ -57,7 +57,7 @@ export default function ChangeProfile() {
       <ErrorSummary errors={errors} />
       <h1>Change your details</h1>
       <Form method="post" {...getFormProps(form)}>
-        <ProfileFields fields={fields} form="account" />
+        <ProfileFields fields={fields} />
         <SubmitButton>Save changes</SubmitButton>
       </Form>
     </AccountSubpage>

@@ -94,7 +94,7 @@ export default function MemberDetail() {
               { key: "Email address", value: member.email },
               { key: "Organisation", value: member.organisation || "None" },
               { key: "Job role", value: member.jobRole || "None" },
-              { key: "NHS region", value: member.region || "None" },
+              { key: "NHS England region", value: member.region || "None" },
               { key: "ICB or PCN", value: member.icbPcn || "Not given" },
               { key: "Workspace interests", value: member.interests.length ? member.interests.join(", ") : "None chosen" },
               { key: "Monthly bulletin", value: member.bulletin ? "Yes" : "No" },

@@ -85,7 +85,7 @@ export default function Members() {
             <SelectField
               id="region"
               name="region"
-              label="NHS region"
+              label="NHS England region"
               emptyLabel="Any region"
               options={REGIONS.map(({ value, label }) => ({ value, label }))}
               defaultValue={filters.region}

@@ -62,7 +62,6 @@ export default function Join() {
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
           <ProfileFields
             fields={fields}
-            form="join"
             afterFullName={
               <EmailAddressInput
                 field={fields.email}

@@ -48,8 +48,8 @@ describe("profile validation", () => {
       fullName: ["Enter your full name"],
       organisation: ["Enter the name of your organisation"],
       jobRole: ["Select your job role"],
-      region: ["Select your NHS region"],
-      "workspaceInterests[0]": ["Select workspaces from the list"],
+      region: ["Select your NHS England region"],
+      workspaceInterests: ["Select workspaces from the list"],
     });
   });
 
