@@ -16,6 +16,7 @@ import { config } from "~/config.server";
 import { getCurrentUser } from "~/membership/access.server";
 import { ErrorPage } from "~/ui/route-error";
 import { Footer, Header, MailCaptureBanner, MainContent, PageContainer, SERVICE_NAME, SkipLink } from "~/ui/layout";
+import { useNhsukFrontend } from "~/ui/nhsuk-frontend";
 import { useNonce } from "~/ui/nonce";
 
 export const links: LinksFunction = () => [
@@ -44,6 +45,7 @@ export function useRootData(): RootLoaderData | undefined {
 
 function Document({ children, data }: { children: ReactNode; data: RootLoaderData | undefined }) {
   const nonce = useNonce();
+  useNhsukFrontend();
   return (
     <html lang="en-GB">
       <head>
