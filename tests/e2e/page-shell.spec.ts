@@ -25,3 +25,25 @@ test.describe("on a 320px wide screen", () => {
     expect(errors).toEqual([]);
   });
 });
+
+test("the header menu shows the current section, the NHS.UK way, as the visitor moves around", async ({ page }) => {
+  const menu = page.getByRole("navigation", { name: "Menu" });
+  const item = (name: string) => menu.getByRole("listitem").filter({ has: page.getByRole("link", { name, exact: true }) });
+
+  await visit(page, "/faq");
+  await expect(menu.getByRole("link", { name: "FAQ" })).toHaveAttribute("aria-current", "page");
+  await expect(item("FAQ")).toHaveClass(/nhsuk-header__navigation-item--current/);
+  await expect(menu.locator("[aria-current]")).toHaveCount(1);
+
+  await menu.getByRole("link", { name: "Webinars" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Webinars" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Webinars" })).toHaveAttribute("aria-current", "page");
+  await expect(item("Webinars")).toHaveClass(/nhsuk-header__navigation-item--current/);
+  await expect(item("FAQ")).not.toHaveClass(/nhsuk-header__navigation-item--current/);
+  await expect(menu.locator("[aria-current]")).toHaveCount(1);
+  await expectAccessible(page);
+
+  // A page outside the menu's sections marks none of them.
+  await visit(page, "/privacy");
+  await expect(menu.locator("[aria-current], .nhsuk-header__navigation-item--current")).toHaveCount(0);
+});
