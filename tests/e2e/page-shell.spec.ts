@@ -47,3 +47,46 @@ test("the header menu shows the current section, the NHS.UK way, as the visitor 
   await visit(page, "/privacy");
   await expect(menu.locator("[aria-current], .nhsuk-header__navigation-item--current")).toHaveCount(0);
 });
+
+test.describe("page titles", () => {
+  const SIGN_IN = "Sign in – Social Prescribing Network";
+
+  test("start with Error: while a form shows errors found in the browser, and lose it once corrected", async ({ page }) => {
+    await visit(page, "/sign-in");
+    await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+    await expect(page.getByRole("alert")).toContainText("Enter your email address");
+    await expect(page).toHaveTitle(`Error: ${SIGN_IN}`);
+    await page.getByLabel("Email address").fill("someone@nhs.net");
+    await expect(page).toHaveTitle(SIGN_IN);
+  });
+
+  test("start with Error: when the server refuses what was sent", async ({ page }) => {
+    await visit(page, "/join");
+    await page.getByLabel("Full name").fill("Alex Example");
+    await page.getByLabel("Work email address").fill("alex.example@gmail.com");
+    await page.getByRole("textbox", { name: "Organisation" }).fill("Riverside PCN");
+    await page.getByRole("radio", { name: "Commissioner" }).check();
+    await page.getByRole("radio", { name: "Midlands" }).check();
+    await page.getByRole("button", { name: "Join the network" }).click();
+    await expect(page.getByRole("alert")).toContainText("personal email address");
+    await expect(page).toHaveTitle("Error: Join the network – Social Prescribing Network");
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("start with Error: on the page the server sends back with the errors", async ({ page }) => {
+      // axe needs JavaScript in the page, so this is not scanned; the same page is, with JavaScript, above.
+      expect((await page.goto("/sign-in"))?.status()).toBe(200);
+      await page.getByRole("button", { name: "Email me a sign-in code" }).click();
+      await expect(page.getByRole("alert")).toContainText("Enter your email address");
+      await expect(page).toHaveTitle(`Error: ${SIGN_IN}`);
+    });
+  });
+
+  test("of an error page name the error, not the page that was asked for", async ({ page }) => {
+    await visit(page, "/verify/no-such-challenge", 404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page).toHaveTitle("Page not found – Social Prescribing Network");
+  });
+});
