@@ -10,6 +10,7 @@ import { formatUkDay } from "~/ui/dates";
 import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { ScrollingTable } from "~/ui/scrolling-table";
 import { StaffNav } from "~/ui/staff-nav";
 
 export const meta: MetaFunction = () => [{ title: "Email domain rules – Staff tools – Social Prescribing Network" }];
@@ -69,8 +70,7 @@ export default function DomainRules() {
       {rules.length === 0 ? (
         <p>There are no rules. Every domain follows the usual checks.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Email domain rules</caption>
+        <ScrollingTable caption="Email domain rules">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">Domain</th>
@@ -104,7 +104,7 @@ export default function DomainRules() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       )}
 
       <div className="nhsuk-grid-row">

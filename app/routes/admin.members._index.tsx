@@ -9,6 +9,7 @@ import { formatUkDay } from "~/ui/dates";
 import { SelectField, TextField } from "~/ui/forms";
 import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { ScrollingTable } from "~/ui/scrolling-table";
 import { StaffNav } from "~/ui/staff-nav";
 
 export const meta: MetaFunction = () => [{ title: "Members – Staff tools – Social Prescribing Network" }];
@@ -121,8 +122,7 @@ export default function Members() {
       </p>
 
       {members.length > 0 ? (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Members, newest first</caption>
+        <ScrollingTable caption="Members, newest first">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">Name</th>
@@ -159,7 +159,7 @@ export default function Members() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       ) : (
         <p>No one matches. Try fewer words or clear the filters.</p>
       )}

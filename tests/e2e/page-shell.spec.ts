@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, visit } from "./support";
+import { expectAccessible, signIn, visit } from "./support";
 
 /** Collects uncaught page errors (such as React hydration failures) while a test runs. */
 function pageErrors(page: Page): string[] {
@@ -23,6 +23,28 @@ test.describe("on a 320px wide screen", () => {
     await menu.getByRole("link", { name: "Workspaces" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
     expect(errors).toEqual([]);
+  });
+
+  test("the staff tools' tables scroll in their own box, not the page", async ({ page }) => {
+    await signIn(page, "demo.admin@nhs.net", { redirectTo: "/admin/domains" });
+    // Something in the audit log, whatever ran before.
+    await page.getByLabel("Domain", { exact: true }).fill(`narrow-${Date.now()}.example.org.uk`);
+    await page.getByRole("radio", { name: "Always refuse" }).check();
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await expect(page.getByText(/Rule added for narrow-/)).toBeVisible();
+    for (const [path, table] of [
+      ["/admin/members", "Members, newest first"],
+      ["/admin/domains", "Email domain rules"],
+      ["/admin/audit", "Audit log, newest first"],
+    ] as const) {
+      await visit(page, path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+      // The table's own box is a named region keyboard users can reach to scroll it.
+      const region = page.getByRole("region", { name: table });
+      await expect(region.getByRole("table", { name: table })).toBeVisible();
+      await expect(region).toHaveAttribute("tabindex", "0");
+    }
   });
 });
 
