@@ -58,4 +58,10 @@ describe("email wording and layout", () => {
     expect(email.html).toMatch(/<p[^>]*margin:8px 0 24px[^>]*><a href="https:\/\/portal\.example\.org\/verify\//);
   });
 
+  it("asks a declined joiner to email the team (replies go to an address nobody reads)", async () => {
+    const email = await renderEmail(memberDeclinedEmail, { fullName: "Joy Adeyemi", reason: "No role given." }, context);
+    expect(email.text).toContain("email network@spn.example.org");
+    expect(email.text).not.toMatch(/reply/i);
+  });
+
 });
