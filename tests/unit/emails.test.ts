@@ -64,4 +64,9 @@ describe("email wording and layout", () => {
     expect(email.text).not.toMatch(/reply/i);
   });
 
+  it("takes staff straight to the joiners waiting for approval", async () => {
+    const props = { fullName: "Hannah Price", organisation: "Meadowbank Wellbeing", domain: "meadowbank-wellbeing.org.uk" };
+    const email = await renderEmail(joinerToReviewEmail, props, context);
+    expect(email.html).toContain('href="https://portal.example.org/admin/members?status=pending"');
+  });
 });
