@@ -116,7 +116,7 @@ export default function Members() {
       </Form>
 
       <p role="status">
-        {total === 1 ? "1 person" : `${total} people`} {filtered ? "match" : "in total"}
+        {total === 1 ? "1 person" : `${total} people`} {filtered ? (total === 1 ? "matches" : "match") : "in total"}
         {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ""}.
         {filters.status ? "" : " People who have left are listed only when you choose that status."}
       </p>

@@ -22,3 +22,11 @@ test("a second rule for the same domain is refused without a leftover success me
   await expect(page.getByText("There is a problem")).toHaveCount(0);
   await expect(page.getByLabel("Domain", { exact: true })).toHaveValue("");
 });
+
+test("the members search counts its matches in plain English", async ({ page }) => {
+  await signIn(page, "demo.admin@nhs.net", { redirectTo: "/admin/members?q=Fenway%20Surgery" });
+  await expect(page.getByRole("status")).toContainText(/^1 person matches\./);
+  await page.getByLabel("Name, email or organisation").fill("nhs.net");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("status")).toContainText(/^\d+ people match\./);
+});
