@@ -106,6 +106,15 @@ test.describe("page titles", () => {
     });
   });
 
+  test("repeat the page's main heading, so the tab and the page agree", async ({ page }) => {
+    for (const path of ["/", "/sign-in", "/join/pending", "/faq", "/guidance", "/guidance/recording-activity", "/privacy", "/accessibility", "/webinars"]) {
+      await page.goto(path);
+      const heading = (await page.getByRole("heading", { level: 1 }).textContent())?.trim() ?? "";
+      const title = await page.title();
+      expect(title === "Social Prescribing Network" || title.startsWith(`${heading} – `), `title of ${path}: ${title}`).toBe(true);
+    }
+  });
+
   test("of an error page name the error, not the page that was asked for", async ({ page }) => {
     await visit(page, "/verify/no-such-challenge", 404);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
