@@ -11,6 +11,5 @@ startTransition(() => {
   );
 });
 
-// Pages work before this runs; it only enhances NHS.UK components (header menu, error summary focus…).
+// Pages work without JavaScript; nhsuk-frontend enhances them once hydrated (useNhsukFrontend in root.tsx).
 document.body.classList.add("nhsuk-frontend-supported");
-void import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());

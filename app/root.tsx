@@ -1,11 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -14,8 +12,10 @@ import nhsukStyles from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
 import appStyles from "~/ui/app.css?url";
 import { config } from "~/config.server";
 import { getCurrentUser } from "~/membership/access.server";
-import { ErrorPage } from "~/ui/route-error";
+import { DocumentMeta } from "~/ui/document-meta";
+import { ErrorPage, errorStatus } from "~/ui/route-error";
 import { Footer, Header, MailCaptureBanner, MainContent, PageContainer, SERVICE_NAME, SkipLink } from "~/ui/layout";
+import { useNhsukFrontend } from "~/ui/nhsuk-frontend";
 import { useNonce } from "~/ui/nonce";
 
 export const links: LinksFunction = () => [
@@ -44,12 +44,13 @@ export function useRootData(): RootLoaderData | undefined {
 
 function Document({ children, data }: { children: ReactNode; data: RootLoaderData | undefined }) {
   const nonce = useNonce();
+  useNhsukFrontend();
   return (
     <html lang="en-GB">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <DocumentMeta />
         <Links />
       </head>
       <body>
@@ -79,7 +80,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return <ErrorPage status={status} />;
+  return <ErrorPage status={errorStatus(useRouteError())} />;
 }

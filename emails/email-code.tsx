@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { emailStyles } from "./layout";
+import { Text } from "@react-email/components";
+import { EmailButton, emailStyles } from "./layout";
 
 export interface EmailCodeProps {
   link: string;
@@ -15,9 +15,7 @@ export interface EmailCodeProps {
 export function EmailCode({ link, code, validMinutes, buttonText }: EmailCodeProps & { buttonText: string }) {
   return (
     <>
-      <Button href={link} style={emailStyles.button}>
-        {buttonText}
-      </Button>
+      <EmailButton href={link}>{buttonText}</EmailButton>
       <Text style={emailStyles.paragraph}>Or enter this code on the page where you asked for it:</Text>
       <Text style={emailStyles.code}>{code}</Text>
       <Text style={emailStyles.paragraph}>

@@ -20,7 +20,7 @@ export const joinerToReviewEmail = defineEmail<JoinerToReviewProps>({
         automatically.
       </Text>
       <Text style={emailStyles.paragraph}>
-        <Link href={`${context.appUrl}/admin/members`}>Review joiners in the staff tools</Link>.
+        <Link href={`${context.appUrl}/admin/members?status=pending`}>Review joiners in the staff tools</Link>.
       </Text>
     </>
   ),

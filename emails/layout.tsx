@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import type { EmailContext } from "./define";
 
@@ -44,3 +44,14 @@ export const emailStyles = {
   quote: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", padding: "8px 16px", borderLeft: "4px solid #005eb8" },
   code: { fontSize: "32px", letterSpacing: "6px", fontWeight: "bold", margin: "8px 0 16px" },
 } as const;
+
+/** The email's one call to action. In a paragraph so the text after it keeps its distance in every mail client. */
+export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Text style={{ margin: "8px 0 24px" }}>
+      <Button href={href} style={emailStyles.button}>
+        {children}
+      </Button>
+    </Text>
+  );
+}

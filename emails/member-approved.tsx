@@ -1,6 +1,6 @@
-import { Button, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailButton, emailStyles } from "./layout";
 
 export interface MemberApprovedProps {
   fullName: string;
@@ -19,9 +19,7 @@ export const memberApprovedEmail = defineEmail<MemberApprovedProps>({
         A member of the network team has checked your request to join and approved it. You can now sign in with this email
         address to register for webinars, watch recordings and take part in workspaces.
       </Text>
-      <Button href={`${context.appUrl}/sign-in`} style={emailStyles.button}>
-        Sign in
-      </Button>
+      <EmailButton href={`${context.appUrl}/sign-in`}>Sign in</EmailButton>
     </>
   ),
 });

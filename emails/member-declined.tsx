@@ -19,7 +19,7 @@ export const memberDeclinedEmail = defineEmail<MemberDeclinedProps>({
       <Text style={emailStyles.paragraph}>The network team has looked at your request to join and could not approve it. They said:</Text>
       <Text style={emailStyles.quote}>{reason}</Text>
       <Text style={emailStyles.paragraph}>
-        If you think this is a mistake, reply to {context.contactEmail} and tell us about your role.
+        If you think this is a mistake, email {context.contactEmail} and tell us about your role.
       </Text>
     </>
   ),

@@ -8,6 +8,7 @@ import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
 import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { ScrollingTable } from "~/ui/scrolling-table";
 import { StaffNav } from "~/ui/staff-nav";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Staff tools – Social Prescribing Network" }];
@@ -33,8 +34,7 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p>Nothing has been recorded yet.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Audit log, newest first</caption>
+        <ScrollingTable caption="Audit log, newest first">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">When</th>
@@ -65,7 +65,7 @@ export default function AuditLog() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       )}
       <Pagination page={page} pageCount={pageCount} search={location.search} />
     </>

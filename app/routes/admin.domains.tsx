@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { requireAdmin } from "~/membership/access.server";
 import { addDomainOverride, listDomainOverrides, removeDomainOverride } from "~/membership/domain-overrides.server";
 import { domainOverrideSchema, domainSchema } from "~/membership/staff-schemas";
@@ -10,6 +11,7 @@ import { formatUkDay } from "~/ui/dates";
 import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { ScrollingTable } from "~/ui/scrolling-table";
 import { StaffNav } from "~/ui/staff-nav";
 
 export const meta: MetaFunction = () => [{ title: "Email domain rules – Staff tools – Social Prescribing Network" }];
@@ -50,12 +52,18 @@ export default function DomainRules() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: domainOverrideSchema }),
   });
+  // Adding or removing a rule comes back here by a redirect, which leaves the form mounted: start it afresh,
+  // without the errors of an earlier attempt.
+  useEffect(() => {
+    if (banner) form.reset();
+  }, [banner]); // not on form: it is a new object on every render
   const errors = summariseErrors({ domain: fields.domain, policy: fields.policy, note: fields.note });
   const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <>
       <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/admin/members", label: "Staff tools" }]} />
-      {banner ? <SuccessBanner>{banner}</SuccessBanner> : null}
+      {/* The form posts to this address, ?added= and all: a failed second rule must not look like a success. */}
+      {banner && errors.length === 0 ? <SuccessBanner>{banner}</SuccessBanner> : null}
       <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">Staff tools</span>
       <h1>Email domain rules</h1>
@@ -69,8 +77,7 @@ export default function DomainRules() {
       {rules.length === 0 ? (
         <p>There are no rules. Every domain follows the usual checks.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Email domain rules</caption>
+        <ScrollingTable caption="Email domain rules">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">Domain</th>
@@ -104,7 +111,7 @@ export default function DomainRules() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       )}
 
       <div className="nhsuk-grid-row">

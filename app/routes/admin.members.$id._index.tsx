@@ -13,6 +13,7 @@ import { ErrorSummary } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { AuditDetails } from "~/ui/audit-details";
+import { ScrollingTable } from "~/ui/scrolling-table";
 import { SummaryList } from "~/ui/summary-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -141,8 +142,7 @@ export default function MemberDetail() {
       {history.length === 0 ? (
         <p>Nothing recorded yet.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">History of this member, newest first</caption>
+        <ScrollingTable caption="History of this member, newest first">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">When</th>
@@ -163,7 +163,7 @@ export default function MemberDetail() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { formatUkDay } from "~/ui/dates";
 import { SelectField, TextField } from "~/ui/forms";
 import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { ScrollingTable } from "~/ui/scrolling-table";
 import { StaffNav } from "~/ui/staff-nav";
 
 export const meta: MetaFunction = () => [{ title: "Members – Staff tools – Social Prescribing Network" }];
@@ -115,14 +116,13 @@ export default function Members() {
       </Form>
 
       <p role="status">
-        {total === 1 ? "1 person" : `${total} people`} {filtered ? "match" : "in total"}
+        {total === 1 ? "1 person" : `${total} people`} {filtered ? (total === 1 ? "matches" : "match") : "in total"}
         {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ""}.
         {filters.status ? "" : " People who have left are listed only when you choose that status."}
       </p>
 
       {members.length > 0 ? (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Members, newest first</caption>
+        <ScrollingTable caption="Members, newest first">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">Name</th>
@@ -159,7 +159,7 @@ export default function Members() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       ) : (
         <p>No one matches. Try fewer words or clear the filters.</p>
       )}

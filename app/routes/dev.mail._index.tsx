@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listCapturedMail } from "~/mail/captured-mail.server";
 import { formatUkDateTime } from "~/ui/dates";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { ScrollingTable } from "~/ui/scrolling-table";
 
 export const meta: MetaFunction = () => [{ title: "Captured email – Social Prescribing Network" }];
 
@@ -21,8 +22,7 @@ export default function CapturedMailList() {
       {messages.length === 0 ? (
         <p>No email has been captured yet.</p>
       ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Captured email, newest first</caption>
+        <ScrollingTable caption="Captured email, newest first">
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               <th scope="col" className="nhsuk-table__header">Subject</th>
@@ -43,7 +43,7 @@ export default function CapturedMailList() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       )}
     </>
   );

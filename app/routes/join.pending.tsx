@@ -3,7 +3,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import type { RootLoaderData } from "~/root";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
-export const meta: MetaFunction = () => [{ title: "Your request to join is with our staff – Social Prescribing Network" }];
+export const meta: MetaFunction = () => [{ title: "Email address confirmed – Social Prescribing Network" }];
 
 export default function JoinPending() {
   const contactEmail = useRouteLoaderData<RootLoaderData>("root")?.contactEmail;

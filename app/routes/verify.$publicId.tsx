@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "~/db.server";
+import { getCurrentUser } from "~/membership/access.server";
 import { describeChallenge, type ChallengeProblem } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { rateLimitMessage } from "~/membership/rate-limits.server";
@@ -37,7 +38,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const token = url.searchParams.get("token");
   const challenge = await describeChallenge(db(), params.publicId ?? "", token);
   if (!challenge) throw new Response("Not found", { status: 404 });
-  return { ...challenge, token, resent: url.searchParams.has("resent") };
+  // Going back to this page after signing in finds the code used: that is not a problem to solve.
+  const signedIn = challenge.problem === "used" && (await getCurrentUser(request)) !== null;
+  return { ...challenge, token, resent: url.searchParams.has("resent"), signedIn };
 }
 
 const PROBLEMS: Record<ChallengeProblem, string> = {
@@ -141,7 +144,14 @@ export default function Verify() {
           </div>
         ) : null}
         <h1>{pageHeading(page)}</h1>
-        {page.problem ? (
+        {page.signedIn ? (
+          <>
+            <p>This link and code have already been used, and you are signed in. There is nothing more to do here.</p>
+            <p>
+              <Link to="/account">Go to your account</Link>
+            </p>
+          </>
+        ) : page.problem && page.problem !== "bad-link" ? (
           <>
             <p>{PROBLEMS[page.problem]}</p>
             {resend}
@@ -164,6 +174,8 @@ export default function Verify() {
           </>
         ) : (
           <>
+            {/* A link cut short by the mail client: the code from the same email still works here. */}
+            {page.problem === "bad-link" ? <p>{PROBLEMS["bad-link"]}</p> : null}
             <p>
               We have sent an email to <strong>{page.email}</strong>. It has a link and a 6-digit code. Select the link, or
               enter the code here. They work for 30 minutes.

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
+import { useErrorTitle } from "~/ui/document-meta";
 
 /**
  * NHS.UK form patterns as small components. They take plain props (not conform objects)
@@ -19,6 +20,7 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
   useEffect(() => {
     if (key) ref.current?.focus();
   }, [key]);
+  useErrorTitle(errors.length > 0);
   if (errors.length === 0) return null;
   return (
     <div className="nhsuk-error-summary" data-module="nhsuk-error-summary" tabIndex={-1} ref={ref}>

@@ -1,4 +1,4 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 export const SERVICE_NAME = "Social Prescribing Network";
@@ -24,6 +24,7 @@ export function SkipLink() {
 }
 
 export function Header({ user }: { user: ShellUser | null }) {
+  const pathname = useLocation().pathname.replace(/(.)\/$/, "$1");
   return (
     <header className="nhsuk-header" data-module="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -77,11 +78,7 @@ export function Header({ user }: { user: ShellUser | null }) {
         <div className="nhsuk-header__navigation-container nhsuk-width-container">
           <ul className="nhsuk-header__navigation-list">
             {NAV_ITEMS.map((item) => (
-              <li key={item.to} className="nhsuk-header__navigation-item">
-                <NavLink className="nhsuk-header__navigation-link" to={item.to}>
-                  {item.label}
-                </NavLink>
-              </li>
+              <NavigationItem key={item.to} to={item.to} label={item.label} pathname={pathname} />
             ))}
             {/* nhsuk-frontend moves items that do not fit into this "More" menu when JavaScript runs. */}
             <li className="nhsuk-header__menu" hidden>
@@ -93,6 +90,22 @@ export function Header({ user }: { user: ShellUser | null }) {
         </div>
       </nav>
     </header>
+  );
+}
+
+/**
+ * A menu item marked as nhsuk-frontend marks the current section: the page itself is aria-current="page",
+ * a page within the section is aria-current="true"; the <strong> keeps it visible when colours are overridden.
+ */
+function NavigationItem({ to, label, pathname }: { to: string; label: string; pathname: string }) {
+  const isPage = pathname === to;
+  const inSection = isPage || pathname.startsWith(`${to}/`);
+  return (
+    <li className={`nhsuk-header__navigation-item${inSection ? " nhsuk-header__navigation-item--current" : ""}`}>
+      <Link className="nhsuk-header__navigation-link" to={to} aria-current={isPage ? "page" : inSection ? "true" : undefined}>
+        {inSection ? <strong className="nhsuk-header__navigation-item-current-fallback">{label}</strong> : label}
+      </Link>
+    </li>
   );
 }
 

@@ -1,0 +1,16 @@
+import { useEffect } from "react";
+
+let started = false;
+
+/**
+ * Starts nhsuk-frontend's scripts (header "More" menu, error summary focus…) once React has hydrated
+ * the page. They change the DOM (the header moves menu items that do not fit), and a change made before
+ * hydration makes React discard the server's HTML and render the whole page again.
+ */
+export function useNhsukFrontend(): void {
+  useEffect(() => {
+    if (started) return;
+    started = true;
+    void import("nhsuk-frontend").then((nhsuk) => nhsuk.initAll());
+  }, []);
+}

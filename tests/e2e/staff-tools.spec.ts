@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./support";
+
+test("a second rule for the same domain is refused without a leftover success message, and the errors go once done", async ({ page }) => {
+  const domain = `twice-${Date.now()}.example.org.uk`;
+  await signIn(page, "demo.admin@nhs.net", { redirectTo: "/admin/domains" });
+  await page.getByLabel("Domain", { exact: true }).fill(domain);
+  await page.getByRole("radio", { name: "Always allow" }).check();
+  await page.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByText(`Rule added for ${domain}.`)).toBeVisible();
+
+  await page.getByLabel("Domain", { exact: true }).fill(domain);
+  await page.getByRole("radio", { name: "Always refuse" }).check();
+  await page.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByRole("alert")).toContainText(`There is already a rule for ${domain}`);
+  await expect(page.getByText(`Rule added for ${domain}.`)).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: `Remove the rule for ${domain}` }).click();
+  await expect(page.getByText(`Rule removed for ${domain}.`)).toBeVisible();
+  // The refused attempt's errors went with it.
+  await expect(page.getByText("There is a problem")).toHaveCount(0);
+  await expect(page.getByLabel("Domain", { exact: true })).toHaveValue("");
+});
+
+test("the members search counts its matches in plain English", async ({ page }) => {
+  await signIn(page, "demo.admin@nhs.net", { redirectTo: "/admin/members?q=Fenway%20Surgery" });
+  await expect(page.getByRole("status")).toContainText(/^1 person matches\./);
+  await page.getByLabel("Name, email or organisation").fill("nhs.net");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("status")).toContainText(/^\d+ people match\./);
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { accountUnavailableEmail } from "#emails/account-unavailable";
+import { awaitingReviewEmail } from "#emails/awaiting-review";
+import { confirmNewEmailEmail } from "#emails/confirm-new-email";
+import type { EmailContext, EmailTemplate } from "#emails/define";
+import { emailAlreadyMemberEmail } from "#emails/email-already-member";
+import { emailChangedEmail } from "#emails/email-changed";
+import { joinVerificationEmail } from "#emails/join-verification";
+import { joinerToReviewEmail } from "#emails/joiner-to-review";
+import { memberApprovedEmail } from "#emails/member-approved";
+import { memberDeclinedEmail } from "#emails/member-declined";
+import { memberLeftEmail } from "#emails/member-left";
+import { memberRemovedEmail } from "#emails/member-removed";
+import { noAccountEmail } from "#emails/no-account";
+import { signInCodeEmail } from "#emails/sign-in-code";
+import { testMessageEmail } from "#emails/test-message";
+import { renderEmail } from "~/mail/render.server";
+
+const context: EmailContext = { appUrl: "https://portal.example.org", contactEmail: "network@spn.example.org" };
+const code = { link: "https://portal.example.org/verify/abc123?token=def456", code: "123456", validMinutes: 30 };
+
+// Every template with example props (fictional).
+const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
+  [accountUnavailableEmail, {}],
+  [awaitingReviewEmail, {}],
+  [confirmNewEmailEmail, code],
+  [emailAlreadyMemberEmail, {}],
+  [emailChangedEmail, { newEmail: "sam.new@nhs.net" }],
+  [joinVerificationEmail, { ...code, fullName: "Sam Carter" }],
+  [joinerToReviewEmail, { fullName: "Hannah Price", organisation: "Meadowbank Wellbeing", domain: "meadowbank-wellbeing.org.uk" }],
+  [memberApprovedEmail, { fullName: "Hannah Price" }],
+  [memberDeclinedEmail, { fullName: "Joy Adeyemi", reason: "We could not tell how your role involves social prescribing." }],
+  [memberLeftEmail, { fullName: "Sam Carter" }],
+  [memberRemovedEmail, { fullName: "Sam Carter", reason: "You asked us to." }],
+  [noAccountEmail, {}],
+  [signInCodeEmail, code],
+  [testMessageEmail, { note: "Sent from the tests." }],
+];
+
+// Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page
+// shows a button that POSTs; the others are plain pages.
+const SAFE_LINK = /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?)$)/;
+
+describe.each(EXAMPLES.map(([template, props]) => [template.name, template, props] as const))("the %s email", (_name, template, props) => {
+  it("links only to pages that change nothing when opened, and its text version carries the same links", async () => {
+    const email = await renderEmail(template, props as never, context);
+    const hrefs = [...email.html.matchAll(/href="([^"]+)"/g)].map((match) => (match[1] ?? "").replace(/&amp;/g, "&"));
+    for (const href of hrefs) {
+      expect(href).toMatch(SAFE_LINK);
+      if (!href.startsWith("mailto:")) expect(email.text).toContain(href);
+    }
+  });
+});
+
+describe("email wording and layout", () => {
+  it("leaves space between the button and the text after it", async () => {
+    const email = await renderEmail(signInCodeEmail, code, context);
+    expect(email.html).toMatch(/<p[^>]*margin:8px 0 24px[^>]*><a href="https:\/\/portal\.example\.org\/verify\//);
+  });
+
+  it("asks a declined joiner to email the team (replies go to an address nobody reads)", async () => {
+    const email = await renderEmail(memberDeclinedEmail, { fullName: "Joy Adeyemi", reason: "No role given." }, context);
+    expect(email.text).toContain("email network@spn.example.org");
+    expect(email.text).not.toMatch(/reply/i);
+  });
+
+  it("takes staff straight to the joiners waiting for approval", async () => {
+    const props = { fullName: "Hannah Price", organisation: "Meadowbank Wellbeing", domain: "meadowbank-wellbeing.org.uk" };
+    const email = await renderEmail(joinerToReviewEmail, props, context);
+    expect(email.html).toContain('href="https://portal.example.org/admin/members?status=pending"');
+  });
+});
