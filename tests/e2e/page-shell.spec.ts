@@ -123,3 +123,14 @@ test.describe("page titles", () => {
     await expect(page).toHaveTitle("Page not found – Social Prescribing Network");
   });
 });
+
+test("following a link with the keyboard starts the next page at its main content, not back at the link", async ({ page }) => {
+  await visit(page, "/faq");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Guidance" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Guidance" })).toBeVisible();
+  await expect(page.getByRole("main")).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.querySelector("main")?.contains(document.activeElement))).toBe(true);
+  await expectAccessible(page);
+});
