@@ -12,4 +12,3 @@ startTransition(() => {
 });
 
 // Pages work without JavaScript; nhsuk-frontend enhances them once hydrated (useNhsukFrontend in root.tsx).
-document.body.classList.add("nhsuk-frontend-supported");

@@ -13,6 +13,7 @@ import appStyles from "~/ui/app.css?url";
 import { config } from "~/config.server";
 import { getCurrentUser } from "~/membership/access.server";
 import { DocumentMeta } from "~/ui/document-meta";
+import { useFocusMainOnNavigation } from "~/ui/focus-on-navigation";
 import { ErrorPage, errorStatus } from "~/ui/route-error";
 import { Footer, Header, MailCaptureBanner, MainContent, PageContainer, SERVICE_NAME, SkipLink } from "~/ui/layout";
 import { useNhsukFrontend } from "~/ui/nhsuk-frontend";
@@ -45,6 +46,7 @@ export function useRootData(): RootLoaderData | undefined {
 function Document({ children, data }: { children: ReactNode; data: RootLoaderData | undefined }) {
   const nonce = useNonce();
   useNhsukFrontend();
+  useFocusMainOnNavigation();
   return (
     <html lang="en-GB">
       <head>

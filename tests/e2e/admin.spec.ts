@@ -64,13 +64,13 @@ test("staff manage email domain rules, with the domain checked", async ({ page }
   await expectAccessible(page);
   await expect(page.getByLabel("Domain")).toHaveAccessibleDescription(/A rule for example\.org also covers its subdomains/);
 
-  await page.getByLabel("Domain").fill("someone@riverbend-care.org.uk");
+  await page.getByLabel("Domain", { exact: true }).fill("someone@riverbend-care.org.uk");
   await page.getByRole("radio", { name: "Always refuse" }).check();
   await page.getByRole("button", { name: "Add rule" }).click();
   await expect(page.getByRole("link", { name: "Enter the part after the @ only, like example.org.uk" })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("Domain").fill("Riverbend-Care.ORG.uk");
+  await page.getByLabel("Domain", { exact: true }).fill("Riverbend-Care.ORG.uk");
   await page.getByRole("button", { name: "Add rule" }).click();
   await expect(page.getByRole("alert")).toContainText("Rule added for riverbend-care.org.uk");
   await page.getByRole("button", { name: "Remove the rule for riverbend-care.org.uk" }).click();

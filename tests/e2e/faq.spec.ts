@@ -72,10 +72,13 @@ test.describe("at 320 px wide with text at 200%", () => {
   for (const path of ["/faq", "/faq?q=SNOMED", "/faq?q=xylophone", "/guidance", "/guidance/recording-activity", "/guidance/platform-access"]) {
     test(`${path} reflows without horizontal scrolling`, async ({ page }) => {
       await visit(page, path);
+      await page.locator("header[data-nhsuk-header-init]").waitFor({ state: "attached" });
       await page.evaluate(() => {
         document.documentElement.style.fontSize = "200%";
       });
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("32px");
+      // nhsuk-frontend fits the header menu to the larger text in the animation frame after it notices; scan after that.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
       await expectAccessible(page);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { ports } from "../../playwright.config";
@@ -73,4 +74,14 @@ export async function signIn(page: Page, email: string, options: { redirectTo?: 
   await page.getByLabel("Code from the email").fill(codeFrom(mail));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+}
+
+/**
+ * Gives a demo member the admin role in the SMTP-mode portal's database, as an operator would with the CLI,
+ * so staff tests can sign in as someone other than demo.admin and stay inside the sign-in rate limits.
+ */
+export function grantAdmin(email: string): void {
+  execFileSync("npx", ["tsx", "scripts/cli.ts", "grant-role", email, "admin"], {
+    env: { ...process.env, DATABASE_PATH: "test-results/e2e-smtp.db", LOG_LEVEL: "silent" },
+  });
 }
