@@ -62,7 +62,7 @@ test("staff manage email domain rules, with the domain checked", async ({ page }
   await signIn(page, ADMIN, { redirectTo: "/admin/domains" });
   await expect(page.getByRole("cell", { name: "northfold-connect.org.uk", exact: true })).toBeVisible();
   await expectAccessible(page);
-  await expect(page.getByLabel("Domain")).toHaveAccessibleDescription(/A rule for example\.org also covers its subdomains/);
+  await expect(page.getByRole("textbox", { name: "Domain" })).toHaveAccessibleDescription(/A rule for example\.org also covers its subdomains/);
 
   await page.getByLabel("Domain", { exact: true }).fill("someone@riverbend-care.org.uk");
   await page.getByRole("radio", { name: "Always refuse" }).check();
