@@ -12,8 +12,8 @@ export const signInCodeEmail = defineEmail<EmailCodeProps>({
     <>
       <Text style={emailStyles.heading}>Sign in</Text>
       <Text style={emailStyles.paragraph}>
-        Someone, hopefully you, asked to sign in to the Social Prescribing Network with this email address. You are
-        already a member.
+        Someone, hopefully you, asked to sign in to the Social Prescribing Network with this email address (or to join
+        with it: it is already a member, so there is nothing more to do to join).
       </Text>
       <EmailCode {...props} buttonText="Sign in" />
       <Text style={emailStyles.paragraph}>If it was not you, you can ignore this email: nobody can sign in without it.</Text>

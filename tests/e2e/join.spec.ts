@@ -177,13 +177,19 @@ test("sign-in takes a member back where they were going, and the helper signs in
   await expect(page).toHaveURL(/\/welcome$/);
 });
 
-test("/sign-out does nothing on a GET", async ({ page }) => {
+test("/sign-out does nothing on a GET: it offers a button, and only the button signs out", async ({ page }) => {
   const email = uniqueEmail("nhs.net");
   await joinAndConfirm(page, email);
-  const response = await page.request.get("/sign-out");
-  expect(response.status()).toBe(405);
+  await visit(page, "/sign-out");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign out" })).toBeVisible();
   await page.goto("/welcome");
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+
+  await page.goto("/sign-out");
+  await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/welcome");
+  await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fwelcome$/);
 });
 
 test.describe("no account enumeration", () => {
