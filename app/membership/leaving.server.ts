@@ -10,6 +10,11 @@ import { invalidateUserSessions } from "./sessions.server";
 
 export const FORMER_MEMBER_NAME = "Former member";
 
+/** What staff see instead of the placeholder address of someone who has left. */
+export function staffVisibleEmail(member: { status: string; email: string }): string {
+  return member.status === "left" ? "None (left the network)" : member.email;
+}
+
 /** A unique address that is nobody's (.invalid is reserved and never delivers). */
 export function tombstoneEmail(userId: number): string {
   return `former-member-${userId}@removed.invalid`;

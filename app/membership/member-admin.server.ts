@@ -10,6 +10,7 @@ import { recordAudit } from "./audit.server";
 import { escapeLike } from "./like-patterns.server";
 import type { MemberStatus } from "./member-statuses";
 import { findUserById } from "./members.server";
+import { staffVisibleEmail } from "./leaving.server";
 import { revokeAllRoles } from "./roles.server";
 import { invalidateUserSessions } from "./sessions.server";
 
@@ -57,7 +58,7 @@ export async function searchMembers(search: MemberSearch, executor: Kysely<DB> =
     .limit(MEMBERS_PAGE_SIZE)
     .offset((page - 1) * MEMBERS_PAGE_SIZE)
     .execute();
-  return { members, total, page, pageCount };
+  return { members: members.map((member) => ({ ...member, email: staffVisibleEmail(member) })), total, page, pageCount };
 }
 
 export async function countPendingJoiners(executor: Kysely<DB> = db()): Promise<number> {

@@ -15,6 +15,7 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 import { AuditDetails } from "~/ui/audit-details";
 import { ScrollingTable } from "~/ui/scrolling-table";
 import { SummaryList } from "~/ui/summary-list";
+import { staffVisibleEmail } from "~/membership/leaving.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.fullName ?? "Member"} – Staff tools – Social Prescribing Network` },
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     member: {
       id: member.id,
       fullName: member.full_name,
-      email: member.email,
+      email: staffVisibleEmail(member),
       organisation: member.organisation,
       ...profileLabels(member),
       icbPcn: member.icb_pcn,

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "~/db.server";
 import { listAudit } from "~/membership/audit.server";
 import { approveMember, declineMember, removeMember, searchMembers } from "~/membership/member-admin.server";
+import { leaveNetwork } from "~/membership/leaving.server";
 import { findUserById } from "~/membership/members.server";
 import { hasRole, grantRole } from "~/membership/roles.server";
 import { validateSessionToken } from "~/membership/sessions.server";
@@ -17,6 +18,17 @@ beforeEach(() => clearDatabase(database));
 async function outboxTo(address: string) {
   return database.selectFrom("outbox").selectAll().where("to_address", "=", address).execute();
 }
+
+describe("people who have left, as staff see them", () => {
+  it("are listed only when asked for, without their placeholder address", async () => {
+    const member = await createMember({ email: "leaving@nhs.net", full_name: "Lee Ving" });
+    await leaveNetwork(member.id);
+
+    expect((await searchMembers({})).members.map((m) => m.id)).not.toContain(member.id);
+    const { members } = await searchMembers({ status: "left" });
+    expect(members).toMatchObject([{ id: member.id, full_name: "Former member", email: "None (left the network)" }]);
+  });
+});
 
 describe("approving, declining and removing members", () => {
   it("approves a pending joiner: active, approval email queued, audit entry naming the admin", async () => {
