@@ -24,7 +24,7 @@ export async function listDomainOverrides(executor: Kysely<DB> = db()) {
 
 export type AddDomainOverrideResult = { ok: true } | { ok: false; field: "domain"; error: string };
 
-export async function addDomainOverride(actorUserId: number | null, input: Omit<DomainOverrideInput, "intent">): Promise<AddDomainOverrideResult> {
+export async function addDomainOverride(actorUserId: number | null, input: DomainOverrideInput): Promise<AddDomainOverrideResult> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -48,6 +48,10 @@ export async function addDomainOverride(actorUserId: number | null, input: Omit<
 }
 
 /** Removes the rule for a domain; false when there was none. */
+export async function findDomainOverride(domain: string, executor: Kysely<DB> = db()) {
+  return executor.selectFrom("domain_overrides").selectAll().where("domain", "=", domain).executeTakeFirst();
+}
+
 export async function removeDomainOverride(actorUserId: number | null, domain: string): Promise<boolean> {
   return db()
     .transaction()

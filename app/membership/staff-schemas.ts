@@ -24,7 +24,6 @@ export const domainSchema = z
   .refine((value) => value.includes("@") || value.includes("/") || DOMAIN_PATTERN.test(value), "Enter a domain like example.org.uk");
 
 export const domainOverrideSchema = z.object({
-  intent: z.literal("add"),
   domain: domainSchema,
   policy: z.enum(["allow", "refuse"], { error: "Select whether to always allow or always refuse this domain" }),
   note: z.string().trim().max(500, "Note must be 500 characters or fewer").optional(),

@@ -1,11 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireAdmin } from "~/membership/access.server";
-import { addDomainOverride, listDomainOverrides, removeDomainOverride } from "~/membership/domain-overrides.server";
-import { domainOverrideSchema, domainSchema } from "~/membership/staff-schemas";
+import { addDomainOverride, listDomainOverrides } from "~/membership/domain-overrides.server";
+import { domainOverrideSchema } from "~/membership/staff-schemas";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDay } from "~/ui/dates";
 import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
@@ -27,13 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user: staff } = await requireAdmin(request);
-  const formData = await request.formData();
-  if (formData.get("intent") === "remove") {
-    const domain = domainSchema.safeParse(formData.get("domain"));
-    if (domain.success) await removeDomainOverride(staff.id, domain.data);
-    throw redirect(`/admin/domains?${new URLSearchParams({ removed: domain.data ?? "" })}`);
-  }
-  const submission = parseWithZod(formData, { schema: domainOverrideSchema });
+  const submission = parseWithZod(await request.formData(), { schema: domainOverrideSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await addDomainOverride(staff.id, submission.value);
   if (!result.ok) return submission.reply({ fieldErrors: { [result.field]: [result.error] } });
@@ -100,13 +94,10 @@ export default function DomainRules() {
                   {rule.created_by_name ? ` by ${rule.created_by_name}` : ""}
                 </td>
                 <td className="nhsuk-table__cell">
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="domain" value={rule.domain} />
-                    <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" type="submit">
-                      Remove<span className="nhsuk-u-visually-hidden"> the rule for {rule.domain}</span>
-                    </button>
-                  </Form>
+                  {/* Removing changes who can join from a whole domain, so it asks first. */}
+                  <Link to={`/admin/domains/${encodeURIComponent(rule.domain)}/remove`}>
+                    Remove<span className="nhsuk-u-visually-hidden"> the rule for {rule.domain}</span>
+                  </Link>
                 </td>
               </tr>
             ))}
@@ -118,7 +109,6 @@ export default function DomainRules() {
         <div className="nhsuk-grid-column-two-thirds">
           <h2>Add a rule</h2>
           <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="intent" value="add" />
             <TextField
               id={fields.domain.id}
               name={fields.domain.name}

@@ -73,7 +73,12 @@ test("staff manage email domain rules, with the domain checked", async ({ page }
   await page.getByLabel("Domain", { exact: true }).fill("Riverbend-Care.ORG.uk");
   await page.getByRole("button", { name: "Add rule" }).click();
   await expect(page.getByRole("alert")).toContainText("Rule added for riverbend-care.org.uk");
-  await page.getByRole("button", { name: "Remove the rule for riverbend-care.org.uk" }).click();
+  // Removing asks first, saying what will change.
+  await page.getByRole("link", { name: "Remove the rule for riverbend-care.org.uk" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Remove the rule for riverbend-care.org.uk?" })).toBeVisible();
+  await expect(page.getByText("will be able to join again")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Remove rule" }).click();
   await expect(page.getByRole("alert")).toContainText("Rule removed for riverbend-care.org.uk");
   await expect(page.getByRole("cell", { name: "riverbend-care.org.uk", exact: true })).toHaveCount(0);
 });

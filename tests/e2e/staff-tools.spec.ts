@@ -20,7 +20,8 @@ test("a second rule for the same domain is refused without a leftover success me
   await expect(page.getByText(`Rule added for ${domain}.`)).toHaveCount(0);
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: `Remove the rule for ${domain}` }).click();
+  await page.getByRole("link", { name: `Remove the rule for ${domain}` }).click();
+  await page.getByRole("button", { name: "Remove rule" }).click();
   await expect(page.getByText(`Rule removed for ${domain}.`)).toBeVisible();
   // The refused attempt's errors went with it.
   await expect(page.getByText("There is a problem")).toHaveCount(0);

@@ -4,6 +4,8 @@ import type { Database } from "~/db.server";
 import * as adminIndex from "~/routes/admin._index";
 import * as audit from "~/routes/admin.audit";
 import * as domains from "~/routes/admin.domains";
+import * as removeDomain from "~/routes/admin.domains_.$domain.remove";
+import { addDomainOverride } from "~/membership/domain-overrides.server";
 import * as members from "~/routes/admin.members._index";
 import * as member from "~/routes/admin.members.$id._index";
 import * as decline from "~/routes/admin.members.$id.decline";
@@ -31,6 +33,8 @@ interface StaffRoute {
   action?: Action;
   form?: Record<string, string>;
 }
+
+const RULE_DOMAIN = "northfold-connect.org.uk";
 
 const ROUTES: Record<string, StaffRoute> = {
   "/admin": { path: () => "/admin", params: () => ({}), loader: adminIndex.loader },
@@ -61,7 +65,14 @@ const ROUTES: Record<string, StaffRoute> = {
     params: () => ({}),
     loader: domains.loader,
     action: domains.action,
-    form: { intent: "add", domain: "evil.example", policy: "allow" },
+    form: { domain: "evil.example", policy: "allow" },
+  },
+  "/admin/domains/:domain/remove": {
+    path: () => `/admin/domains/${RULE_DOMAIN}/remove`,
+    params: () => ({ domain: RULE_DOMAIN }),
+    loader: removeDomain.loader,
+    action: removeDomain.action,
+    form: {},
   },
   "/admin/audit": { path: () => "/admin/audit", params: () => ({}), loader: audit.loader },
 };
@@ -79,6 +90,7 @@ async function setUp() {
   const pending = await createMember({ status: "pending", email: "pending@example.org.uk" });
   const active = await createMember({ email: "active@nhs.net" });
   const plainMember = await createMember({ email: "member@nhs.net" });
+  await addDomainOverride(null, { domain: RULE_DOMAIN, policy: "allow", note: undefined });
   return { ids: { pending: pending.id, active: active.id }, memberCookie: await sessionCookieFor(plainMember.id) };
 }
 
@@ -137,6 +149,21 @@ describe.each(Object.entries(ROUTES))("%s", (_name, route) => {
       expect(after.audit.length).toBe(before.audit.length + 1);
     });
   }
+});
+
+describe("removing a domain rule", () => {
+  it("answers 404 for a domain with no rule or that is not a domain, and changes nothing", async () => {
+    const admin = await createAdmin();
+    const cookie = await sessionCookieFor(admin.id);
+    for (const domain of ["no-rule.example.org", "not a domain", "a@b.org"]) {
+      const path = `/admin/domains/${encodeURIComponent(domain)}/remove`;
+      const shown = await outcome(() => removeDomain.loader({ request: pageRequest(path, { cookie }), params: { domain }, context: testContext }));
+      expect((shown as Response).status, domain).toBe(404);
+      const posted = await outcome(() => removeDomain.action({ request: pageRequest(path, { cookie, form: {} }), params: { domain }, context: testContext }));
+      expect((posted as Response).status, domain).toBe(404);
+    }
+    expect(await database.selectFrom("audit_log").selectAll().execute()).toEqual([]);
+  });
 });
 
 describe("member pages refuse bad ids", () => {

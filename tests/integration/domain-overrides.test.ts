@@ -13,7 +13,7 @@ beforeAll(async () => {
 beforeEach(() => clearDatabase(database));
 
 function parse(domain: string, policy = "allow") {
-  return domainOverrideSchema.safeParse({ intent: "add", domain, policy });
+  return domainOverrideSchema.safeParse({ domain, policy });
 }
 
 describe("domain rule validation", () => {
