@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB, User } from "#db/schema";
+import { joinRequestReceivedEmail } from "#emails/join-request-received";
 import { joinerToReviewEmail } from "#emails/joiner-to-review";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
@@ -69,7 +70,10 @@ export async function completeJoin(trx: Kysely<DB>, user: User): Promise<JoinCom
   const status = decision.outcome === "trusted" ? "active" : "pending";
   await trx.updateTable("users").set({ status, email_verified_at: at, updated_at: at }).where("id", "=", user.id).execute();
   await recordAudit(trx, { actorUserId: user.id, action: "member.joined", subjectType: "user", subjectId: user.id, details: { status } });
-  if (status === "pending") await tellAdminsAboutJoiner(trx, user);
+  if (status === "pending") {
+    await enqueueEmail(trx, { to: user.email, template: joinRequestReceivedEmail, props: { fullName: user.full_name } });
+    await tellAdminsAboutJoiner(trx, user);
+  }
   return { outcome: status };
 }
 

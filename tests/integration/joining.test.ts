@@ -82,7 +82,7 @@ describe("joining", () => {
     expect(entries[0]?.details).toEqual({ status: "active" });
   });
 
-  it("leaves a joiner from another organisation pending, without a session, and tells each admin", async () => {
+  it("leaves a joiner from another organisation pending, without a session, and tells them and each admin", async () => {
     const adminId = await addMember(database, "admin@nhs.net");
     await grantRole(adminId, "admin");
     await addMember(database, "not-admin@nhs.net");
@@ -97,6 +97,10 @@ describe("joining", () => {
     const { entries } = await listAudit({ aboutUserId: joined!.id });
     expect(entries).toMatchObject([{ action: "member.joined", actorUserId: joined?.id }]);
     expect(entries[0]?.details).toEqual({ status: "pending" });
+
+    const toJoiner = await lastEmailTo(database, "alex@ageuk.org.uk");
+    expect(toJoiner?.template).toBe("join-request-received");
+    expect(toJoiner?.text).toContain("will check your request before you can sign in");
 
     const toAdmin = await lastEmailTo(database, "admin@nhs.net");
     expect(toAdmin?.template).toBe("joiner-to-review");

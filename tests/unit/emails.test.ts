@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { accountUnavailableEmail } from "#emails/account-unavailable";
 import { awaitingReviewEmail } from "#emails/awaiting-review";
@@ -5,6 +6,7 @@ import { confirmNewEmailEmail } from "#emails/confirm-new-email";
 import type { EmailContext, EmailTemplate } from "#emails/define";
 import { emailAlreadyMemberEmail } from "#emails/email-already-member";
 import { emailChangedEmail } from "#emails/email-changed";
+import { joinRequestReceivedEmail } from "#emails/join-request-received";
 import { joinVerificationEmail } from "#emails/join-verification";
 import { joinerToReviewEmail } from "#emails/joiner-to-review";
 import { memberApprovedEmail } from "#emails/member-approved";
@@ -26,6 +28,7 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [confirmNewEmailEmail, code],
   [emailAlreadyMemberEmail, {}],
   [emailChangedEmail, { newEmail: "sam.new@nhs.net" }],
+  [joinRequestReceivedEmail, { fullName: "Hannah Price" }],
   [joinVerificationEmail, { ...code, fullName: "Sam Carter" }],
   [joinerToReviewEmail, { fullName: "Hannah Price", organisation: "Meadowbank Wellbeing", domain: "meadowbank-wellbeing.org.uk" }],
   [memberApprovedEmail, { fullName: "Hannah Price" }],
@@ -40,6 +43,17 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
 // Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page
 // shows a button that POSTs; the others are plain pages.
 const SAFE_LINK = /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?)$)/;
+
+it("has an example for every template in emails/, so none escapes the link check", async () => {
+  const templateNames: string[] = [];
+  for (const file of readdirSync("emails").filter((name) => name.endsWith(".tsx"))) {
+    const module = (await import(`../../emails/${file}`)) as Record<string, unknown>;
+    for (const value of Object.values(module)) {
+      if (value && typeof value === "object" && "subject" in value && "Body" in value) templateNames.push((value as EmailTemplate<never>).name);
+    }
+  }
+  expect(EXAMPLES.map(([template]) => template.name).sort()).toEqual(templateNames.sort());
+});
 
 describe.each(EXAMPLES.map(([template, props]) => [template.name, template, props] as const))("the %s email", (_name, template, props) => {
   it("links only to pages that change nothing when opened, and its text version carries the same links", async () => {
