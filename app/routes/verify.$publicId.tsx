@@ -19,7 +19,8 @@ import { RouteErrorBoundary } from "~/ui/route-error";
  * shows a page: mail scanners open every link, so only the button's POST completes the challenge.
  */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? pageHeading(data) : "Check your email"} – Social Prescribing Network` },
+  // The sign-in heading already names the service, so the title does not repeat it.
+  { title: data?.purpose === "sign-in" ? pageHeading(data) : `${data ? pageHeading(data) : "Check your email"} – Social Prescribing Network` },
 ];
 
 const codeSchema = z.object({
