@@ -10,6 +10,24 @@ export const meta: MetaFunction = () => [
   },
 ];
 
+const SECTIONS = [
+  {
+    to: "/webinars",
+    title: "Webinars",
+    description: "Register for the fortnightly webinar. Your personal joining link arrives by email on the morning it runs.",
+  },
+  {
+    to: "/recordings",
+    title: "Recordings",
+    description: "Missed a session? Members can watch recordings and download slides a few days after each webinar.",
+  },
+  {
+    to: "/faq",
+    title: "Questions and answers",
+    description: "What social prescribing is, how to record it, and what to do if you cannot get onto the platform.",
+  },
+];
+
 export default function Home() {
   return (
     <>
@@ -33,48 +51,20 @@ export default function Home() {
         </div>
       </div>
       <ul className="nhsuk-grid-row nhsuk-card-group">
-        <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/webinars">
-                  Webinars
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">
-                Register for the fortnightly webinar. Your personal joining link arrives by email on the morning it runs.
-              </p>
+        {SECTIONS.map((section) => (
+          <li key={section.to} className="nhsuk-grid-column-one-third nhsuk-card-group__item">
+            <div className="nhsuk-card nhsuk-card--clickable">
+              <div className="nhsuk-card__content">
+                <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                  <Link className="nhsuk-card__link" to={section.to}>
+                    {section.title}
+                  </Link>
+                </h2>
+                <p className="nhsuk-card__description">{section.description}</p>
+              </div>
             </div>
-          </div>
-        </li>
-        <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/recordings">
-                  Recordings
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">
-                Missed a session? Members can watch recordings and download slides a few days after each webinar.
-              </p>
-            </div>
-          </div>
-        </li>
-        <li className="nhsuk-grid-column-one-third nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/faq">
-                  Questions and answers
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">
-                What social prescribing is, how to record it, and what to do if you cannot get onto the platform.
-              </p>
-            </div>
-          </div>
-        </li>
+          </li>
+        ))}
       </ul>
     </>
   );
