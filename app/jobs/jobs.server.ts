@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB, Job } from "#db/schema";
 import { now } from "~/clock.server";
 import { logger } from "~/logger.server";
-import { retryDelayMs } from "~/mail/delivery.server";
+import { leaseDueRows, releaseLeases, retryDelayMs } from "./lease.server";
 
 export type JobHandler = (payload: unknown, job: Job) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
@@ -35,10 +35,9 @@ export async function scheduleJob(executor: Kysely<DB>, request: ScheduleJobRequ
     .execute();
 }
 
-async function claimDueJobs(db: Kysely<DB>, limit: number): Promise<Job[]> {
-  const at = now();
-  const nowIso = at.toISOString();
-  return db.transaction().execute(async (trx) => {
+/** Due jobs not held by another worker, earliest due first. */
+function claimDueJobs(db: Kysely<DB>, limit: number): Promise<Job[]> {
+  return leaseDueRows(db, "jobs", LEASE_MS, async (trx, nowIso) => {
     const due = await trx
       .selectFrom("jobs")
       .select("id")
@@ -48,17 +47,7 @@ async function claimDueJobs(db: Kysely<DB>, limit: number): Promise<Job[]> {
       .orderBy("run_at")
       .limit(limit)
       .execute();
-    if (due.length === 0) return [];
-    return trx
-      .updateTable("jobs")
-      .set({ locked_until: new Date(at.getTime() + LEASE_MS).toISOString() })
-      .where(
-        "id",
-        "in",
-        due.map((row) => row.id),
-      )
-      .returningAll()
-      .execute();
+    return due.map((row) => row.id);
   });
 }
 
@@ -78,8 +67,11 @@ export async function runDueJobs(
   const batch = await claimDueJobs(db, options.batchSize ?? 10);
   for (const [index, job] of batch.entries()) {
     if (options.signal?.aborted) {
-      const rest = batch.slice(index).map((j) => j.id);
-      await db.updateTable("jobs").set({ locked_until: null }).where("id", "in", rest).execute();
+      await releaseLeases(
+        db,
+        "jobs",
+        batch.slice(index).map((j) => j.id),
+      );
       break;
     }
     const attempts = job.attempts + 1;

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB, OutboxMessage } from "#db/schema";
 import { now } from "~/clock.server";
+import { leaseDueRows, releaseLeases, retryDelayMs } from "~/jobs/lease.server";
 import { logger } from "~/logger.server";
 import type { MailTransport } from "./transport.server";
 
@@ -8,10 +9,6 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 /** How long a worker may hold a message; after a crash, another pass picks it up after this. */
 const LEASE_MS = 2 * 60_000;
 
-/** 30 s, 1 min, 2 min … capped at an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
-}
 
 export interface DeliveryResult {
   sent: number;
@@ -20,11 +17,9 @@ export interface DeliveryResult {
   released: number;
 }
 
-/** Claims due messages by taking a lease on them, so two workers never send the same one at once. */
-async function claimDueMessages(db: Kysely<DB>, limit: number): Promise<OutboxMessage[]> {
-  const at = now();
-  const nowIso = at.toISOString();
-  return db.transaction().execute(async (trx) => {
+/** Due messages not held by another worker, oldest first. */
+function claimDueMessages(db: Kysely<DB>, limit: number): Promise<OutboxMessage[]> {
+  return leaseDueRows(db, "outbox", LEASE_MS, async (trx, nowIso) => {
     const due = await trx
       .selectFrom("outbox")
       .select("id")
@@ -34,17 +29,7 @@ async function claimDueMessages(db: Kysely<DB>, limit: number): Promise<OutboxMe
       .orderBy("id")
       .limit(limit)
       .execute();
-    if (due.length === 0) return [];
-    return trx
-      .updateTable("outbox")
-      .set({ locked_until: new Date(at.getTime() + LEASE_MS).toISOString() })
-      .where(
-        "id",
-        "in",
-        due.map((row) => row.id),
-      )
-      .returningAll()
-      .execute();
+    return due.map((row) => row.id);
   });
 }
 
@@ -62,7 +47,7 @@ export async function deliverDueEmails(
   for (const [index, message] of batch.entries()) {
     if (options.signal?.aborted) {
       const rest = batch.slice(index).map((m) => m.id);
-      await db.updateTable("outbox").set({ locked_until: null }).where("id", "in", rest).execute();
+      await releaseLeases(db, "outbox", rest);
       result.released = rest.length;
       break;
     }

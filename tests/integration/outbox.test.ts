@@ -4,6 +4,7 @@ import { testClock } from "~/clock.server";
 import { deliverDueEmails, MAX_DELIVERY_ATTEMPTS } from "~/mail/delivery.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { createMailTransport, type MailTransport } from "~/mail/transport.server";
+import { leaseDueRows } from "~/jobs/lease.server";
 import { startWorker } from "~/jobs/worker.server";
 import type { Database } from "~/db.server";
 import { clearDatabase, testDatabase } from "../support/database";
@@ -144,6 +145,20 @@ describe("outbox delivery", () => {
 
     const delivered = sink.received.flatMap((m) => m.to).sort();
     expect(delivered).toEqual([...addresses].sort());
+  });
+
+  it("never hands a message held by another worker to a second one, until that worker's lease runs out", async () => {
+    const { messageId } = await queue("leased@nhs.net");
+    // Another worker takes the message and then dies without recording anything.
+    const taken = await leaseDueRows(database, "outbox", 2 * 60_000, async (trx) =>
+      (await trx.selectFrom("outbox").select("id").execute()).map((row) => row.id),
+    );
+    expect(taken).toHaveLength(1);
+
+    expect((await deliverDueEmails(database, transport)).sent).toBe(0);
+    testClock.advance(2 * 60_000 + 1_000);
+    expect((await deliverDueEmails(database, transport)).sent).toBe(1);
+    await sink.waitFor((m) => m.messageId === messageId);
   });
 
   it("keeps an email out of the outbox when the change that caused it rolls back", async () => {
