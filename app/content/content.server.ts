@@ -69,7 +69,11 @@ export function contentCompilations(): number {
  * pages). Throws ContentError listing every problem with its file and line.
  */
 export async function loadContent(root: string = CONTENT_ROOT): Promise<ContentCollection> {
-  const contactEmail = config().contactEmail;
+  // Deployed content changes only with a deploy: read the files once, not on every page view.
+  const settings = config();
+  const loaded = collections.get(root);
+  if (settings.isProduction && loaded) return loaded.collection;
+  const contactEmail = settings.contactEmail;
   const { files, problems } = await readSources(root, contactEmail);
   const key = sha256(files.map((f) => `${f.kind}/${f.slug}:${f.hash}`).join("\n"));
   const known = collections.get(root);
