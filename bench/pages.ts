@@ -13,7 +13,8 @@ const port = 4390;
 const origin = `http://localhost:${port}`;
 const paths = ["/", "/faq", "/healthz", "/no-such-page"];
 
-const server = spawn("npx", ["tsx", "server/index.ts"], {
+// node itself (not npx) so the SIGTERM below reaches the server rather than a wrapper.
+const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
   env: {
     ...process.env,
     NODE_ENV: "production",
