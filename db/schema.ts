@@ -150,7 +150,6 @@ export interface DB {
 }
 
 export type OutboxMessage = Selectable<OutboxTable>;
-export type NewOutboxMessage = Insertable<OutboxTable>;
 export type Job = Selectable<JobsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

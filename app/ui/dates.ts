@@ -8,11 +8,6 @@ export function toUkTime(at: Date | string): TZDate {
   return new TZDate(new Date(at).getTime(), UK_TIME_ZONE);
 }
 
-/** e.g. "Wednesday 25 November 2026" */
-export function formatUkDate(at: Date | string): string {
-  return format(toUkTime(at), "EEEE d MMMM yyyy");
-}
-
 /** e.g. "25 November 2026 at 10:00am" */
 export function formatUkDateTime(at: Date | string): string {
   return format(toUkTime(at), "d MMMM yyyy 'at' h:mmaaa");
