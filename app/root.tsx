@@ -11,7 +11,7 @@ import type { ReactNode } from "react";
 import nhsukStyles from "nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css?url";
 import appStyles from "~/ui/app.css?url";
 import { config } from "~/config.server";
-import { getCurrentUser } from "~/membership/access.server";
+import { getCurrentUser } from "~/auth/access.server";
 import { DocumentMeta } from "~/ui/document-meta";
 import { useFocusMainOnNavigation } from "~/ui/focus-on-navigation";
 import { ErrorPage, errorStatus } from "~/ui/route-error";

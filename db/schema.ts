@@ -114,7 +114,7 @@ export interface EmailChallengesTable {
 
 export interface RateLimitHitsTable {
   id: Generated<number>;
-  /** e.g. "sign-in:email:someone@nhs.net" or "sign-in:ip:203.0.113.1" */
+  /** e.g. "email-request:address:someone@nhs.net" or "email-request:ip:203.0.113.1" (see ~/auth/rate-limits.server). */
   bucket: string;
   at: Timestamp;
 }

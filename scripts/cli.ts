@@ -3,7 +3,7 @@ import { migrateToLatest } from "#db/database";
 import { testMessageEmail } from "#emails/test-message";
 import { closeDb, db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { grantRoleByEmail, revokeRoleByEmail, RoleChangeError } from "~/membership/role-admin.server";
+import { grantRoleByEmail, revokeRoleByEmail, RoleChangeError } from "~/auth/role-admin.server";
 
 /** Operator tasks: `npm run cli -- <command>`; `npm run cli -- --help` lists them. */
 const program = new Command()

@@ -2,24 +2,25 @@ import type { Kysely } from "kysely";
 import type { DB, UserUpdate } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
-import { recordAudit, type AuditEntryInput } from "./audit.server";
+import type { AuditEntryInput } from "~/audit/record.server";
+import { membershipAudit } from "./audit-actions.server";
 import { consentColumns, profileColumns } from "./members.server";
 import type { PreferencesInput, ProfileInput } from "./profile-schema";
-import { invalidateUserSessions } from "./sessions.server";
+import { invalidateUserSessions } from "~/auth/sessions.server";
 
 /** A member's own changes from the account page. Each is audit-logged without the values themselves. */
 
 /** A change the member makes to their own account, with its audit entry, in one transaction. */
 async function ownChange(
   userId: number,
-  audit: Pick<AuditEntryInput, "action" | "details">,
+  audit: Pick<AuditEntryInput<keyof typeof membershipAudit.actions>, "action" | "details">,
   change: (trx: Kysely<DB>) => Promise<unknown>,
 ): Promise<void> {
   await db()
     .transaction()
     .execute(async (trx) => {
       await change(trx);
-      await recordAudit(trx, { ...audit, actorUserId: userId, subjectType: "user", subjectId: userId });
+      await membershipAudit.record(trx, { ...audit, actorUserId: userId, subjectType: "user", subjectId: userId });
     });
 }
 

@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { DB, EmailChallenge, User } from "#db/schema";
 import { now } from "~/clock.server";
 import { config } from "~/config.server";
-import { findUserById } from "./members.server";
-import { hashesMatch, hashSecret, randomCode, randomToken } from "./tokens.server";
+import { findUserById } from "~/auth/users.server";
+import { hashesMatch, hashSecret, randomCode, randomToken } from "~/auth/tokens.server";
 
 /**
  * One-time proofs that someone controls an email address: an emailed link (public id + secret
@@ -16,6 +17,22 @@ export const MAX_CODE_ATTEMPTS = 5;
 
 export type ChallengePurpose = EmailChallenge["purpose"];
 
+/** What a challenge remembers besides its address: where to go after signing in, or which session to keep on a change of address. */
+const challengeDataSchema = z.object({
+  redirectTo: z.string().optional(),
+  keepSessionId: z.string().optional(),
+});
+export type ChallengeData = z.infer<typeof challengeDataSchema>;
+
+/** The challenge's data, parsed; anything unreadable counts as none. */
+export function challengeData(challenge: Pick<EmailChallenge, "data_json">): ChallengeData {
+  try {
+    return challengeDataSchema.catch({}).parse(JSON.parse(challenge.data_json));
+  } catch {
+    return {};
+  }
+}
+
 export interface IssuedChallenge {
   publicId: string;
   /** The link to put in the email; it opens a confirmation page, it does not confirm by itself. */
@@ -25,7 +42,7 @@ export interface IssuedChallenge {
 
 export async function createChallenge(
   trx: Kysely<DB>,
-  request: { purpose: ChallengePurpose; email: string; userId: number | null; data?: Record<string, unknown> },
+  request: { purpose: ChallengePurpose; email: string; userId: number | null; data?: ChallengeData },
 ): Promise<IssuedChallenge> {
   const publicId = randomToken(15);
   const token = randomToken(20);

@@ -1,7 +1,7 @@
 import type { NewUser } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import type { Database } from "~/db.server";
-import { grantRole } from "./roles.server";
+import { grantRole } from "~/auth/roles.server";
 
 /** Fictional people for the demo and the browser tests. Sign in as any of them; read the code at /dev/mail. */
 

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
-import { recordAudit } from "./audit.server";
+import { membershipAudit } from "./audit-actions.server";
 import type { DomainOverrideInput } from "./staff-schemas";
 
 /** Staff rules that always allow or always refuse an email domain when people join (read by the domain policy). */
@@ -36,7 +36,7 @@ export async function addDomainOverride(actorUserId: number | null, input: Domai
         .insertInto("domain_overrides")
         .values({ domain: input.domain, policy: input.policy, note: input.note || null, created_at: nowIso(), created_by: actorUserId })
         .execute();
-      await recordAudit(trx, {
+      await membershipAudit.record(trx, {
         actorUserId,
         action: "domain-override.added",
         subjectType: "domain",
@@ -59,7 +59,7 @@ export async function removeDomainOverride(actorUserId: number | null, domain: s
       const existing = await trx.selectFrom("domain_overrides").selectAll().where("domain", "=", domain).executeTakeFirst();
       if (!existing) return false;
       await trx.deleteFrom("domain_overrides").where("domain", "=", domain).execute();
-      await recordAudit(trx, {
+      await membershipAudit.record(trx, {
         actorUserId,
         action: "domain-override.removed",
         subjectType: "domain",

@@ -6,11 +6,11 @@ import { emailChangedEmail } from "#emails/email-changed";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { recordAudit } from "./audit.server";
-import { CHALLENGE_LIFETIME_MS, challengeOwner, createChallenge } from "./challenges.server";
+import { membershipAudit } from "./audit-actions.server";
+import { CHALLENGE_LIFETIME_MS, challengeData, challengeOwner, createChallenge } from "./challenges.server";
 import { refuseNewAddress, type NewAddressRequestResult } from "./email-requests.server";
-import { findUserByEmail, normaliseEmail } from "./members.server";
-import { invalidateUserSessions } from "./sessions.server";
+import { findUserByEmail, normaliseEmail } from "~/auth/users.server";
+import { invalidateUserSessions } from "~/auth/sessions.server";
 
 /**
  * A signed-in member asks to use a new address: it must pass the domain policy, and is confirmed by
@@ -65,7 +65,7 @@ export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChalleng
   if (await findUserByEmail(challenge.email, trx)) {
     return { outcome: "refused", message: "Another account already uses this email address, so we have not changed yours." };
   }
-  const { keepSessionId } = JSON.parse(challenge.data_json) as { keepSessionId?: string };
+  const { keepSessionId } = challengeData(challenge);
   const at = nowIso();
   await trx.updateTable("users").set({ email: challenge.email, updated_at: at }).where("id", "=", user.id).execute();
   await invalidateUserSessions(user.id, trx, keepSessionId);
@@ -75,7 +75,7 @@ export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChalleng
     .where("user_id", "=", user.id)
     .where("consumed_at", "is", null)
     .execute();
-  await recordAudit(trx, { actorUserId: user.id, action: "member.email-changed", subjectType: "user", subjectId: user.id });
+  await membershipAudit.record(trx, { actorUserId: user.id, action: "member.email-changed", subjectType: "user", subjectId: user.id });
   await enqueueEmail(trx, { to: user.email, template: emailChangedEmail, props: { newEmail: challenge.email } });
   return { outcome: "email-changed" };
 }

@@ -1,9 +1,9 @@
 import { db } from "~/db.server";
-import { safeRedirectPath } from "./access.server";
-import { challengeOwner, consumeChallenge, type ChallengeProblem, type ChallengeProof } from "./challenges.server";
+import { safeRedirectPath } from "~/auth/access.server";
+import { challengeData, challengeOwner, consumeChallenge, type ChallengeProblem, type ChallengeProof } from "./challenges.server";
 import { applyEmailChange } from "./email-change.server";
 import { completeJoin } from "./join.server";
-import { createSession } from "./sessions.server";
+import { createSession } from "~/auth/sessions.server";
 
 export type ConfirmationResult =
   | { outcome: "failed"; problem: ChallengeProblem; attemptsLeft?: number }
@@ -32,7 +32,7 @@ export async function confirmEmailChallenge(publicId: string, proof: ChallengePr
       const user = await challengeOwner(trx, challenge);
       // Stand-in challenges (no member) have no user; their code was never sent.
       if (!user) return { outcome: "failed", problem: "not-found" };
-      const { redirectTo } = JSON.parse(challenge.data_json) as { redirectTo?: string };
+      const { redirectTo } = challengeData(challenge);
 
       if (challenge.purpose === "verify-email") {
         const joined = await completeJoin(trx, user);

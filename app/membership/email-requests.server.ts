@@ -1,7 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { redirect } from "@remix-run/node";
 import { decideDomain, domainRefusalMessage } from "./domain-policy.server";
-import { allowEmailRequest, rateLimitMessage } from "./rate-limits.server";
+import { rateLimitMessage } from "~/auth/rate-limits.server";
+import { allowEmailRequest } from "./rate-limits.server";
 
 /** Requests that email a code to an address: joining, signing in and changing address. */
 

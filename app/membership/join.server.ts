@@ -5,11 +5,12 @@ import { joinerToReviewEmail } from "#emails/joiner-to-review";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { recordAudit } from "./audit.server";
+import { membershipAudit } from "./audit-actions.server";
 import { decideDomain, domainRefusalMessage, emailDomain } from "./domain-policy.server";
 import { refuseNewAddress, type NewAddressRequestResult } from "./email-requests.server";
 import type { JoinInput } from "./join-schema";
-import { consentColumns, findUserByEmail, normaliseEmail, profileColumns } from "./members.server";
+import { consentColumns, profileColumns } from "./members.server";
+import { findUserByEmail, normaliseEmail } from "~/auth/users.server";
 import { emailAccessCode } from "./sign-in.server";
 
 export const UNCONFIRMED_JOINER_DAYS = 30;
@@ -69,7 +70,7 @@ export async function completeJoin(trx: Kysely<DB>, user: User): Promise<JoinCom
   const at = nowIso();
   const status = decision.outcome === "trusted" ? "active" : "pending";
   await trx.updateTable("users").set({ status, email_verified_at: at, updated_at: at }).where("id", "=", user.id).execute();
-  await recordAudit(trx, { actorUserId: user.id, action: "member.joined", subjectType: "user", subjectId: user.id, details: { status } });
+  await membershipAudit.record(trx, { actorUserId: user.id, action: "member.joined", subjectType: "user", subjectId: user.id, details: { status } });
   if (status === "pending") {
     await enqueueEmail(trx, { to: user.email, template: joinRequestReceivedEmail, props: { fullName: user.full_name } });
     await tellAdminsAboutJoiner(trx, user);

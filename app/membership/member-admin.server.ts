@@ -6,13 +6,14 @@ import { memberRemovedEmail } from "#emails/member-removed";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { recordAudit } from "./audit.server";
-import { escapeLike } from "./like-patterns.server";
+import { membershipAudit } from "./audit-actions.server";
+import { escapeLike } from "~/lib/like.server";
+import { paginate } from "~/lib/paging.server";
 import type { MemberStatus } from "./member-statuses";
-import { findUserById } from "./members.server";
-import { staffVisibleEmail } from "./leaving.server";
-import { revokeAllRoles } from "./roles.server";
-import { invalidateUserSessions } from "./sessions.server";
+import { findUserById } from "~/auth/users.server";
+import { staffVisibleEmail } from "~/privacy/tombstone";
+import { revokeAllRoles } from "~/auth/roles.server";
+import { invalidateUserSessions } from "~/auth/sessions.server";
 
 /** Staff work on members: finding them, and approving, declining or removing them. */
 
@@ -47,18 +48,13 @@ export async function searchMembers(search: MemberSearch, executor: Kysely<DB> =
   if (search.region) query = query.where("region", "=", search.region);
   if (search.jobRole) query = query.where("job_role", "=", search.jobRole);
 
-  const { count } = await query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
-  const total = Number(count);
-  const pageCount = Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, search.page ?? 1), pageCount);
-  const members = await query
-    .select(["id", "full_name", "email", "organisation", "job_role", "region", "status", "created_at"])
-    .orderBy("created_at", "desc")
-    .orderBy("id", "desc")
-    .limit(MEMBERS_PAGE_SIZE)
-    .offset((page - 1) * MEMBERS_PAGE_SIZE)
-    .execute();
-  return { members: members.map((member) => ({ ...member, email: staffVisibleEmail(member) })), total, page, pageCount };
+  const { rows, total, page, pageCount } = await paginate(query, { page: search.page, pageSize: MEMBERS_PAGE_SIZE }, (filtered) =>
+    filtered
+      .select(["id", "full_name", "email", "organisation", "job_role", "region", "status", "created_at"])
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc"),
+  );
+  return { members: rows.map((member) => ({ ...member, email: staffVisibleEmail(member) })), total, page, pageCount };
 }
 
 export async function countPendingJoiners(executor: Kysely<DB> = db()): Promise<number> {
@@ -102,7 +98,7 @@ const NOT_PENDING = "is not waiting for approval";
 /** A pending joiner becomes an active member and is told by email. */
 export async function approveMember(actorUserId: number, memberId: number): Promise<StaffActionResult> {
   return changeStatus(memberId, { from: "pending", notApplicable: NOT_PENDING, to: "active", reason: null }, async (trx, member) => {
-    await recordAudit(trx, { actorUserId, action: "member.approved", subjectType: "user", subjectId: memberId });
+    await membershipAudit.record(trx, { actorUserId, action: "member.approved", subjectType: "user", subjectId: memberId });
     await enqueueEmail(trx, { to: member.email, template: memberApprovedEmail, props: { fullName: member.full_name } });
   });
 }
@@ -111,7 +107,7 @@ export async function approveMember(actorUserId: number, memberId: number): Prom
 export async function declineMember(actorUserId: number, memberId: number, reason: string): Promise<StaffActionResult> {
   return changeStatus(memberId, { from: "pending", notApplicable: NOT_PENDING, to: "declined", reason }, async (trx, member) => {
     await invalidateUserSessions(memberId, trx);
-    await recordAudit(trx, { actorUserId, action: "member.declined", subjectType: "user", subjectId: memberId, details: { reason } });
+    await membershipAudit.record(trx, { actorUserId, action: "member.declined", subjectType: "user", subjectId: memberId, details: { reason } });
     await enqueueEmail(trx, { to: member.email, template: memberDeclinedEmail, props: { fullName: member.full_name, reason } });
   });
 }
@@ -122,7 +118,7 @@ export async function removeMember(actorUserId: number, memberId: number, reason
   return changeStatus(memberId, { from: "active", notApplicable: "is not an active member", to: "removed", reason }, async (trx, member) => {
     await invalidateUserSessions(memberId, trx);
     await revokeAllRoles(memberId, trx);
-    await recordAudit(trx, { actorUserId, action: "member.removed", subjectType: "user", subjectId: memberId, details: { reason } });
+    await membershipAudit.record(trx, { actorUserId, action: "member.removed", subjectType: "user", subjectId: memberId, details: { reason } });
     await enqueueEmail(trx, { to: member.email, template: memberRemovedEmail, props: { fullName: member.full_name, reason } });
   });
 }

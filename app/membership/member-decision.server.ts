@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
-import { requireAdmin } from "./access.server";
+import { requireAdmin } from "~/auth/access.server";
 import type { StaffActionResult } from "./member-admin.server";
 import type { MemberStatus } from "./member-statuses";
-import { findUserById } from "./members.server";
-import { memberIdParam } from "./route-params";
+import { findUserById } from "~/auth/users.server";
+import { idParam } from "~/lib/params";
 
 /**
  * The loader and action behind a staff decision that needs a written reason (declining a joiner,
@@ -15,7 +15,7 @@ import { memberIdParam } from "./route-params";
 /** The member the decision is about; anyone not in `appliesTo` sends staff back to the member's page. */
 export async function loadMemberForDecision({ request, params }: LoaderFunctionArgs, appliesTo: MemberStatus) {
   await requireAdmin(request);
-  const id = memberIdParam(params.id);
+  const id = idParam(params.id);
   const member = await findUserById(id);
   if (!member) throw new Response(null, { status: 404 });
   if (member.status !== appliesTo) throw redirect(`/admin/members/${id}`);
@@ -32,7 +32,7 @@ export async function decideWithReason(
   },
 ) {
   const { user: staff } = await requireAdmin(request);
-  const id = memberIdParam(params.id);
+  const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: decision.schema });
   if (submission.status !== "success") return submission.reply();
   const result = await decision.decide(staff.id, id, submission.value.reason);

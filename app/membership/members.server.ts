@@ -1,21 +1,6 @@
-import type { Kysely } from "kysely";
-import type { DB, User } from "#db/schema";
-import { db } from "~/db.server";
+import type { User } from "#db/schema";
 import { JOB_ROLES, labelFor, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
 import type { PreferencesInput, ProfileInput } from "./profile-schema";
-
-/** One address, one identity: trimmed and lower-cased before it is stored or compared. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-export async function findUserByEmail(email: string, executor: Kysely<DB> = db()): Promise<User | undefined> {
-  return executor.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
-}
-
-export async function findUserById(id: number, executor: Kysely<DB> = db()): Promise<User | undefined> {
-  return executor.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-}
 
 /** The users columns the profile questions set, on joining and on "Change your details". */
 export function profileColumns(profile: Omit<ProfileInput, "workspaceInterests"> & { workspaceInterests?: readonly string[] }) {

@@ -7,11 +7,11 @@ import { noAccountEmail } from "#emails/no-account";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { CHALLENGE_LIFETIME_MS, createChallenge, findChallenge } from "./challenges.server";
+import { CHALLENGE_LIFETIME_MS, challengeData, createChallenge, findChallenge } from "./challenges.server";
 import type { EmailRequestResult } from "./email-requests.server";
-import { findUserByEmail, normaliseEmail } from "./members.server";
+import { findUserByEmail, normaliseEmail } from "~/auth/users.server";
 import { allowEmailRequest } from "./rate-limits.server";
-import { invalidateSession, sessionFromRequest } from "./sessions.server";
+import { invalidateSession, sessionFromRequest } from "~/auth/sessions.server";
 
 const VALID_MINUTES = CHALLENGE_LIFETIME_MS / 60_000;
 
@@ -64,7 +64,7 @@ export async function resendCode(
   const challenge = await findChallenge(db(), publicId);
   if (!challenge) return undefined;
   if (challenge.purpose === "change-email") return { ok: "restart", path: "/account/email" };
-  const { redirectTo } = JSON.parse(challenge.data_json) as { redirectTo?: string };
+  const { redirectTo } = challengeData(challenge);
   return requestSignIn({ email: challenge.email, ip: context.ip, redirectTo });
 }
 

@@ -2,15 +2,6 @@ import { z } from "zod";
 
 /** Validation for the staff tools' forms; shared by the browser and the server. */
 
-export const reasonSchema = (what: "declining" | "removing") =>
-  z.object({
-    reason: z
-      .string({ error: `Enter the reason for ${what}` })
-      .trim()
-      .min(1, `Enter the reason for ${what}`)
-      .max(1000, "Reason must be 1,000 characters or fewer"),
-  });
-
 /** A bare domain such as example.org.uk: labels of letters, digits and inner hyphens, ending in a letters-only top level. */
 const DOMAIN_PATTERN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/membership/access.server";
+import { requireUser } from "~/auth/access.server";
 import { profileLabels } from "~/membership/members.server";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/membership/access.server";
-import { exportMemberData } from "~/membership/my-data.server";
+import { requireUser } from "~/auth/access.server";
+import { exportMemberData } from "~/privacy/export.server";
 
 /** "Download my data": a JSON file of everything held about the signed-in member. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { updatePreferences } from "~/membership/account.server";
-import { requireUser } from "~/membership/access.server";
+import { requireUser } from "~/auth/access.server";
 import { AccountSubpage } from "~/membership/account-subpage";
 import { ConsentCheckboxes } from "~/membership/consent-checkboxes";
 import { preferencesSchema } from "~/membership/profile-schema";

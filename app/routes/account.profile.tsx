@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { updateProfile } from "~/membership/account.server";
-import { requireUser } from "~/membership/access.server";
+import { requireUser } from "~/auth/access.server";
 import { AccountSubpage } from "~/membership/account-subpage";
 import { parseInterests } from "~/membership/members.server";
 import { ProfileFields } from "~/membership/profile-fields";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { signOutEverywhere } from "~/membership/account.server";
-import { requireUser } from "~/membership/access.server";
-import { clearedSessionCookie } from "~/membership/sessions.server";
+import { requireUser } from "~/auth/access.server";
+import { clearedSessionCookie } from "~/auth/sessions.server";
 
 /** POST only (the button on /account): ends every session of the member, this one included. */
 export async function action({ request }: ActionFunctionArgs) {

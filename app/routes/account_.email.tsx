@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser } from "~/membership/access.server";
+import { requireUser } from "~/auth/access.server";
 import { AccountSubpage } from "~/membership/account-subpage";
 import { emailAddressField } from "~/membership/email-address";
 import { EmailAddressInput } from "~/membership/email-address-input";

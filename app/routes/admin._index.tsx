@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireAdmin } from "~/membership/access.server";
+import { requireAdmin } from "~/auth/access.server";
 
 /** The staff tools start at the member list. */
 export async function loader({ request }: LoaderFunctionArgs) {

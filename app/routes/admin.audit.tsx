@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { requireAdmin } from "~/membership/access.server";
-import { listAudit } from "~/membership/audit.server";
-import { pageParam } from "~/membership/route-params";
-import { AuditDetails } from "~/ui/audit-details";
+import { requireAdmin } from "~/auth/access.server";
+import { listAudit } from "~/audit/audit.server";
+import { pageParam } from "~/lib/params";
+import { AuditDetails } from "~/audit/audit-details";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
 import { Pagination } from "~/ui/pagination";
@@ -53,14 +53,10 @@ export default function AuditLog() {
                 </td>
                 <td className="nhsuk-table__cell">{entry.summary}</td>
                 <td className="nhsuk-table__cell">
-                  {entry.subjectType === "user" && entry.subjectId ? (
-                    <Link to={`/admin/members/${entry.subjectId}`}>{entry.subjectName ?? "Former member"}</Link>
-                  ) : (
-                    (entry.subjectId ?? "")
-                  )}
+                  {entry.subjectHref ? <Link to={entry.subjectHref}>{entry.subjectName}</Link> : (entry.subjectName ?? "")}
                 </td>
                 <td className="nhsuk-table__cell">
-                  <AuditDetails details={entry.details} />
+                  <AuditDetails lines={entry.detailLines} />
                 </td>
               </tr>
             ))}

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
-import { requireAdmin } from "~/membership/access.server";
+import { requireAdmin } from "~/auth/access.server";
 import { addDomainOverride, listDomainOverrides } from "~/membership/domain-overrides.server";
 import { domainOverrideSchema } from "~/membership/staff-schemas";
 import { Breadcrumbs } from "~/ui/breadcrumbs";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireAdmin } from "~/membership/access.server";
+import { requireAdmin } from "~/auth/access.server";
 import { findDomainOverride, removeDomainOverride } from "~/membership/domain-overrides.server";
 import { domainSchema } from "~/membership/staff-schemas";
 import { Breadcrumbs } from "~/ui/breadcrumbs";

@@ -1,21 +1,21 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireAdmin } from "~/membership/access.server";
-import { listAudit } from "~/membership/audit.server";
+import { requireAdmin } from "~/auth/access.server";
+import { listAudit } from "~/audit/audit.server";
 import { approveMember, getMemberForStaff } from "~/membership/member-admin.server";
 import { StatusTag } from "~/membership/member-statuses";
 import { profileLabels } from "~/membership/members.server";
-import { describeRole } from "~/membership/roles.server";
-import { memberIdParam } from "~/membership/route-params";
+import { describeRole } from "~/auth/roles.server";
+import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime, formatUkDay } from "~/ui/dates";
 import { ErrorSummary } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
-import { AuditDetails } from "~/ui/audit-details";
+import { AuditDetails } from "~/audit/audit-details";
 import { ScrollingTable } from "~/ui/scrolling-table";
 import { SummaryList } from "~/ui/summary-list";
-import { staffVisibleEmail } from "~/membership/leaving.server";
+import { staffVisibleEmail } from "~/privacy/tombstone";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.fullName ?? "Member"} – Staff tools – Social Prescribing Network` },
@@ -29,7 +29,7 @@ const DONE_MESSAGES: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user: staff } = await requireAdmin(request);
-  const id = memberIdParam(params.id);
+  const id = idParam(params.id);
   const found = await getMemberForStaff(id);
   if (!found) throw new Response(null, { status: 404 });
   const { member, roles, activeSessions } = found;
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user: staff } = await requireAdmin(request);
-  const id = memberIdParam(params.id);
+  const id = idParam(params.id);
   const form = await request.formData();
   if (form.get("intent") !== "approve") return { error: "Choose an action from the page" };
   const result = await approveMember(staff.id, id);
@@ -159,7 +159,7 @@ export default function MemberDetail() {
                 <td className="nhsuk-table__cell">{entry.summary}</td>
                 <td className="nhsuk-table__cell">{entry.actorName}</td>
                 <td className="nhsuk-table__cell">
-                  <AuditDetails details={entry.details} />
+                  <AuditDetails lines={entry.detailLines} />
                 </td>
               </tr>
             ))}

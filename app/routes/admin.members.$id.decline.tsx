@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { declineMember } from "~/membership/member-admin.server";
 import { decideWithReason, loadMemberForDecision } from "~/membership/member-decision.server";
-import { reasonSchema } from "~/membership/staff-schemas";
+import { reasonSchema } from "~/lib/reason-schema";
 import { MemberReasonPage } from "~/ui/reason-form";
 import { RouteErrorBoundary } from "~/ui/route-error";
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { requireAdmin } from "~/membership/access.server";
+import { requireAdmin } from "~/auth/access.server";
 import { countPendingJoiners, searchMembers } from "~/membership/member-admin.server";
 import { isMemberStatus, MEMBER_STATUSES, StatusTag } from "~/membership/member-statuses";
 import { JOB_ROLES, labelFor, REGIONS } from "~/membership/profile-options";
-import { pageParam } from "~/membership/route-params";
+import { pageParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDay } from "~/ui/dates";
 import { SelectField, TextField } from "~/ui/forms";

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { getCurrentUser } from "~/membership/access.server";
+import { getCurrentUser } from "~/auth/access.server";
 import { ConsentCheckboxes } from "~/membership/consent-checkboxes";
 import { EmailAddressInput } from "~/membership/email-address-input";
 import { replyToEmailRequest } from "~/membership/email-requests.server";

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { getCurrentUser, safeRedirectPath } from "~/membership/access.server";
+import { getCurrentUser, safeRedirectPath } from "~/auth/access.server";
 import { emailAddressField } from "~/membership/email-address";
 import { EmailAddressInput } from "~/membership/email-address-input";
 import { replyToEmailRequest } from "~/membership/email-requests.server";

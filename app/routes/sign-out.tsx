@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { clearedSessionCookie } from "~/membership/sessions.server";
+import { clearedSessionCookie } from "~/auth/sessions.server";
 import { signOut } from "~/membership/sign-in.server";
 import { SubmitButton } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";

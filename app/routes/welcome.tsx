@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/membership/access.server";
+import { requireUser } from "~/auth/access.server";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Welcome to the network – Social Prescribing Network" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "~/db.server";
-import { findUserById } from "~/membership/members.server";
+import { findUserById } from "~/auth/users.server";
 import * as account from "~/routes/account._index";
 import * as leave from "~/routes/account.leave";
 import * as myData from "~/routes/account.my-data";
@@ -9,7 +9,7 @@ import * as preferences from "~/routes/account.preferences";
 import * as profile from "~/routes/account.profile";
 import * as signOutEverywhere from "~/routes/account.sign-out-everywhere";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createMember, pageRequest, sessionCookieFor, testContext } from "../support/member-fixtures";
+import { createMember, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {

@@ -4,14 +4,14 @@ import { testMessageEmail } from "#emails/test-message";
 import type { Database } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { signOutEverywhere, updatePreferences, updateProfile } from "~/membership/account.server";
-import { listAudit } from "~/membership/audit.server";
-import { leaveNetwork } from "~/membership/leaving.server";
-import { findUserById } from "~/membership/members.server";
-import { exportMemberData } from "~/membership/my-data.server";
+import { listAudit } from "~/audit/audit.server";
+import { leaveNetwork } from "~/privacy/leave.server";
+import { findUserById } from "~/auth/users.server";
+import { exportMemberData } from "~/privacy/export.server";
 import { profileSchema, type ProfileInput } from "~/membership/profile-schema";
-import { grantRole } from "~/membership/roles.server";
+import { grantRole } from "~/auth/roles.server";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createAdmin, createMember, sessionCookieFor } from "../support/member-fixtures";
+import { createAdmin, createMember, sessionCookieFor } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {
@@ -122,7 +122,7 @@ describe("download my data", () => {
     expect(data.consents).toEqual({ bulletin: true, eventNotifications: false });
     expect(data.roles).toEqual([{ role: "workspace_lead", scope: "green-social-prescribing", grantedAt: expect.any(String) }]);
     expect(data.sessions).toHaveLength(1);
-    expect(Object.keys(data.sessions[0]!).sort()).toEqual(["expiresAt", "lastUsedAt", "signedInAt"]);
+    expect(Object.keys((data.sessions as Array<Record<string, unknown>>)[0]!).sort()).toEqual(["expiresAt", "lastUsedAt", "signedInAt"]);
     expect(data.emailsSent).toMatchObject([{ subject: "Test message from the Social Prescribing Network portal" }]);
     expect(data.activity).toMatchObject([{ what: "Changed their email preferences", by: "you" }]);
     // No secrets, and nothing about anyone else.
@@ -157,8 +157,8 @@ describe("leaving the network", () => {
         .execute();
     }
     await database.insertInto("rate_limit_hits").values([
-      { bucket: "sign-in:email:grace.mensah@nhs.net", at },
-      { bucket: "sign-in:email:someone.else@nhs.net", at },
+      { bucket: "email-request:address:grace.mensah@nhs.net", at },
+      { bucket: "email-request:address:someone.else@nhs.net", at },
     ]).execute();
     await enqueueEmail(database, { to: "grace.mensah@nhs.net", template: testMessageEmail, props: { note: "earlier" } });
     await enqueueEmail(database, { to: "someone.else@nhs.net", template: testMessageEmail, props: { note: "kept" } });
@@ -196,7 +196,7 @@ describe("leaving the network", () => {
     expect(await database.selectFrom("sessions").select("user_id").execute()).toEqual([{ user_id: other.id }]);
     expect(await database.selectFrom("role_grants").selectAll().where("user_id", "=", member.id).execute()).toEqual([]);
     expect(await database.selectFrom("email_challenges").select("user_id").execute()).toEqual([{ user_id: other.id }]);
-    expect(await database.selectFrom("rate_limit_hits").select("bucket").execute()).toEqual([{ bucket: "sign-in:email:someone.else@nhs.net" }]);
+    expect(await database.selectFrom("rate_limit_hits").select("bucket").execute()).toEqual([{ bucket: "email-request:address:someone.else@nhs.net" }]);
 
     const confirmation = await database.selectFrom("outbox").selectAll().where("template", "=", "member-left").executeTakeFirstOrThrow();
     expect(confirmation.to_address).toBe("grace.mensah@nhs.net");

@@ -11,7 +11,7 @@ import * as member from "~/routes/admin.members.$id._index";
 import * as decline from "~/routes/admin.members.$id.decline";
 import * as remove from "~/routes/admin.members.$id.remove";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createAdmin, createMember, pageRequest, sessionCookieFor, testContext } from "../support/member-fixtures";
+import { createAdmin, createMember, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
 
 /**
  * Every staff route checks access on the server in its loader and its action: members get 403

@@ -2,8 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemoData } from "~/demo/seed.server";
 import type { Database } from "~/db.server";
 import { DEMO_ADMIN_EMAIL, DEMO_DOMAIN_OVERRIDE, DEMO_PEOPLE } from "~/membership/demo-members.server";
-import { findUserByEmail } from "~/membership/members.server";
-import { hasRole } from "~/membership/roles.server";
+import { findUserByEmail } from "~/auth/users.server";
+import { hasRole } from "~/auth/roles.server";
 import { clearDatabase, testDatabase } from "../support/database";
 
 let database: Database;

@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "~/db.server";
-import { listAudit } from "~/membership/audit.server";
+import { listAudit } from "~/audit/audit.server";
 import { addDomainOverride, listDomainOverrides, removeDomainOverride } from "~/membership/domain-overrides.server";
 import { domainOverrideSchema } from "~/membership/staff-schemas";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createAdmin } from "../support/member-fixtures";
+import { createAdmin } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { listAudit } from "~/membership/audit.server";
+import { listAudit } from "~/audit/audit.server";
 import { describeChallenge } from "~/membership/challenges.server";
 import { requestEmailChange } from "~/membership/email-change.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
-import { findUserById } from "~/membership/members.server";
-import { createSession, validateSessionToken } from "~/membership/sessions.server";
+import { findUserById } from "~/auth/users.server";
+import { createSession, validateSessionToken } from "~/auth/sessions.server";
 import { requestSignIn } from "~/membership/sign-in.server";
-import { addMember, emailsTo, lastEmailTo, setUpMembershipTests } from "../support/membership";
+import { addMember, emailsTo, lastEmailTo, setUpDatabaseTests } from "../support/fixtures";
 
-const { database, ip } = setUpMembershipTests();
+const { database, ip } = setUpDatabaseTests();
 
 async function member(email = "old@nhs.net") {
   const id = await addMember(database, email);

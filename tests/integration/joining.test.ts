@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { testClock } from "~/clock.server";
-import { listAudit } from "~/membership/audit.server";
+import { listAudit } from "~/audit/audit.server";
 import { describeChallenge } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import type { JoinInput } from "~/membership/join-schema";
 import { joinNetwork } from "~/membership/join.server";
-import { grantRole } from "~/membership/roles.server";
-import { validateSessionToken } from "~/membership/sessions.server";
-import { addMember, emailsTo, lastEmailTo, setUpMembershipTests } from "../support/membership";
+import { grantRole } from "~/auth/roles.server";
+import { validateSessionToken } from "~/auth/sessions.server";
+import { addMember, emailsTo, lastEmailTo, setUpDatabaseTests } from "../support/fixtures";
 
-const { database, ip } = setUpMembershipTests();
+const { database, ip } = setUpDatabaseTests();
 
 function joiner(email: string, overrides: Partial<JoinInput> = {}): JoinInput {
   return {

@@ -1,13 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "~/db.server";
-import { listAudit } from "~/membership/audit.server";
+import { listAudit } from "~/audit/audit.server";
 import { approveMember, declineMember, removeMember, searchMembers } from "~/membership/member-admin.server";
-import { leaveNetwork } from "~/membership/leaving.server";
-import { findUserById } from "~/membership/members.server";
-import { hasRole, grantRole } from "~/membership/roles.server";
-import { validateSessionToken } from "~/membership/sessions.server";
+import { leaveNetwork } from "~/privacy/leave.server";
+import { findUserById } from "~/auth/users.server";
+import { hasRole, grantRole } from "~/auth/roles.server";
+import { validateSessionToken } from "~/auth/sessions.server";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createAdmin, createMember, sessionCookieFor } from "../support/member-fixtures";
+import { createAdmin, createMember, sessionCookieFor } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {

@@ -2,10 +2,11 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testClock } from "~/clock.server";
 import type { Database } from "~/db.server";
 import { joinNetwork } from "~/membership/join.server";
-import { allowEmailRequest, rateLimitMessage } from "~/membership/rate-limits.server";
+import { rateLimitMessage } from "~/auth/rate-limits.server";
+import { allowEmailRequest } from "~/membership/rate-limits.server";
 import { requestSignIn, resendCode } from "~/membership/sign-in.server";
 import { clearDatabase, testDatabase } from "../support/database";
-import { emailsTo } from "../support/membership";
+import { emailsTo } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {

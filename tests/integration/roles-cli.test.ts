@@ -2,11 +2,11 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "~/db.server";
-import { listAudit } from "~/membership/audit.server";
-import { grantRoleByEmail, revokeRoleByEmail } from "~/membership/role-admin.server";
-import { hasRole } from "~/membership/roles.server";
+import { listAudit } from "~/audit/audit.server";
+import { grantRoleByEmail, revokeRoleByEmail } from "~/auth/role-admin.server";
+import { hasRole } from "~/auth/roles.server";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createMember } from "../support/member-fixtures";
+import { createMember } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { testClock } from "~/clock.server";
-import { getCurrentUser, safeRedirectPath } from "~/membership/access.server";
+import { getCurrentUser, safeRedirectPath } from "~/auth/access.server";
 import { describeChallenge, MAX_CODE_ATTEMPTS } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
-import { createSession, sessionCookieName, validateSessionToken } from "~/membership/sessions.server";
+import { createSession, sessionCookieName, validateSessionToken } from "~/auth/sessions.server";
 import { requestSignIn, resendCode, signOut } from "~/membership/sign-in.server";
-import { addMember, emailsTo, lastEmailTo, setUpMembershipTests } from "../support/membership";
+import { addMember, emailsTo, lastEmailTo, setUpDatabaseTests } from "../support/fixtures";
 
-const { database, ip } = setUpMembershipTests();
+const { database, ip } = setUpDatabaseTests();
 
 async function signInCode(email: string, redirectTo?: string) {
   const result = await requestSignIn({ email, ip, redirectTo });

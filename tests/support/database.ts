@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { migrateToLatest } from "#db/database";
 import { db, type Database } from "~/db.server";
 
@@ -16,4 +17,23 @@ export async function clearDatabase(database: Database): Promise<void> {
       await trx.deleteFrom(table.name as never).execute();
     }
   });
+}
+
+/** Columns that hold a member's address without a foreign key (email is the identity). */
+const ADDRESS_COLUMNS = ["email", "to_address"];
+
+/**
+ * Tables that refer to a member: a foreign key to users, or a column holding an address.
+ * Reads SQLite's own catalogue (pragma table functions); another database would read its information schema.
+ */
+export async function memberReferencingTables(database: Database): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select distinct m.name as name
+    from sqlite_master m
+    left join pragma_foreign_key_list(m.name) fk on fk."table" = 'users'
+    left join pragma_table_info(m.name) col on col.name in (${sql.join(ADDRESS_COLUMNS)})
+    where m.type = 'table' and m.name not like 'kysely_%' and m.name not like 'sqlite_%'
+      and (fk."table" is not null or col.name is not null)
+    order by m.name`.execute(database);
+  return rows.map((row) => row.name);
 }

@@ -1,13 +1,16 @@
 import { redirect } from "@remix-run/node";
 import type { Session, User } from "#db/schema";
-import { findUserById } from "./members.server";
-import { hasRole } from "./roles.server";
+import { findUserById } from "./users.server";
+import { grantsOf, type Role, type RoleGrant } from "./roles.server";
 import { sessionFromRequest } from "./sessions.server";
 
 export interface CurrentUser {
   user: User;
   session: Session;
+  /** A network-wide admin (staff). */
   isAdmin: boolean;
+  /** Every role the member holds, network-wide (scope null) or on one thing (e.g. a workspace). */
+  roles: RoleGrant[];
 }
 
 /** The signed-in, active member making the request, or null. */
@@ -16,7 +19,8 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   if (!session) return null;
   const user = await findUserById(session.user_id);
   if (!user || user.status !== "active") return null;
-  return { user, session, isAdmin: await hasRole(user.id, "admin") };
+  const roles = await grantsOf(user.id);
+  return { user, session, roles, isAdmin: roles.some((grant) => grant.role === "admin" && grant.scope === null) };
 }
 
 function signInRedirect(request: Request): Response {
@@ -36,6 +40,18 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 export async function requireAdmin(request: Request): Promise<CurrentUser> {
   const current = await requireUser(request);
   if (!current.isAdmin) throw new Response("Forbidden", { status: 403 });
+  return current;
+}
+
+/** Whether the member holds `role` on `scope` (admins hold every role everywhere). */
+export function holdsRole(current: CurrentUser, role: Role, scope: string): boolean {
+  return current.isAdmin || current.roles.some((grant) => grant.role === role && grant.scope === scope);
+}
+
+/** For actions scoped to one thing, e.g. moderating a workspace: its role-holders and admins; others get 403. */
+export async function requireRole(request: Request, role: Role, scope: string): Promise<CurrentUser> {
+  const current = await requireUser(request);
+  if (!holdsRole(current, role, scope)) throw new Response("Forbidden", { status: 403 });
   return current;
 }
 

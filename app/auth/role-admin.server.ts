@@ -1,7 +1,7 @@
 import type { User } from "#db/schema";
 import { db } from "~/db.server";
-import { recordAudit } from "./audit.server";
-import { findUserByEmail } from "./members.server";
+import { authAudit } from "./audit-actions.server";
+import { findUserByEmail } from "./users.server";
 import { describeRole, grantRole, isRole, revokeRole, ROLES, type Role } from "./roles.server";
 
 /** Granting and revoking roles by email address (the operator CLI), audit-logged. */
@@ -36,7 +36,7 @@ export async function grantRoleByEmail(change: RoleChange): Promise<string> {
     .execute(async (trx) => {
       const granted = await grantRole(user.id, role, { scope, grantedBy: change.actorUserId, executor: trx });
       if (!granted) return `${user.full_name} already has the ${describeRole(role, scope)} role.`;
-      await recordAudit(trx, { actorUserId: change.actorUserId, action: "role.granted", subjectType: "user", subjectId: user.id, details: { role, scope } });
+      await authAudit.record(trx, { actorUserId: change.actorUserId, action: "role.granted", subjectType: "user", subjectId: user.id, details: { role, scope } });
       return `Granted the ${describeRole(role, scope)} role to ${user.full_name}.`;
     });
 }
@@ -48,7 +48,7 @@ export async function revokeRoleByEmail(change: RoleChange): Promise<string> {
     .execute(async (trx) => {
       // Nothing was deleted when this throws, so the rollback undoes nothing.
       if (!(await revokeRole(user.id, role, scope, trx))) throw new RoleChangeError(`${user.full_name} does not have the ${describeRole(role, scope)} role.`);
-      await recordAudit(trx, { actorUserId: change.actorUserId, action: "role.revoked", subjectType: "user", subjectId: user.id, details: { role, scope } });
+      await authAudit.record(trx, { actorUserId: change.actorUserId, action: "role.revoked", subjectType: "user", subjectId: user.id, details: { role, scope } });
       return `Revoked the ${describeRole(role, scope)} role from ${user.full_name}.`;
     });
 }

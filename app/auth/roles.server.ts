@@ -4,8 +4,8 @@ import { now } from "~/clock.server";
 import { db } from "~/db.server";
 
 /**
- * Roles are grants: network-wide ("admin") or scoped to a workspace ("workspace_lead" with the
- * workspace's slug as scope, arriving with workspaces).
+ * Roles are grants: network-wide (scope null, e.g. "admin") or held on one thing (scope names it,
+ * e.g. "workspace_lead" with the workspace's slug). Access checks live in access.server.ts.
  */
 export type Role = "admin" | "workspace_lead";
 
@@ -13,6 +13,23 @@ export const ROLES: readonly Role[] = ["admin", "workspace_lead"];
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+export interface RoleGrant {
+  role: string;
+  /** Null for network-wide roles. */
+  scope: string | null;
+}
+
+/** Every grant the user holds, in one query (the access checks read them once a request). */
+export async function grantsOf(userId: number, executor: Kysely<DB> = db()): Promise<RoleGrant[]> {
+  return executor.selectFrom("role_grants").select(["role", "scope"]).where("user_id", "=", userId).execute();
+}
+
+/** The scopes on which the user holds `role`, e.g. the workspaces they lead. */
+export async function scopesWithRole(userId: number, role: Role, executor: Kysely<DB> = db()): Promise<string[]> {
+  const rows = await executor.selectFrom("role_grants").select("scope").where("user_id", "=", userId).where("role", "=", role).where("scope", "is not", null).execute();
+  return rows.flatMap((row) => (row.scope === null ? [] : [row.scope]));
 }
 
 /** How a grant reads in messages and on staff pages, e.g. "workspace_lead (london)". */
