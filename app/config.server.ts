@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import { z } from "zod";
 
 const DEV_SESSION_SECRET = "development-only-secret-do-not-use-in-production";
@@ -17,6 +18,13 @@ const schema = z
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     PORTAL_DEMO: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    STORAGE_PATH: z.string().min(1).optional(),
+    // Hosts whose video player a recording page may embed, e.g. "www.youtube-nocookie.com,player.vimeo.com".
+    RECORDING_EMBED_HOSTS: z
+      .string()
+      .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, "must be host names separated by commas")))
+      .default([]),
   })
   .transform((env, ctx) => {
     // Production may run locally as the demo; only a real deployment must bring its own secret.
@@ -46,6 +54,9 @@ const schema = z
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
       secureCookies: appUrl.protocol === "https:",
       logLevel: env.LOG_LEVEL,
+      /** Uploaded files (recordings, slides): a folder beside the database unless set. */
+      storagePath: env.STORAGE_PATH ?? join(dirname(env.DATABASE_PATH), "files"),
+      recordingEmbedHosts: env.RECORDING_EMBED_HOSTS,
     };
   });
 

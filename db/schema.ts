@@ -137,6 +137,54 @@ export interface AuditLogTable {
   at: Timestamp;
 }
 
+export interface RecordingsTable {
+  id: Generated<number>;
+  /** The webinar it was recorded at (null only if that webinar was deleted). */
+  webinar_id: number | null;
+  title: string;
+  description: string;
+  /** As shown: "Dr Aisha Rahman (GP, Tamar Valley PCN); Tom Okafor". */
+  speakers: string;
+  /** When the webinar was held: copied from the webinar so the library sorts and filters on one table. */
+  recorded_at: Timestamp;
+  duration_seconds: number | null;
+  /** A video on an allowed external host (RECORDING_EMBED_HOSTS) instead of an uploaded file. */
+  external_url: string | null;
+  /** Where the uploaded captions end, to check they cover the video. */
+  captions_end_seconds: number | null;
+  /** A short text alternative to the slides. */
+  slides_summary: string | null;
+  status: "draft" | "published";
+  published_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecordingThemesTable {
+  recording_id: number;
+  theme: string;
+}
+
+export interface RecordingFilesTable {
+  /** Random public id, used in the file's address. */
+  id: string;
+  recording_id: number;
+  kind: "video" | "captions" | "slides";
+  format: "mp4" | "webm" | "vtt" | "pdf" | "pptx";
+  content_type: string;
+  /** Random name in the storage module; never the uploaded file's name. */
+  storage_key: string;
+  byte_size: number;
+  created_at: Timestamp;
+}
+
+export interface RecordingNotificationsTable {
+  id: Generated<number>;
+  recording_id: number;
+  user_id: number;
+  created_at: Timestamp;
+}
+
 export interface DB {
   outbox: OutboxTable;
   jobs: JobsTable;
@@ -147,6 +195,10 @@ export interface DB {
   rate_limit_hits: RateLimitHitsTable;
   domain_overrides: DomainOverridesTable;
   audit_log: AuditLogTable;
+  recordings: RecordingsTable;
+  recording_themes: RecordingThemesTable;
+  recording_files: RecordingFilesTable;
+  recording_notifications: RecordingNotificationsTable;
 }
 
 export type OutboxMessage = Selectable<OutboxTable>;
@@ -157,3 +209,5 @@ export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type EmailChallenge = Selectable<EmailChallengesTable>;
 export type { ColumnType };
+export type Recording = Selectable<RecordingsTable>;
+export type RecordingFile = Selectable<RecordingFilesTable>;

@@ -14,6 +14,7 @@ import { memberDeclinedEmail } from "#emails/member-declined";
 import { memberLeftEmail } from "#emails/member-left";
 import { memberRemovedEmail } from "#emails/member-removed";
 import { noAccountEmail } from "#emails/no-account";
+import { recordingPublishedEmail } from "#emails/recording-published";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { testMessageEmail } from "#emails/test-message";
 import { renderEmail } from "~/mail/render.server";
@@ -36,13 +37,14 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [memberLeftEmail, { fullName: "Sam Carter" }],
   [memberRemovedEmail, { fullName: "Sam Carter", reason: "You asked us to." }],
   [noAccountEmail, {}],
+  [recordingPublishedEmail, { fullName: "Sam Carter", recordingId: 12, title: "Green prescribing in winter", webinarTitle: "Green prescribing in winter", hasSlides: true }],
   [signInCodeEmail, code],
   [testMessageEmail, { note: "Sent from the tests." }],
 ];
 
 // Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page
 // shows a button that POSTs; the others are plain pages.
-const SAFE_LINK = /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?)$)/;
+const SAFE_LINK = /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?|recordings\/\d+|account\/preferences)$)/;
 
 it("has an example for every template in emails/, so none escapes the link check", async () => {
   const templateNames: string[] = [];

@@ -1,0 +1,158 @@
+import type { Kysely } from "kysely";
+import type { DB, Recording, RecordingFile } from "#db/schema";
+import { db } from "~/db.server";
+import { paginate } from "~/lib/paging.server";
+import { recordingHits, searchTerms } from "./search.server";
+import { isTheme, type Theme } from "./themes";
+import { findWebinar, type WebinarSummary } from "./webinar-tables.server";
+
+/** The members' library: listing, searching and reading published recordings. */
+
+export const PAGE_SIZE = 10;
+
+export interface LibraryQuery {
+  /** What the member typed; searched over title, speakers, themes, description and captions. */
+  text: string;
+  theme?: Theme;
+  year?: number;
+  page: number;
+}
+
+/** Reads the library's query from the URL (?q=&theme=&year=&page=); anything unknown is ignored. */
+export function libraryQueryFrom(params: URLSearchParams): LibraryQuery {
+  const theme = params.get("theme");
+  const year = Number(params.get("year"));
+  const page = Number.parseInt(params.get("page") ?? "1", 10);
+  return {
+    text: (params.get("q") ?? "").trim().slice(0, 200),
+    theme: isTheme(theme) ? theme : undefined,
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
+    page: Number.isFinite(page) ? page : 1,
+  };
+}
+
+export interface LibraryItem {
+  id: number;
+  title: string;
+  recordedAt: string;
+  durationSeconds: number | null;
+  speakers: string;
+  themes: string[];
+  hasVideo: boolean;
+  hasCaptions: boolean;
+  hasSlides: boolean;
+}
+
+/** The kinds of file each recording has, and its themes, for a page of rows in two queries. */
+async function extrasFor(executor: Kysely<DB>, ids: number[]) {
+  if (ids.length === 0) return { files: new Map<number, Set<string>>(), themes: new Map<number, string[]>() };
+  const [fileRows, themeRows] = await Promise.all([
+    executor.selectFrom("recording_files").select(["recording_id", "kind"]).where("recording_id", "in", ids).execute(),
+    executor.selectFrom("recording_themes").select(["recording_id", "theme"]).where("recording_id", "in", ids).orderBy("theme").execute(),
+  ]);
+  const files = new Map<number, Set<string>>();
+  for (const row of fileRows) files.set(row.recording_id, (files.get(row.recording_id) ?? new Set()).add(row.kind));
+  const themes = new Map<number, string[]>();
+  for (const row of themeRows) themes.set(row.recording_id, [...(themes.get(row.recording_id) ?? []), row.theme]);
+  return { files, themes };
+}
+
+export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> = db()) {
+  const terms = searchTerms(query.text);
+  const hits = recordingHits(terms);
+  // Words that are all punctuation search for nothing rather than listing everything.
+  const unsearchable = query.text !== "" && terms.length === 0;
+
+  let filtered = executor.selectFrom("recordings").where("recordings.status", "=", "published");
+  if (unsearchable) filtered = filtered.where((eb) => eb.lit(false));
+  if (query.theme) {
+    const theme = query.theme;
+    filtered = filtered.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("recording_themes")
+          .select("recording_themes.recording_id")
+          .whereRef("recording_themes.recording_id", "=", "recordings.id")
+          .where("recording_themes.theme", "=", theme),
+      ),
+    );
+  }
+  if (query.year) {
+    // UK time is GMT at New Year, so a UK calendar year starts and ends on the UTC boundaries.
+    filtered = filtered
+      .where("recordings.recorded_at", ">=", `${query.year}-01-01T00:00:00.000Z`)
+      .where("recordings.recorded_at", "<", `${query.year + 1}-01-01T00:00:00.000Z`);
+  }
+  const columns = ["recordings.id", "recordings.title", "recordings.recorded_at", "recordings.duration_seconds", "recordings.speakers", "recordings.external_url"] as const;
+  const page = hits
+    ? await paginate(filtered.innerJoin(hits, (join) => join.onRef("hits.recording_id", "=", "recordings.id")), { page: query.page, pageSize: PAGE_SIZE }, (q) =>
+        q.select(columns).orderBy("hits.title_hit", "desc").orderBy("hits.score").orderBy("recordings.recorded_at", "desc"),
+      )
+    : await paginate(filtered, { page: query.page, pageSize: PAGE_SIZE }, (q) =>
+        q.select(columns).orderBy("recordings.recorded_at", "desc").orderBy("recordings.id", "desc"),
+      );
+  const extras = await extrasFor(executor, page.rows.map((row) => row.id));
+  const items: LibraryItem[] = page.rows.map((row) => {
+    const kinds = extras.files.get(row.id) ?? new Set();
+    return {
+      id: row.id,
+      title: row.title,
+      recordedAt: row.recorded_at,
+      durationSeconds: row.duration_seconds,
+      speakers: row.speakers,
+      themes: extras.themes.get(row.id) ?? [],
+      hasVideo: kinds.has("video") || row.external_url !== null,
+      hasCaptions: kinds.has("captions"),
+      hasSlides: kinds.has("slides"),
+    };
+  });
+  return { ...page, items, searched: query.text !== "" };
+}
+
+/** The years with published recordings, newest first, for the year filter. */
+export async function libraryYears(executor: Kysely<DB> = db()): Promise<number[]> {
+  const rows = await executor
+    .selectFrom("recordings")
+    .select((eb) => eb.fn<string>("substr", ["recorded_at", eb.val(1), eb.val(4)]).as("year"))
+    .where("status", "=", "published")
+    .distinct()
+    .execute();
+  return rows.map((row) => Number(row.year)).sort((a, b) => b - a);
+}
+
+export interface RecordingDetails {
+  recording: Recording;
+  themes: string[];
+  files: RecordingFile[];
+  webinar: WebinarSummary | undefined;
+}
+
+/** A recording with its themes, files and webinar; undefined when there is none with that id. */
+export async function recordingDetails(id: number, executor: Kysely<DB> = db()): Promise<RecordingDetails | undefined> {
+  const recording = await executor.selectFrom("recordings").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!recording) return undefined;
+  const [themes, files, webinar] = await Promise.all([
+    executor.selectFrom("recording_themes").select("theme").where("recording_id", "=", id).orderBy("theme").execute(),
+    executor.selectFrom("recording_files").selectAll().where("recording_id", "=", id).execute(),
+    recording.webinar_id === null ? undefined : findWebinar(executor, recording.webinar_id),
+  ]);
+  return { recording, themes: themes.map((row) => row.theme), files, webinar };
+}
+
+/** Up to three other published recordings sharing the most themes with this one, newest first among equals. */
+export async function relatedRecordings(id: number, themes: string[], executor: Kysely<DB> = db()) {
+  if (themes.length === 0) return [];
+  return executor
+    .selectFrom("recording_themes")
+    .innerJoin("recordings", "recordings.id", "recording_themes.recording_id")
+    .select(["recordings.id", "recordings.title", "recordings.recorded_at"])
+    .select((eb) => eb.fn.countAll<number>().as("shared"))
+    .where("recording_themes.theme", "in", themes)
+    .where("recordings.id", "!=", id)
+    .where("recordings.status", "=", "published")
+    .groupBy(["recordings.id", "recordings.title", "recordings.recorded_at"])
+    .orderBy("shared", "desc")
+    .orderBy("recordings.recorded_at", "desc")
+    .limit(3)
+    .execute();
+}

@@ -1,0 +1,37 @@
+import { Text } from "@react-email/components";
+import { defineEmail } from "./define";
+import { EmailButton, emailStyles } from "./layout";
+
+export interface RecordingPublishedProps {
+  fullName: string;
+  recordingId: number;
+  title: string;
+  webinarTitle: string;
+  hasSlides: boolean;
+}
+
+/**
+ * To each member who registered for a webinar and asked for event emails, once, when its recording
+ * is published. The link opens the recording's page, which changes nothing.
+ */
+export const recordingPublishedEmail = defineEmail<RecordingPublishedProps>({
+  name: "recording-published",
+  subject: ({ title }) => `Recording available: ${title}`,
+  preview: ({ hasSlides }) => (hasSlides ? "Watch the recording and download the slides." : "Watch the recording when it suits you."),
+  Body: ({ fullName, recordingId, title, webinarTitle, hasSlides, context }) => (
+    <>
+      <Text style={emailStyles.heading}>The recording is ready</Text>
+      <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
+      <Text style={emailStyles.paragraph}>
+        You registered for the webinar “{webinarTitle}”. The recording, “{title}”, is now in the members’ library, with
+        captions and a transcript{hasSlides ? ", and the slides to download" : ""}.
+      </Text>
+      <EmailButton href={`${context.appUrl}/recordings/${recordingId}`}>Watch the recording</EmailButton>
+      <Text style={emailStyles.paragraph}>You will need to sign in with this email address to watch it.</Text>
+      <Text style={emailStyles.paragraph}>
+        We sent this because you asked for emails about network events. You can stop them from your account’s email
+        preferences: {context.appUrl}/account/preferences
+      </Text>
+    </>
+  ),
+});
