@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB, Recording, RecordingFile } from "#db/schema";
 import { nowIso } from "~/clock.server";
@@ -8,7 +7,7 @@ import { recordingsAudit } from "./audit-actions.server";
 import { captionsPlainText } from "./captions.server";
 import { parseDuration } from "./durations";
 import { externalUrlProblem } from "./embed.server";
-import { CONTENT_TYPES, type UploadKind } from "./file-types.server";
+import { CONTENT_TYPES, newFileId, type UploadKind } from "./file-types.server";
 import { notifyRegistrants } from "./notifications.server";
 import { missingForPublishing, type ReadinessFacts } from "./readiness";
 import type { RecordingInput } from "./recording-schema";
@@ -22,10 +21,6 @@ import { findWebinar, pastWebinars } from "./webinar-tables.server";
 
 export type FieldErrors = Partial<Record<keyof RecordingInput | "file" | "summary", string[]>>;
 export type StaffResult<T = object> = ({ ok: true } & T) | { ok: false; fieldErrors?: FieldErrors; formErrors?: string[] };
-
-function newFileId(): string {
-  return randomBytes(12).toString("base64url");
-}
 
 /** The facts publishing depends on, for one recording and the kinds of file it has. */
 export function readinessFacts(recording: Recording, kinds: ReadonlySet<string>): ReadinessFacts {

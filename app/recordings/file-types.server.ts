@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { RecordingFile } from "#db/schema";
 import type { FileStorage } from "./storage.server";
 
@@ -94,4 +95,9 @@ export async function isPowerPoint(storage: FileStorage, key: string, size: numb
     at += 46 + nameLength + extraLength + commentLength;
   }
   return names.has("[Content_Types].xml") && [...names].some((name) => name.startsWith("ppt/"));
+}
+
+/** A file's public id: random, so one file's address says nothing about another's. */
+export function newFileId(): string {
+  return randomBytes(12).toString("base64url");
 }
