@@ -156,3 +156,24 @@ export async function relatedRecordings(id: number, themes: string[], executor: 
     .limit(3)
     .execute();
 }
+
+/** A file of a recording, with the recording's title and status; undefined for any id that does not match. */
+export async function findRecordingFile(recordingId: number, fileId: string, executor: Kysely<DB> = db()) {
+  if (!/^[A-Za-z0-9_-]{16}$/.test(fileId)) return undefined;
+  return executor
+    .selectFrom("recording_files")
+    .innerJoin("recordings", "recordings.id", "recording_files.recording_id")
+    .select([
+      "recording_files.id",
+      "recording_files.kind",
+      "recording_files.format",
+      "recording_files.content_type",
+      "recording_files.storage_key",
+      "recording_files.byte_size",
+      "recordings.title",
+      "recordings.status",
+    ])
+    .where("recording_files.id", "=", fileId)
+    .where("recording_files.recording_id", "=", recordingId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,51 @@
+import type { CurrentUser } from "~/auth/access.server";
+import { checkCaptions, transcriptOf, type TranscriptParagraph } from "./captions.server";
+import { embedFor } from "./embed.server";
+import { recordingDetails, relatedRecordings } from "./library.server";
+import { fileStorage } from "./storage.server";
+import { EXTENSIONS } from "./file-types.server";
+
+/**
+ * What a member sees of one recording. Members see published recordings; staff also see drafts
+ * (to check them before publishing). Anything else is "not found", whether or not it exists.
+ */
+export async function recordingForViewer(id: number, viewer: CurrentUser) {
+  const details = await recordingDetails(id);
+  if (!details || (details.recording.status !== "published" && !viewer.isAdmin)) throw new Response(null, { status: 404 });
+  const { recording, themes, files, webinar } = details;
+  const byKind = (kind: string) => files.find((file) => file.kind === kind);
+  const video = byKind("video");
+  const captions = byKind("captions");
+  const slides = byKind("slides");
+  let transcript: TranscriptParagraph[] = [];
+  if (captions) {
+    const check = checkCaptions(await fileStorage().readBytes(captions.storage_key, 0, captions.byte_size));
+    if (check.ok) transcript = transcriptOf(check.cues);
+  }
+  const fileUrl = (fileId: string) => `/recordings/${id}/files/${fileId}`;
+  return {
+    id,
+    title: recording.title,
+    description: recording.description,
+    speakers: recording.speakers,
+    recordedAt: recording.recorded_at,
+    durationSeconds: recording.duration_seconds,
+    published: recording.status === "published",
+    themes,
+    webinar: webinar ? { id: webinar.id, title: webinar.title } : null,
+    video: video ? { url: fileUrl(video.id), type: video.content_type, format: EXTENSIONS[video.format], bytes: video.byte_size } : null,
+    embed: video ? undefined : embedFor(recording.external_url),
+    externalUrl: video ? null : recording.external_url,
+    captionsUrl: captions ? fileUrl(captions.id) : null,
+    slides: slides ? { url: fileUrl(slides.id), format: slides.format.toUpperCase(), bytes: slides.byte_size, summary: recording.slides_summary ?? "" } : null,
+    transcript,
+    related: await relatedRecordings(id, themes),
+  };
+}
+
+/** A name for saving a file: the recording's title without characters file systems refuse. */
+export function downloadName(title: string, kind: "video" | "captions" | "slides", extension: string): string {
+  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120) || "Recording";
+  const suffix = kind === "video" ? "" : kind === "captions" ? " - captions" : " - slides";
+  return `${safe}${suffix}.${extension}`;
+}
