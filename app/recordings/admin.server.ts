@@ -306,3 +306,31 @@ export async function webinarsAwaitingRecording() {
   const done = new Set(recorded.map((row) => row.webinar_id));
   return webinars.filter((webinar) => !done.has(webinar.id)).slice(0, 10);
 }
+
+/** Webinars staff can link a recording to: those that have ended, plus the one it is linked to now. */
+export async function webinarChoices(currentWebinarId?: number | null) {
+  const webinars = await pastWebinars(db(), nowIso());
+  if (currentWebinarId && !webinars.some((webinar) => webinar.id === currentWebinarId)) {
+    const current = await findWebinar(db(), currentWebinarId);
+    if (current) webinars.unshift(current);
+  }
+  return webinars.map((webinar) => ({ id: webinar.id, title: webinar.title, startsAt: webinar.startsAt }));
+}
+
+/** A recording as its staff page shows it: details, files, and what it still needs. */
+export async function staffRecording(id: number) {
+  const recording = await db().selectFrom("recordings").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!recording) throw new Response(null, { status: 404 });
+  const [files, themes] = await Promise.all([
+    db().selectFrom("recording_files").selectAll().where("recording_id", "=", id).execute(),
+    db().selectFrom("recording_themes").select("theme").where("recording_id", "=", id).orderBy("theme").execute(),
+  ]);
+  const webinar = recording.webinar_id === null ? undefined : await findWebinar(db(), recording.webinar_id);
+  return {
+    recording,
+    themes: themes.map((row) => row.theme),
+    files,
+    webinar,
+    missing: missingForPublishing(readinessFacts(recording, new Set(files.map((file) => file.kind)))),
+  };
+}
