@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import helmet from "helmet";
 
 /** Per-request nonce for the inline scripts Remix renders. */
@@ -50,7 +50,34 @@ export function securityHeaders({ development, https }: { development: boolean; 
     frameguard: { action: "sameorigin" },
     referrerPolicy: { policy: "no-referrer" },
   });
-  return (req, res, next) => (/^\/dev\/mail\/[^/]+\/html$/.test(req.path) ? capturedEmail : site)(req, res, next);
+  return (req, res, next) => {
+    if (/^\/dev\/mail\/[^/]+\/html$/.test(req.path)) return capturedEmail(req, res, next);
+    allowPageFrameSources(res);
+    site(req, res, next);
+  };
+}
+
+/** A page that embeds a player from an allowed host (a recording) names its origin in this header. */
+const FRAME_SOURCES_HEADER = "x-portal-frame-sources";
+const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d+)?$/;
+
+/**
+ * Adds the origins a page names in X-Portal-Frame-Sources to that page's CSP as frame-src, just
+ * before the headers are sent, and drops the header. Only https origins pass, so a page can allow
+ * framing from a host it chose (from its own allow-list) and nothing else changes for any other page.
+ */
+function allowPageFrameSources(res: Response): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+    const named = res.getHeader(FRAME_SOURCES_HEADER);
+    if (named !== undefined) {
+      res.removeHeader(FRAME_SOURCES_HEADER);
+      const origins = String(named).split(/[\s,]+/).filter((origin) => HTTPS_ORIGIN.test(origin));
+      const policy = res.getHeader("content-security-policy");
+      if (origins.length && typeof policy === "string") res.setHeader("Content-Security-Policy", `${policy};frame-src ${origins.join(" ")}`);
+    }
+    return writeHead.apply(this, args);
+  } as Response["writeHead"];
 }
 
 /**

@@ -14,7 +14,11 @@ export interface LibraryListItem {
   hasSlides: boolean;
 }
 
-/** The library's results: one card per recording with what a member needs to choose one. */
+/**
+ * The library's results: one card per recording with what a member needs to choose one. Links load
+ * the recording as a new document, so its own Content-Security-Policy (which may allow an embedded
+ * player) applies rather than the library's.
+ */
 export function LibraryList({ items }: { items: LibraryListItem[] }) {
   if (items.length === 0) return null;
   return (
@@ -23,7 +27,7 @@ export function LibraryList({ items }: { items: LibraryListItem[] }) {
         <li key={item.id} className="nhsuk-card nhsuk-card--clickable">
           <div className="nhsuk-card__content">
             <h2 className="nhsuk-card__heading nhsuk-heading-s">
-              <Link className="nhsuk-card__link" to={`/recordings/${item.id}`}>
+              <Link className="nhsuk-card__link" to={`/recordings/${item.id}`} reloadDocument>
                 {item.title}
               </Link>
             </h2>

@@ -66,6 +66,7 @@ export async function clearRecordingSearch(executor: Kysely<DB>): Promise<void> 
 }
 
 const MAX_TERMS = 12;
+const PREFIX_FROM = 4;
 
 /**
  * The words of a search as the index sees them: letters and digits only, so nothing a member types
@@ -91,7 +92,9 @@ export interface SearchHit {
  */
 export function recordingHits(terms: readonly string[]): AliasedRawBuilder<SearchHit, "hits"> | undefined {
   if (terms.length === 0) return undefined;
-  const phrase = terms.map((term) => `"${term}"`).join(" ");
+  // Each word is stemmed (porter) and matched as a prefix of the stem, so "lonely" (stem "lone")
+  // also finds "loneliness" (stem "loneli"). Short words match whole, or "art" would find "arthritis".
+  const phrase = terms.map((term) => (term.length >= PREFIX_FROM ? `"${term}"*` : `"${term}"`)).join(" ");
   const inTitle = `{title} : (${phrase})`;
   return sql<SearchHit>`(
     select rowid as recording_id,

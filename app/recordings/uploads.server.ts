@@ -106,6 +106,9 @@ export async function receiveUpload(request: Request, kind: UploadKind, storage:
       truncated = true;
     });
     const gate = new FormatGate(spec.formats);
+    // The gate can refuse the file before the storage has started reading it; the refusal still
+    // reaches `put` (a stream that has failed fails the pipeline), so only keep it from being unhandled.
+    gate.on("error", () => undefined);
     stored = storage.put(stream.pipe(gate)).then(
       async ({ key, size }) => {
         if (truncated) {

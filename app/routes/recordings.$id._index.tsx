@@ -156,7 +156,9 @@ export default function RecordingPage() {
               <ul className="nhsuk-list">
                 {recording.related.map((item) => (
                   <li key={item.id}>
-                    <Link to={`/recordings/${item.id}`}>{item.title}</Link>
+                    <Link to={`/recordings/${item.id}`} reloadDocument>
+                      {item.title}
+                    </Link>
                     <br />
                     <span className="nhsuk-body-s">{formatUkDay(item.recorded_at)}</span>
                   </li>

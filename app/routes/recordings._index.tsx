@@ -84,9 +84,9 @@ export default function Recordings() {
       <p role="status">
         {total === 0
           ? filtered
-            ? `No recordings match ${what}.`
+            ? `No recordings ${searched ? "match " : ""}${what}.`
             : "There are no recordings yet."
-          : `${total === 1 ? "1 recording" : `${total} recordings`}${filtered ? ` ${total === 1 ? "matches" : "match"} ${what}` : ""}${
+          : `${total === 1 ? "1 recording" : `${total} recordings`}${searched ? ` ${total === 1 ? "matches" : "match"}` : ""}${filtered ? ` ${what}` : ""}${
               pageCount > 1 ? ` (page ${page} of ${pageCount})` : ""
             }.`}
       </p>
