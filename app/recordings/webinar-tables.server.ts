@@ -1,34 +1,11 @@
 import type { Kysely } from "kysely";
-import type { DB } from "#db/schema";
+import type { DB, WebinarRegistrationStatus } from "#db/schema";
 
 /**
- * The recordings feature's read-only view of the webinars feature's tables. Features never import
- * each other's modules, so this reads the tables through Kysely directly, and only here: it never
- * writes to them. The interfaces name just the columns read, as a contract with webinars' migration
- * (0004_webinars): if a column here is renamed there, this file is the one to change.
+ * The recordings feature's read-only view of the webinars feature's tables (migration 0004_webinars).
+ * Features never import each other's modules, so recordings read `webinars` and
+ * `webinar_registrations` through Kysely directly, only here, and never write to them.
  */
-interface WebinarsView {
-  webinars: {
-    id: number;
-    title: string;
-    description: string;
-    speakers: string;
-    starts_at: string;
-    ends_at: string;
-    cancelled_at: string | null;
-  };
-  webinar_registrations: {
-    webinar_id: number;
-    user_id: number;
-    status: string;
-  };
-}
-
-type Reader = Kysely<Omit<DB, keyof WebinarsView> & WebinarsView>;
-
-function reader(executor: Kysely<DB>): Reader {
-  return executor as unknown as Reader;
-}
 
 export interface WebinarSummary {
   id: number;
@@ -46,13 +23,13 @@ function summary(row: { id: number; title: string; description: string; speakers
 }
 
 export async function findWebinar(executor: Kysely<DB>, id: number): Promise<WebinarSummary | undefined> {
-  const row = await reader(executor).selectFrom("webinars").select(columns).where("id", "=", id).executeTakeFirst();
+  const row = await executor.selectFrom("webinars").select(columns).where("id", "=", id).executeTakeFirst();
   return row ? summary(row) : undefined;
 }
 
 /** Webinars that have ended and were not cancelled, newest first: what staff can add a recording for. */
 export async function pastWebinars(executor: Kysely<DB>, nowIso: string, limit = 100): Promise<WebinarSummary[]> {
-  const rows = await reader(executor)
+  const rows = await executor
     .selectFrom("webinars")
     .select(columns)
     .where("ends_at", "<=", nowIso)
@@ -68,11 +45,11 @@ export async function pastWebinars(executor: Kysely<DB>, nowIso: string, limit =
  * waiting for approval or on the waiting list (those who missed out most want the recording).
  * Declined and cancelled registrations do not.
  */
-const REGISTERED = ["approved", "pending", "waitlisted"];
+const REGISTERED: WebinarRegistrationStatus[] = ["approved", "pending", "waitlisted"];
 
 /** Active members registered for the webinar who agreed to event emails, in id order. */
 export async function registrantsToTell(executor: Kysely<DB>, webinarId: number) {
-  return reader(executor)
+  return executor
     .selectFrom("webinar_registrations")
     .innerJoin("users", "users.id", "webinar_registrations.user_id")
     .select(["users.id", "users.email", "users.full_name"])

@@ -11,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("recordings")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     // A recording outlives its webinar's row: the library keeps it if staff ever delete the webinar.
-    .addColumn("webinar_id", "integer")
+    .addColumn("webinar_id", "integer", (c) => c.references("webinars.id").onDelete("set null"))
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("description", "text", (c) => c.notNull())
     .addColumn("speakers", "text", (c) => c.notNull().defaultTo(""))

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001_foundation";
 import * as membership from "./0002_membership";
+import * as webinars from "./0004_webinars";
 import * as recordings from "./0007_recordings";
 
 /**
@@ -10,5 +11,6 @@ import * as recordings from "./0007_recordings";
 export const migrations: Record<string, Migration> = {
   "0001_foundation": foundation,
   "0002_membership": membership,
+  "0004_webinars": webinars,
   "0007_recordings": recordings,
 };
