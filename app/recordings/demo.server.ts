@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
+import { nowIso } from "~/clock.server";
 import type { Database } from "~/db.server";
 import { checkCaptions, captionsPlainText } from "./captions.server";
 import { CONTENT_TYPES, newFileId, type FileFormat } from "./file-types.server";
@@ -13,7 +14,8 @@ import { themeLabel, type Theme } from "./themes";
 
 /**
  * A dozen fictional recordings across themes and three years: most published with captions, some
- * with slides, one still waiting for its captions. The videos are a few KB of plain colour
+ * with slides, one still waiting for its captions. Two are of the demo's past webinars (one published,
+ * one waiting for captions); the rest were held before the portal, so have no webinar to link to. The videos are a few KB of plain colour
  * (fixtures/demo, made with ffmpeg's colour source at one frame every ten seconds).
  */
 
@@ -25,6 +27,8 @@ const VIDEOS = {
 
 interface DemoRecording {
   title: string;
+  /** A past demo webinar (app/webinars/demo.server.ts) this is the recording of, found by title. */
+  webinarTitle?: string;
   description: string;
   speakers: string[];
   themes: Theme[];
@@ -102,9 +106,10 @@ const DEMO_RECORDINGS: DemoRecording[] = [
     lines: ["Start with short, flat routes and plenty of benches.", "People with COPD often worry about breathlessness more than the walk itself.", "A physiotherapist can help you set a safe pace for the group.", "Arthritis pain can vary day to day, so welcome people back without questions.", "Keep a note of who needs an inhaler or medication on the walk."],
   },
   {
-    title: "Supervision and wellbeing for link workers",
-    description: "Why regular supervision matters, what good supervision looks like, and how to ask for it.",
-    speakers: ["Siân Hughes"],
+    title: "Caseload supervision that works",
+    webinarTitle: "Caseload supervision that works",
+    description: "Why regular supervision matters, what good supervision looks like across a primary care network, and how to ask for it.",
+    speakers: ["Helen Doyle"],
     themes: ["link-worker-wellbeing"],
     recordedAt: "2025-09-24T12:00:00.000Z",
     video: "45",
@@ -154,6 +159,7 @@ const DEMO_RECORDINGS: DemoRecording[] = [
   },
   {
     title: WAITING_FOR_CAPTIONS_TITLE,
+    webinarTitle: "Supporting carers",
     description: "Identifying unpaid carers, carers' assessments, and local support that gives carers a break.",
     speakers: ["Grace Mensah", "Hannah Price"],
     themes: ["mental-health", "long-term-conditions"],
@@ -180,7 +186,7 @@ async function addFile(trx: Kysely<DB>, recordingId: number, kind: "video" | "ca
       content_type: CONTENT_TYPES[format],
       storage_key: key,
       byte_size: size,
-      created_at: new Date().toISOString(),
+      created_at: nowIso(),
     })
     .execute();
 }
@@ -195,13 +201,23 @@ export async function seedDemoRecordings(database: Database): Promise<string> {
     const captionsText = generatedCaptions({ durationSeconds: video.seconds, speakers: demo.speakers, lines: demo.lines });
     const check = checkCaptions(Buffer.from(captionsText));
     if (!check.ok) throw new Error(`demo captions for "${demo.title}" are invalid: ${check.problems.join("; ")}`);
+    // Read-only look-up in the webinars feature's table (features never import each other).
+    const webinar = demo.webinarTitle
+      ? await database
+          .selectFrom("webinars")
+          .select(["id", "starts_at"])
+          .where("title", "=", demo.webinarTitle)
+          .where("ends_at", "<=", nowIso())
+          .orderBy("starts_at", "desc")
+          .executeTakeFirst()
+      : undefined;
     await database.transaction().execute(async (trx) => {
-      const at = demo.recordedAt;
+      const at = webinar?.starts_at ?? demo.recordedAt;
       const published = demo.captions;
       const row = await trx
         .insertInto("recordings")
         .values({
-          webinar_id: null,
+          webinar_id: webinar?.id ?? null,
           title: demo.title,
           description: demo.description,
           speakers: demo.speakers.join("; "),

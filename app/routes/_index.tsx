@@ -19,7 +19,7 @@ const SECTIONS = [
   {
     to: "/recordings",
     title: "Recordings",
-    description: "Missed a session? Members can watch recordings and download slides a few days after each webinar.",
+    description: "Missed a session? Members can search the recordings, watch them with captions, read transcripts and download slides.",
   },
   {
     to: "/faq",
