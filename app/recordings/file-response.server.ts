@@ -40,6 +40,7 @@ export function contentDisposition(kind: "inline" | "attachment", filename: stri
     .normalize("NFKD")
     .replace(/[^\x20-\x7e]/g, "")
     .replace(/["\\%]/g, "")
+    .replace(/\s+/g, " ")
     .trim();
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii || "download"}"; filename*=UTF-8''${encoded}`;

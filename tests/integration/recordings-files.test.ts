@@ -1,0 +1,220 @@
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { crc32 } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { config } from "~/config.server";
+import { publishRecording } from "~/recordings/admin.server";
+import { onePagePdf } from "~/recordings/demo-files.server";
+import { fileStorage } from "~/recordings/storage.server";
+import { receiveUpload } from "~/recordings/uploads.server";
+import * as fileRoute from "~/routes/recordings.$id.files.$fileId";
+import * as uploadRoute from "~/routes/admin.recordings.$id.upload.$kind";
+import { createAdmin, createMember, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { addWebinar, captionsFor, completeRecording, DEMO_MP4, draftRecording } from "../support/recordings";
+
+/** Range requests on stored files, and what uploads accept: checked from content, never from the name. */
+const { database } = setUpDatabaseTests();
+
+async function outcome(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (thrown) {
+    return thrown;
+  }
+}
+
+describe("range requests", () => {
+  async function videoRequest() {
+    const admin = await createAdmin();
+    const id = await completeRecording(admin.id, await addWebinar(database));
+    await publishRecording(admin.id, id);
+    const file = await database.selectFrom("recording_files").selectAll().where("recording_id", "=", id).where("kind", "=", "video").executeTakeFirstOrThrow();
+    const cookie = await sessionCookieFor((await createMember()).id);
+    const whole = readFileSync(DEMO_MP4);
+    const get = async (range?: string, method = "GET") => {
+      const headers = new Headers({ Cookie: cookie });
+      if (range) headers.set("Range", range);
+      const request = new Request(`http://localhost/recordings/${id}/files/${file.id}`, { headers, method });
+      return (await fileRoute.loader({ request, params: { id: String(id), fileId: file.id }, context: testContext })) as Response;
+    };
+    return { get, whole, size: whole.length };
+  }
+
+  it("answers a range with 206, Content-Range and exactly the requested bytes", async () => {
+    const { get, whole, size } = await videoRequest();
+    const response = await get("bytes=100-1123");
+    expect(response.status).toBe(206);
+    expect(response.headers.get("Content-Range")).toBe(`bytes 100-1123/${size}`);
+    expect(response.headers.get("Content-Length")).toBe("1024");
+    expect(response.headers.get("Content-Type")).toBe("video/mp4");
+    expect(response.headers.get("Accept-Ranges")).toBe("bytes");
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(whole.subarray(100, 1124));
+  });
+
+  it("serves open-ended and suffix ranges, and clips an end past the file", async () => {
+    const { get, whole, size } = await videoRequest();
+    const open = await get(`bytes=${size - 10}-`);
+    expect(open.headers.get("Content-Range")).toBe(`bytes ${size - 10}-${size - 1}/${size}`);
+    expect(Buffer.from(await open.arrayBuffer())).toEqual(whole.subarray(size - 10));
+    const suffix = await get("bytes=-5");
+    expect(Buffer.from(await suffix.arrayBuffer())).toEqual(whole.subarray(size - 5));
+    const clipped = await get(`bytes=0-${size + 1000}`);
+    expect(clipped.status).toBe(206);
+    expect(clipped.headers.get("Content-Range")).toBe(`bytes 0-${size - 1}/${size}`);
+  });
+
+  it("answers a range beyond the end with 416 and bytes */size, and no range with the whole file", async () => {
+    const { get, whole, size } = await videoRequest();
+    for (const range of [`bytes=${size}-`, `bytes=${size + 5}-${size + 10}`, "bytes=-0"]) {
+      const response = await get(range);
+      expect(response.status, range).toBe(416);
+      expect(response.headers.get("Content-Range")).toBe(`bytes */${size}`);
+    }
+    const full = await get();
+    expect(full.status).toBe(200);
+    expect(full.headers.get("Content-Length")).toBe(String(size));
+    expect(Buffer.from(await full.arrayBuffer())).toEqual(whole);
+    // Several ranges at once are not supported, so the whole file is sent (RFC 9110 allows ignoring Range).
+    expect((await get("bytes=0-1,5-6")).status).toBe(200);
+  });
+});
+
+/** A minimal ZIP (stored, not compressed) with the given entries, to stand for PPTX and plain ZIP files. */
+function zip(entries: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(entries)) {
+    const data = Buffer.from(content);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    directory.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directoryBytes = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directoryBytes, end]);
+}
+
+describe("uploads", () => {
+  async function uploader() {
+    const admin = await createAdmin();
+    const id = await draftRecording(admin.id, await addWebinar(database));
+    const cookie = await sessionCookieFor(admin.id);
+    const upload = async (kind: string, data: Buffer, filename: string, fields: Record<string, string> = {}) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append("file", new Blob([new Uint8Array(data)]), filename);
+      const request = new Request(`http://localhost/admin/recordings/${id}/upload/${kind}`, { method: "POST", body: form, headers: { Cookie: cookie } });
+      return outcome(() => uploadRoute.action({ request, params: { id: String(id), kind }, context: testContext }));
+    };
+    return { id, upload };
+  }
+
+  const storedFiles = async () => (await readdir(config().storagePath).catch(() => [] as string[])).sort();
+
+  it("refuses a file whose content is not an allowed type, whatever its name, with a clear message, and keeps nothing", async () => {
+    const { upload } = await uploader();
+    const before = await storedFiles();
+    const pdfAsVideo = (await upload("video", onePagePdf("Not a video", []), "webinar.mp4")) as { fileErrors: string[] };
+    expect(pdfAsVideo.fileErrors).toEqual(["The selected file must be an MP4 or WebM video (this one is a PDF document)"]);
+    const textAsSlides = (await upload("slides", Buffer.from("just some text, not slides at all, long enough to check".repeat(3)), "slides.pdf", { summary: "A summary." })) as {
+      fileErrors: string[];
+    };
+    expect(textAsSlides.fileErrors).toEqual(["The selected file must be a PDF or PowerPoint (.pptx) file"]);
+    const plainZip = (await upload("slides", zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), "deck.pptx", { summary: "A summary." })) as {
+      fileErrors: string[];
+    };
+    expect(plainZip.fileErrors[0]).toMatch(/PowerPoint \(\.pptx\) file \(this one is a ZIP file that is not a presentation\)/);
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it("accepts a PowerPoint file (a ZIP with ppt/ entries) and stores it under a random name, never the uploaded one", async () => {
+    const { id, upload } = await uploader();
+    const result = (await upload("slides", zip({ "[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p:presentation/>" }), "../../evil name.pptx", {
+      summary: "Two slides about referrals.",
+    })) as Response;
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe(`/admin/recordings/${id}?done=slides-uploaded`);
+    const file = await database.selectFrom("recording_files").selectAll().where("recording_id", "=", id).executeTakeFirstOrThrow();
+    expect(file).toMatchObject({ kind: "slides", format: "pptx", content_type: "application/vnd.openxmlformats-officedocument.presentationml.presentation" });
+    expect(file.storage_key).toMatch(/^[a-f0-9]{32}$/);
+    expect(await storedFiles()).toContain(file.storage_key);
+    expect((await storedFiles()).some((name) => name.includes("evil"))).toBe(false);
+  });
+
+  it("refuses a malformed captions file, naming the line of each problem", async () => {
+    const { upload } = await uploader();
+    const malformed = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello and welcome.\n\n00:00:05.000 -> 00:00:09.000\nThis cue's arrow is wrong.\n";
+    const result = (await upload("captions", Buffer.from(malformed), "captions.vtt")) as { fileErrors: string[] };
+    // Line 6 has "->" for "-->", so the W3C parser reads it as a cue's name and expects timings on line 7.
+    expect(result.fileErrors).toEqual([
+      "The captions file has a problem. Line 7: Cue identifier needs to be followed by timestamp.",
+      "The captions file has a problem. Line 8: Cue identifier cannot be standalone.",
+    ]);
+    const unsigned = (await upload("captions", Buffer.from("00:00:01.000 --> 00:00:04.000\nNo header\n"), "captions.vtt")) as { fileErrors: string[] };
+    expect(unsigned.fileErrors).toEqual(["The selected file must be a WebVTT captions file (.vtt)"]);
+  });
+
+  it("accepts valid captions, keeps where they end and indexes their words", async () => {
+    const { id, upload } = await uploader();
+    const result = (await upload("captions", captionsFor(600), "captions.vtt")) as Response;
+    expect(result.status).toBe(302);
+    const recording = await database.selectFrom("recordings").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(recording.captions_end_seconds).toBe(600);
+  });
+
+  it("refuses a file over its kind's size limit while it streams in", async () => {
+    const { upload } = await uploader();
+    const header = "WEBVTT\n\n";
+    const tooBig = Buffer.concat([Buffer.from(header), Buffer.alloc(2 * 1024 * 1024, "a")]);
+    const result = (await upload("captions", tooBig, "huge.vtt")) as { fileErrors: string[] };
+    expect(result.fileErrors).toEqual(["The selected file must be smaller than 2 MB"]);
+  });
+
+  it("reads a video's length from its header (MP4 with the index first or last, WebM)", async () => {
+    const storage = fileStorage();
+    for (const [file, seconds, type] of [
+      ["fixtures/demo/demo-45min.mp4", 2700, "video/mp4"],
+      ["fixtures/demo/demo-61min.mp4", 3660, "video/mp4"],
+      ["fixtures/demo/demo-52min.webm", 3150, "video/webm"],
+    ] as const) {
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array(readFileSync(file))], { type }), "video");
+      const result = await receiveUpload(new Request("http://localhost/x", { method: "POST", body: form }), "video", storage);
+      expect(result.ok, file).toBe(true);
+      if (result.ok) expect(Math.round(result.file.durationSeconds ?? 0), file).toBe(seconds);
+    }
+  });
+
+  it("without a file, asks for one", async () => {
+    const { id } = await uploader();
+    const admin = await createAdmin();
+    const form = new FormData();
+    form.append("file", new Blob([]), "");
+    const request = new Request(`http://localhost/admin/recordings/${id}/upload/video`, { method: "POST", body: form, headers: { Cookie: await sessionCookieFor(admin.id) } });
+    const result = (await uploadRoute.action({ request, params: { id: String(id), kind: "video" }, context: testContext })) as { fileErrors: string[] };
+    expect(result.fileErrors).toEqual(["Choose an MP4 or WebM video to upload"]);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { checkCaptions, transcriptOf } from "~/recordings/captions.server";
+import { embedFor, externalUrlProblem } from "~/recordings/embed.server";
+import { contentDisposition, parseRange } from "~/recordings/file-response.server";
+import { sniffFormat } from "~/recordings/file-types.server";
+import { clockTime, parseDuration } from "~/recordings/durations";
+import { missingForPublishing } from "~/recordings/readiness";
+import { searchTerms } from "~/recordings/search.server";
+
+describe("Range headers", () => {
+  it("reads single byte ranges and leaves the rest to a whole-file answer", () => {
+    expect(parseRange("bytes=0-99", 1000)).toEqual({ start: 0, end: 99 });
+    expect(parseRange("bytes=900-", 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseRange("bytes=-100", 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseRange("bytes=-5000", 1000)).toEqual({ start: 0, end: 999 });
+    expect(parseRange("bytes=990-2000", 1000)).toEqual({ start: 990, end: 999 });
+    expect(parseRange("bytes=1000-", 1000)).toBe("unsatisfiable");
+    expect(parseRange("bytes=-0", 1000)).toBe("unsatisfiable");
+    for (const header of [null, "", "items=0-1", "bytes=5-1", "bytes=0-1,3-4", "bytes=-", "bytes=a-b"]) expect(parseRange(header, 1000), String(header)).toBeUndefined();
+  });
+});
+
+describe("download names (RFC 6266)", () => {
+  it("gives an ASCII fallback and the exact UTF-8 name", () => {
+    expect(contentDisposition("attachment", "Siân's talk – slides.pdf")).toBe(
+      `attachment; filename="Sian's talk slides.pdf"; filename*=UTF-8''Si%C3%A2n%27s%20talk%20%E2%80%93%20slides.pdf`,
+    );
+    expect(contentDisposition("inline", 'a"b\\c.vtt')).toBe(`inline; filename="abc.vtt"; filename*=UTF-8''a%22b%5Cc.vtt`);
+  });
+});
+
+describe("file types from content", () => {
+  it("recognises each allowed format by its first bytes", () => {
+    const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from("ftypisom"), Buffer.alloc(52)]);
+    const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84]), Buffer.from("webm"), Buffer.alloc(52)]);
+    expect(sniffFormat(mp4)).toBe("mp4");
+    expect(sniffFormat(webm)).toBe("webm");
+    expect(sniffFormat(Buffer.from("%PDF-1.7\n..."))).toBe("pdf");
+    expect(sniffFormat(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBe("pptx");
+    expect(sniffFormat(Buffer.from("WEBVTT\n\n"))).toBe("vtt");
+    expect(sniffFormat(Buffer.from("\ufeffWEBVTT - with a header\n"))).toBe("vtt");
+    expect(sniffFormat(Buffer.from("WEBVTTX\n"))).toBeUndefined();
+    expect(sniffFormat(Buffer.from("<html><body>not a video"))).toBeUndefined();
+  });
+});
+
+describe("captions", () => {
+  it("turns cues into a transcript: paragraphs by speaker and time, repeated lines once", () => {
+    const check = checkCaptions(
+      Buffer.from(
+        "WEBVTT\n\n00:00.000 --> 00:05.000\n<v Priya>Welcome &amp; hello.\n\n00:05.000 --> 00:09.000\n<v Priya>Welcome &amp; hello.\n\n00:09.000 --> 00:12.000\n<i>Let's start.</i>\n\n00:12.000 --> 00:15.000\n<v Tom>Thanks.\n",
+      ),
+    );
+    if (!check.ok) throw new Error(check.problems.join());
+    expect(check.end).toBe(15);
+    expect(transcriptOf(check.cues)).toEqual([
+      { start: 0, speaker: "Priya", text: "Welcome & hello. Let's start." },
+      { start: 12, speaker: "Tom", text: "Thanks." },
+    ]);
+  });
+
+  it("refuses a file that is not UTF-8 or has no cues", () => {
+    expect(checkCaptions(Buffer.from([0x57, 0x45, 0x42, 0x56, 0x54, 0x54, 0x0a, 0xff, 0xfe]))).toEqual({ ok: false, problems: [expect.stringMatching(/not UTF-8/)] });
+    expect(checkCaptions(Buffer.from("WEBVTT\n"))).toEqual({ ok: false, problems: [expect.stringMatching(/no captions/)] });
+  });
+});
+
+describe("what a recording needs before publishing", () => {
+  const complete = {
+    hasWebinar: true,
+    hasVideoFile: true,
+    externalUrl: null,
+    hasCaptions: true,
+    captionsEndSeconds: 2450,
+    durationSeconds: 2700,
+    hasSlides: true,
+    slidesSummary: "Three slides.",
+  };
+  it("asks for nothing when captions cover at least 90% and slides have a summary", () => {
+    expect(missingForPublishing(complete)).toEqual([]);
+    expect(missingForPublishing({ ...complete, hasVideoFile: false, hasCaptions: false, externalUrl: "https://player.vimeo.com/video/1" })).toEqual([]);
+  });
+  it("names each gap", () => {
+    expect(missingForPublishing({ ...complete, captionsEndSeconds: 2000 })).toEqual(["captions for the whole video: they end at 33:20 and the video is 45:00 long"]);
+    expect(missingForPublishing({ ...complete, durationSeconds: null })).toEqual(["the length of the video, to check the captions cover it"]);
+    expect(missingForPublishing({ ...complete, slidesSummary: " " })).toEqual(["a short text summary of the slides"]);
+  });
+});
+
+describe("small readers", () => {
+  it("reads and writes video lengths", () => {
+    expect(parseDuration("58:30")).toBe(3510);
+    expect(parseDuration("1:02:05")).toBe(3725);
+    expect(parseDuration("45")).toBe(2700);
+    expect(parseDuration("1:75")).toBeUndefined();
+    expect(clockTime(3725)).toBe("1:02:05");
+    expect(clockTime(7)).toBe("0:07");
+  });
+  it("keeps only words from a search", () => {
+    expect(searchTerms(`"Loneliness" OR title:x* NEAR(a b) — café`)).toEqual(["loneliness", "or", "title", "x", "near", "a", "b", "café"]);
+  });
+  it("embeds only https players on the allowed hosts", () => {
+    const hosts = ["player.vimeo.com"];
+    expect(embedFor("https://player.vimeo.com/video/123", hosts)).toEqual({ src: "https://player.vimeo.com/video/123", origin: "https://player.vimeo.com", host: "player.vimeo.com" });
+    for (const url of ["http://player.vimeo.com/video/1", "https://evil.example/video", "https://user:pw@player.vimeo.com/x", "javascript:alert(1)"]) expect(embedFor(url, hosts), url).toBeUndefined();
+    expect(externalUrlProblem("https://evil.example/v", hosts)).toBe("Enter the address of a video on player.vimeo.com, starting with https://");
+    expect(externalUrlProblem("https://player.vimeo.com/v", [])).toMatch(/not switched on/);
+  });
+});
