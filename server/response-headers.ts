@@ -10,7 +10,7 @@ export function beforeHeaders(res: Response, adjust: () => void): void {
   } as Response["writeHead"];
 }
 
-// The session cookie's two names (app/membership/sessions.server.ts: __Host- over https).
+// The session cookie's two names (sessionCookieName in the sessions module: __Host- over https).
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?spn_session=/;
 
 /**
