@@ -10,7 +10,9 @@ import { createServer } from "node:net";
 /** Builds once if there is no build yet; `npm test` builds before the tests, so it is reused there. */
 export function ensureBuilt(): void {
   if (existsSync("build/portal/server.js") && existsSync("build/portal/worker.js") && existsSync("build/server/index.js")) return;
-  const result = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+  // Without VITEST, which tells vite.config.ts to leave the Remix plugin out.
+  const { VITEST: _vitest, ...env } = process.env;
+  const result = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
   if (result.status !== 0) throw new Error("npm run build failed");
 }
 
