@@ -15,6 +15,9 @@ const chromiumFlags = [
   "--disable-sync",
 ];
 
+// A fresh database with the demo data, then the compiled server with plain node, as `npm start` runs it.
+const e2eServer = "tsx tests/support/e2e-server.ts && exec node build/portal/server.js";
+
 const serverEnv = {
   NODE_ENV: "production",
   PORTAL_DEMO: "1",
@@ -54,7 +57,7 @@ export default defineConfig({
     },
     {
       // The portal as operators run it, sending through SMTP to the sink.
-      command: "tsx tests/support/e2e-server.ts",
+      command: e2eServer,
       url: `http://localhost:${ports.portal}/healthz`,
       env: {
         ...serverEnv,
@@ -68,7 +71,7 @@ export default defineConfig({
     },
     {
       // The portal as the quick start runs it: no SMTP, email captured at /dev/mail.
-      command: "tsx tests/support/e2e-server.ts",
+      command: e2eServer,
       url: `http://localhost:${ports.capture}/healthz`,
       env: {
         ...serverEnv,

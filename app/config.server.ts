@@ -25,18 +25,22 @@ const schema = z
       .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, "must be host names separated by commas")))
       .default([]),
+    /** "off" when the mail and job worker runs in its own process (`npm run worker`). */
+    WORKER: z.enum(["on", "off"]).default("on"),
   })
   .transform((env, ctx) => {
-    // Production may run locally as the demo; only a real deployment must bring its own secret.
+    // Production may run locally as the demo; only a real deployment must bring its own secret,
+    // public URL and mail server. Without SMTP_URL every email (sign-in codes included) would be
+    // captured and shown at /dev/mail, which only the demo may do.
     const isProduction = env.NODE_ENV === "production";
     const demo = env.PORTAL_DEMO === "1";
-    if (isProduction && !demo && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
-      return z.NEVER;
-    }
-    if (isProduction && !demo && !env.APP_URL) {
-      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production" });
-      return z.NEVER;
+    if (isProduction && !demo) {
+      const missing = (["SESSION_SECRET", "APP_URL", "SMTP_URL"] as const).filter((name) => !env[name]);
+      for (const name of missing) {
+        const why = name === "SMTP_URL" ? " (capturing email instead is only for the demo, PORTAL_DEMO=1)" : "";
+        ctx.addIssue({ code: "custom", path: [name], message: `is required in production${why}` });
+      }
+      if (missing.length) return z.NEVER;
     }
     const appUrl = new URL(env.APP_URL ?? `http://localhost:${env.PORT}`);
     return {
@@ -57,6 +61,8 @@ const schema = z
       /** Uploaded files (recordings, slides): a folder beside the database unless set. */
       storagePath: env.STORAGE_PATH ?? join(dirname(env.DATABASE_PATH), "files"),
       recordingEmbedHosts: env.RECORDING_EMBED_HOSTS,
+      /** Whether the web server runs the mail and job worker itself (the default single process). */
+      worker: env.WORKER === "on",
     };
   });
 

@@ -102,8 +102,16 @@ test.describe("capture mode (the quick start)", () => {
 });
 
 test("the production server refuses to start with a bad environment, naming the variable in one line", () => {
-  const result = spawnSync("npx", ["tsx", "server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "4399", APP_URL: "https://portal.example.org", SESSION_SECRET: "" },
+  // The compiled server as `npm start` runs it.
+  const result = spawnSync("node", ["build/portal/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "4399",
+      APP_URL: "https://portal.example.org",
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      SESSION_SECRET: "",
+    },
     encoding: "utf8",
     timeout: 30_000,
   });
