@@ -1,9 +1,5 @@
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler as createRemixHandler,
-  writeReadableStreamToWritable,
-} from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler as createRemixHandler } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { bodyLimitFor, limitBody, sendBodyTooLarge } from "./request-limits";
 
@@ -52,7 +48,7 @@ export function remixHandler(options: {
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      if (response.body) await writeBody(response.body, res);
       else res.end();
     } catch (error) {
       if (refused) return;
@@ -67,4 +63,42 @@ function remixUrl(req: ExpressRequest): string {
     .map((host) => Number.parseInt(host?.split(":")[1] ?? "", 10))
     .find((value) => Number.isSafeInteger(value));
   return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`;
+}
+
+/**
+ * Writes a response body as the client takes it. Remix's own writer does not wait when the socket's
+ * buffer is full, so a large file (a recording) sent to a slow client would be read into memory
+ * whole; here each chunk waits for "drain", and a client that goes away stops the reading.
+ * `flush` sends compressed chunks of a streamed page as they come, as Remix's writer does.
+ */
+async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse): Promise<void> {
+  const reader = body.getReader();
+  const flushable = res as ExpressResponse & { flush?: () => void };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const more = res.write(value);
+      flushable.flush?.();
+      if (!more && !res.destroyed) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            res.off("drain", go);
+            res.off("close", go);
+            resolve();
+          };
+          res.on("drain", go);
+          res.on("close", go);
+        });
+      }
+      if (res.destroyed) {
+        await reader.cancel();
+        return;
+      }
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error as Error);
+    throw error;
+  }
 }

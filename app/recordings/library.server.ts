@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
 import type { DB, Recording, RecordingFile } from "#db/schema";
 import { db } from "~/db.server";
 import { paginate } from "~/lib/paging.server";
@@ -57,39 +57,53 @@ async function extrasFor(executor: Kysely<DB>, ids: number[]) {
   return { files, themes };
 }
 
+/** The library's conditions: published, and the chosen theme and year. */
+function libraryFilters(query: LibraryQuery, unsearchable: boolean) {
+  return (eb: ExpressionBuilder<DB, "recordings">) => {
+    const conditions: Expression<SqlBool>[] = [eb("recordings.status", "=", "published")];
+    // Words that are all punctuation search for nothing rather than listing everything.
+    if (unsearchable) conditions.push(eb.lit(false));
+    if (query.theme) {
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom("recording_themes")
+            .select("recording_themes.recording_id")
+            .whereRef("recording_themes.recording_id", "=", "recordings.id")
+            .where("recording_themes.theme", "=", query.theme),
+        ),
+      );
+    }
+    if (query.year) {
+      // UK time is GMT at New Year, so a UK calendar year starts and ends on the UTC boundaries.
+      conditions.push(eb("recordings.recorded_at", ">=", `${query.year}-01-01T00:00:00.000Z`));
+      conditions.push(eb("recordings.recorded_at", "<", `${query.year + 1}-01-01T00:00:00.000Z`));
+    }
+    return eb.and(conditions);
+  };
+}
+
+const LIST_COLUMNS = ["recordings.id", "recordings.title", "recordings.recorded_at", "recordings.duration_seconds", "recordings.speakers", "recordings.external_url"] as const;
+
 export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> = db()) {
   const terms = searchTerms(query.text);
   const hits = recordingHits(terms);
-  // Words that are all punctuation search for nothing rather than listing everything.
-  const unsearchable = query.text !== "" && terms.length === 0;
-
-  let filtered = executor.selectFrom("recordings").where("recordings.status", "=", "published");
-  if (unsearchable) filtered = filtered.where((eb) => eb.lit(false));
-  if (query.theme) {
-    const theme = query.theme;
-    filtered = filtered.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("recording_themes")
-          .select("recording_themes.recording_id")
-          .whereRef("recording_themes.recording_id", "=", "recordings.id")
-          .where("recording_themes.theme", "=", theme),
-      ),
-    );
-  }
-  if (query.year) {
-    // UK time is GMT at New Year, so a UK calendar year starts and ends on the UTC boundaries.
-    filtered = filtered
-      .where("recordings.recorded_at", ">=", `${query.year}-01-01T00:00:00.000Z`)
-      .where("recordings.recorded_at", "<", `${query.year + 1}-01-01T00:00:00.000Z`);
-  }
-  const columns = ["recordings.id", "recordings.title", "recordings.recorded_at", "recordings.duration_seconds", "recordings.speakers", "recordings.external_url"] as const;
+  const filters = libraryFilters(query, query.text !== "" && terms.length === 0);
+  const pageOptions = { page: query.page, pageSize: PAGE_SIZE };
   const page = hits
-    ? await paginate(filtered.innerJoin(hits, (join) => join.onRef("hits.recording_id", "=", "recordings.id")), { page: query.page, pageSize: PAGE_SIZE }, (q) =>
-        q.select(columns).orderBy("hits.title_hit", "desc").orderBy("hits.score").orderBy("recordings.recorded_at", "desc"),
+    ? // The matches drive the join (SQLite takes CROSS JOIN as "this order"): a search reads only
+      // the recordings it found, instead of testing every recording against the index.
+      await paginate(
+        executor
+          .selectFrom(hits)
+          .crossJoin("recordings")
+          .whereRef("recordings.id", "=", "hits.recording_id")
+          .where((eb) => filters(eb as unknown as ExpressionBuilder<DB, "recordings">)),
+        pageOptions,
+        (q) => q.select(LIST_COLUMNS).orderBy("hits.title_hit", "desc").orderBy("hits.score").orderBy("recordings.recorded_at", "desc"),
       )
-    : await paginate(filtered, { page: query.page, pageSize: PAGE_SIZE }, (q) =>
-        q.select(columns).orderBy("recordings.recorded_at", "desc").orderBy("recordings.id", "desc"),
+    : await paginate(executor.selectFrom("recordings").where(filters), pageOptions, (q) =>
+        q.select(LIST_COLUMNS).orderBy("recordings.recorded_at", "desc").orderBy("recordings.id", "desc"),
       );
   const extras = await extrasFor(executor, page.rows.map((row) => row.id));
   const items: LibraryItem[] = page.rows.map((row) => {
@@ -142,16 +156,22 @@ export async function recordingDetails(id: number, executor: Kysely<DB> = db()):
 /** Up to three other published recordings sharing the most themes with this one, newest first among equals. */
 export async function relatedRecordings(id: number, themes: string[], executor: Kysely<DB> = db()) {
   if (themes.length === 0) return [];
-  return executor
+  // Count shared themes from the theme index first, then read only those recordings.
+  const shared = executor
     .selectFrom("recording_themes")
-    .innerJoin("recordings", "recordings.id", "recording_themes.recording_id")
-    .select(["recordings.id", "recordings.title", "recordings.recorded_at"])
+    .select(["recording_themes.recording_id"])
     .select((eb) => eb.fn.countAll<number>().as("shared"))
     .where("recording_themes.theme", "in", themes)
-    .where("recordings.id", "!=", id)
+    .where("recording_themes.recording_id", "!=", id)
+    .groupBy("recording_themes.recording_id")
+    .as("shared");
+  return executor
+    .selectFrom(shared)
+    .crossJoin("recordings")
+    .whereRef("recordings.id", "=", "shared.recording_id")
+    .select(["recordings.id", "recordings.title", "recordings.recorded_at", "shared.shared"])
     .where("recordings.status", "=", "published")
-    .groupBy(["recordings.id", "recordings.title", "recordings.recorded_at"])
-    .orderBy("shared", "desc")
+    .orderBy("shared.shared", "desc")
     .orderBy("recordings.recorded_at", "desc")
     .limit(3)
     .execute();
