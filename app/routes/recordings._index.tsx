@@ -38,7 +38,7 @@ export default function Recordings() {
       <h1>Recordings</h1>
       <p className="nhsuk-lede-text">Catch up on past webinars: every recording has captions and a transcript, and most have slides.</p>
 
-      <Form method="get" role="search" aria-label="Search recordings">
+      <Form method="get" role="search" aria-label="Find recordings">
         <TextField
           id="q"
           name="q"
