@@ -50,7 +50,7 @@ const DEMO_RECORDINGS: DemoRecording[] = [
     recordedAt: "2026-11-11T13:00:00.000Z",
     video: "45",
     captions: true,
-    slides: { summary: "Four slides: winter attendance figures for three walking and gardening groups, the kit each group lent out, and quotes from participants.", lines: ["Attendance held at 80% of summer levels", "Lending waterproofs mattered most", "Indoor seed-sowing kept gardening groups going"] },
+    slides: { summary: "One slide: winter attendance figures for three walking and gardening groups, the kit each group lent out, and quotes from participants.", lines: ["Attendance held at 80% of summer levels", "Lending waterproofs mattered most", "Indoor seed-sowing kept gardening groups going"] },
     lines: ["Welcome everyone to this session on green social prescribing in the colder months.", "Our walking group lent out waterproof coats and boots, and that made the biggest difference.", "People told us the allotment was the one place they felt useful in January.", "We moved seed sowing indoors to a community centre for six weeks.", "Attendance stayed at about four in five of the summer numbers.", "Think about transport: dark evenings put people off travelling alone."],
   },
   {
@@ -71,7 +71,7 @@ const DEMO_RECORDINGS: DemoRecording[] = [
     recordedAt: "2026-09-16T12:00:00.000Z",
     video: "61",
     captions: true,
-    slides: { summary: "Six slides: the referral route to free debt advice, a checklist for a benefits check, and where to find local energy grants.", lines: ["Refer early: debt rarely shrinks on its own", "A benefits check takes about 40 minutes", "Local energy grants change every autumn"] },
+    slides: { summary: "One slide: the referral route to free debt advice, a checklist for a benefits check, and where to find local energy grants.", lines: ["Refer early: debt rarely shrinks on its own", "A benefits check takes about 40 minutes", "Local energy grants change every autumn"] },
     lines: ["Money worries are behind many of the referrals we get.", "A benefits check is often the quickest win for a household.", "Make sure people know debt advice is free and confidential.", "Energy support schemes change each autumn, so check the local list.", "Housing problems and debt usually arrive together."],
   },
   {
@@ -92,7 +92,7 @@ const DEMO_RECORDINGS: DemoRecording[] = [
     recordedAt: "2026-03-04T13:00:00.000Z",
     video: "52",
     captions: true,
-    slides: { summary: "Five slides: a budget for a twelve-week arts group, how we chose a facilitator, and wellbeing scores before and after.", lines: ["Twelve weeks, twelve places", "Wellbeing scores rose for most participants", "The gallery gave the room for free"] },
+    slides: { summary: "One slide: a budget for a twelve-week arts group, how we chose a facilitator, and wellbeing scores before and after.", lines: ["Twelve weeks, twelve places", "Wellbeing scores rose for most participants", "The gallery gave the room for free"] },
     lines: ["The gallery offered us a room on Tuesday mornings at no cost.", "We asked people what they wanted to make before we planned anything.", "A facilitator who has lived experience made people feel welcome.", "We used the ONS4 wellbeing questions at the start and at the end.", "Most people stayed in touch with each other after the twelve weeks."],
   },
   {
@@ -124,7 +124,7 @@ const DEMO_RECORDINGS: DemoRecording[] = [
     recordedAt: "2025-06-11T12:00:00.000Z",
     video: "52",
     captions: true,
-    slides: { summary: "Three slides: the codes for referral, for declining a referral and for outcomes, with an example record.", lines: ["Code the referral, the decline and the outcome", "Consistent codes let us show our impact", "Ask your practice manager for the template"] },
+    slides: { summary: "One slide: the codes for referral, for declining a referral and for outcomes, with an example record.", lines: ["Code the referral, the decline and the outcome", "Consistent codes let us show our impact", "Ask your practice manager for the template"] },
     lines: ["Consistent codes let practices count what social prescribing does.", "Code the referral when it is made, not when the person is seen.", "If someone declines, record that too: it matters for planning.", "Outcome codes are the ones most often missed.", "Your practice manager can add a template to save time."],
   },
   {
