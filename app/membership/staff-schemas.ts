@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "~/lib/plain-text";
 
 /** Validation for the staff tools' forms; shared by the browser and the server. */
 
@@ -17,7 +18,7 @@ export const domainSchema = z
 export const domainOverrideSchema = z.object({
   domain: domainSchema,
   policy: z.enum(["allow", "refuse"], { error: "Select whether to always allow or always refuse this domain" }),
-  note: z.string().trim().max(500, "Note must be 500 characters or fewer").optional(),
+  note: plainText({ multiline: true }).trim().max(500, "Note must be 500 characters or fewer").optional(),
 });
 
 export type DomainOverrideInput = z.infer<typeof domainOverrideSchema>;
