@@ -53,7 +53,7 @@ describe("free text from forms is plain text", () => {
       schema: profileSchema,
     });
     expect(submission.status).toBe("error");
-    expect(submission.error?.fullName).toEqual(["Enter your full name"]);
+    expect(submission.status === "error" && submission.error?.fullName).toEqual(["Enter your full name"]);
   });
 
   it("keeps line breaks in reasons and notes but strips the rest", () => {
