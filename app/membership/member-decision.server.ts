@@ -5,6 +5,7 @@ import { requireAdmin } from "~/auth/access.server";
 import type { StaffActionResult } from "./member-admin.server";
 import type { MemberStatus } from "./member-statuses";
 import { findUserById } from "~/auth/users.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 
 /**
@@ -27,7 +28,7 @@ export async function decideWithReason(
   decision: {
     schema: z.ZodType<{ reason: string }>;
     decide: (actorUserId: number, memberId: number, reason: string) => Promise<StaffActionResult>;
-    /** The banner the member's page shows afterwards (its ?done= value). */
+    /** The banner the member's page shows afterwards. */
     done: string;
   },
 ) {
@@ -37,5 +38,5 @@ export async function decideWithReason(
   if (submission.status !== "success") return submission.reply();
   const result = await decision.decide(staff.id, id, submission.value.reason);
   if (!result.ok) return submission.reply({ formErrors: [result.error] });
-  throw redirect(`/admin/members/${id}?done=${decision.done}`);
+  throw redirectWithFlash(`/admin/members/${id}`, decision.done);
 }

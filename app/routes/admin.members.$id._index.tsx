@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { listAudit } from "~/audit/audit.server";
@@ -6,6 +6,7 @@ import { approveMember, getMemberForStaff } from "~/membership/member-admin.serv
 import { StatusTag } from "~/membership/member-statuses";
 import { profileLabels } from "~/membership/members.server";
 import { describeRole } from "~/auth/roles.server";
+import { readFlash, redirectWithFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime, formatUkDay } from "~/ui/dates";
@@ -21,12 +22,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.fullName ?? "Member"} – Staff tools – Social Prescribing Network` },
 ];
 
-const DONE_MESSAGES: Record<string, string> = {
-  approved: "Approved. We have emailed them to say they can sign in.",
-  declined: "Declined. We have emailed them the reason.",
-  removed: "Removed. They have been signed out and emailed the reason.",
-};
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user: staff } = await requireAdmin(request);
   const id = idParam(params.id);
@@ -34,9 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response(null, { status: 404 });
   const { member, roles, activeSessions } = found;
   const history = await listAudit({ aboutUserId: id, pageSize: 200 });
-  const done = new URL(request.url).searchParams.get("done") ?? "";
-  return {
-    banner: DONE_MESSAGES[done] ?? null,
+  const flash = readFlash(request);
+  return data({
+    banner: flash.message,
     isSelf: staff.id === member.id,
     member: {
       id: member.id,
@@ -55,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     roles: roles.map((grant) => describeRole(grant.role, grant.scope)),
     activeSessions,
     history: history.entries,
-  };
+  }, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "approve") return { error: "Choose an action from the page" };
   const result = await approveMember(staff.id, id);
   if (!result.ok) return { error: result.error };
-  throw redirect(`/admin/members/${id}?done=approved`);
+  throw redirectWithFlash(`/admin/members/${id}`, "Approved. We have emailed them to say they can sign in.");
 }
 
 export default function MemberDetail() {

@@ -12,7 +12,7 @@ const schema = reasonSchema("declining");
 
 export const loader = (args: LoaderFunctionArgs) => loadMemberForDecision(args, "pending");
 
-export const action = (args: ActionFunctionArgs) => decideWithReason(args, { schema, decide: declineMember, done: "declined" });
+export const action = (args: ActionFunctionArgs) => decideWithReason(args, { schema, decide: declineMember, done: "Declined. We have emailed them the reason." });
 
 export default function DeclineMember() {
   const member = useLoaderData<typeof loader>();
