@@ -4,9 +4,11 @@ import { challengeData, challengeOwner, consumeChallenge, type ChallengeProblem,
 import { applyEmailChange } from "./email-change.server";
 import { completeJoin } from "./join.server";
 import { createSession } from "~/auth/sessions.server";
+import { allowCodeCheck } from "./rate-limits.server";
 
 export type ConfirmationResult =
   | { outcome: "failed"; problem: ChallengeProblem; attemptsLeft?: number }
+  | { outcome: "too-many-checks"; retryAfterMs: number }
   | { outcome: "signed-in"; sessionToken: string; destination: string }
   | { outcome: "pending" }
   | { outcome: "refused"; message: string }
@@ -14,13 +16,18 @@ export type ConfirmationResult =
 
 const UNAVAILABLE = "This membership is no longer active, so you cannot sign in with it.";
 
-type Decision = Exclude<ConfirmationResult, { outcome: "signed-in" }> | { outcome: "sign-in"; userId: number; destination: string };
+type Decision = Exclude<ConfirmationResult, { outcome: "signed-in" | "too-many-checks" }> | { outcome: "sign-in"; userId: number; destination: string };
 
 /**
  * Completes an emailed challenge with its link token or code (a POST from the page the link opens,
- * or the code form) and does what it was for: finish joining, sign in, or change address.
+ * or the code form) and does what it was for: finish joining, sign in, or change address. Codes are
+ * checked only within the client's ceiling (links carry 160-bit tokens, so need none).
  */
-export async function confirmEmailChallenge(publicId: string, proof: ChallengeProof): Promise<ConfirmationResult> {
+export async function confirmEmailChallenge(publicId: string, proof: ChallengeProof, context: { ip: string }): Promise<ConfirmationResult> {
+  if ("code" in proof) {
+    const limit = await allowCodeCheck(context.ip);
+    if (!limit.allowed) return { outcome: "too-many-checks", retryAfterMs: limit.retryAfterMs };
+  }
   const decision = await db()
     .transaction()
     .execute(async (trx): Promise<Decision> => {

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { decideDomain, domainRefusalMessage } from "./domain-policy.server";
 import { rateLimitMessage } from "~/auth/rate-limits.server";
 import { allowEmailRequest } from "./rate-limits.server";
@@ -23,7 +23,8 @@ export async function refuseNewAddress(address: string, ip: string): Promise<Ref
 
 /**
  * The form's answer to a request: on to the check-your-email page, or the form again with the
- * problem by the email field (the address) or at the top (too many requests).
+ * problem by the email field (the address) or at the top (too many requests, with status 429 as
+ * "Send a new code" answers).
  */
 export function replyToEmailRequest(
   submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
@@ -31,5 +32,5 @@ export function replyToEmailRequest(
 ) {
   if (result.ok) return redirect(`/verify/${result.publicId}`);
   if ("emailError" in result) return submission.reply({ fieldErrors: { email: [result.emailError] } });
-  return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
+  return data(submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] }), { status: 429 });
 }

@@ -71,7 +71,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
 
   const proof = submission.value.intent === "code" ? { code: submission.value.code } : { token: submission.value.token };
-  const result = await confirmEmailChallenge(publicId, proof);
+  const result = await confirmEmailChallenge(publicId, proof, { ip: context.clientIp });
   switch (result.outcome) {
     case "signed-in":
       return redirect(result.destination, { headers: { "Set-Cookie": sessionCookie(result.sessionToken) } });
@@ -79,6 +79,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       return redirect("/join/pending");
     case "email-changed":
       return redirect("/account/email/changed");
+    case "too-many-checks":
+      return reply(form, submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs, "You have tried too many codes in a short time.")] }), 429);
     case "refused":
       return reply(form, submission.reply({ formErrors: [result.message] }), 403);
     case "failed":

@@ -69,7 +69,7 @@ describe("joining", () => {
   it("makes a trusted joiner an active member, signed in, once they confirm", async () => {
     await joinNetwork(joiner("alex@somehospital.nhs.uk"), { ip });
     const mail = await lastEmailTo(database, "alex@somehospital.nhs.uk");
-    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! });
+    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! }, { ip: "192.0.2.10" });
     expect(result).toMatchObject({ outcome: "signed-in", destination: "/welcome" });
     const user = await userByEmail("alex@somehospital.nhs.uk");
     expect(user?.status).toBe("active");
@@ -89,7 +89,7 @@ describe("joining", () => {
 
     await joinNetwork(joiner("alex@ageuk.org.uk", { organisation: "Age UK Riverside" }), { ip });
     const mail = await lastEmailTo(database, "alex@ageuk.org.uk");
-    const result = await confirmEmailChallenge(mail!.publicId!, { token: mail!.token! });
+    const result = await confirmEmailChallenge(mail!.publicId!, { token: mail!.token! }, { ip: "192.0.2.10" });
     expect(result).toEqual({ outcome: "pending" });
     const joined = await userByEmail("alex@ageuk.org.uk");
     expect(joined?.status).toBe("pending");
@@ -115,7 +115,7 @@ describe("joining", () => {
       .values({ domain: "newpartner.org.uk", policy: "refuse", note: null, created_at: new Date().toISOString(), created_by: null })
       .execute();
     const mail = await lastEmailTo(database, "alex@newpartner.org.uk");
-    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! });
+    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! }, { ip: "192.0.2.10" });
     expect(result).toMatchObject({ outcome: "refused" });
     expect((await userByEmail("alex@newpartner.org.uk"))?.status).toBe("unverified");
     expect((await listAudit()).entries).toEqual([]);
