@@ -17,10 +17,30 @@ export const MAX_CODE_ATTEMPTS = 5;
 
 export type ChallengePurpose = EmailChallenge["purpose"];
 
-/** What a challenge remembers besides its address: where to go after signing in, or which session to keep on a change of address. */
+/**
+ * The details a joiner typed, kept with the verification they were sent, so that someone else joining
+ * with the same unconfirmed address cannot replace them: whichever link is confirmed decides.
+ */
+const joinDetailsSchema = z.object({
+  full_name: z.string(),
+  organisation: z.string(),
+  job_role: z.string(),
+  region: z.string(),
+  icb_pcn: z.string().nullable(),
+  workspace_interests_json: z.string(),
+  bulletin_opt_in: z.union([z.literal(0), z.literal(1)]),
+  events_opt_in: z.union([z.literal(0), z.literal(1)]),
+});
+export type JoinDetails = z.infer<typeof joinDetailsSchema>;
+
+/**
+ * What a challenge remembers besides its address: where to go after signing in, which session to keep
+ * on a change of address, or a joiner's details.
+ */
 const challengeDataSchema = z.object({
   redirectTo: z.string().optional(),
   keepSessionId: z.string().optional(),
+  joinDetails: joinDetailsSchema.optional(),
 });
 export type ChallengeData = z.infer<typeof challengeDataSchema>;
 

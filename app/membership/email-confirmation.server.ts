@@ -39,10 +39,10 @@ export async function confirmEmailChallenge(publicId: string, proof: ChallengePr
       const user = await challengeOwner(trx, challenge);
       // Stand-in challenges (no member) have no user; their code was never sent.
       if (!user) return { outcome: "failed", problem: "not-found" };
-      const { redirectTo } = challengeData(challenge);
+      const { redirectTo, joinDetails } = challengeData(challenge);
 
       if (challenge.purpose === "verify-email") {
-        const joined = await completeJoin(trx, user);
+        const joined = await completeJoin(trx, user, joinDetails);
         if (joined.outcome === "active") return { outcome: "sign-in", userId: user.id, destination: "/welcome" };
         if (joined.outcome === "unavailable") return { outcome: "refused", message: UNAVAILABLE };
         return joined;

@@ -7,7 +7,7 @@ import { noAccountEmail } from "#emails/no-account";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { CHALLENGE_LIFETIME_MS, challengeData, createChallenge, findChallenge } from "./challenges.server";
+import { CHALLENGE_LIFETIME_MS, challengeData, createChallenge, findChallenge, type JoinDetails } from "./challenges.server";
 import type { EmailRequestResult } from "./email-requests.server";
 import { findUserByEmail, normaliseEmail } from "~/auth/users.server";
 import { allowEmailRequest } from "./rate-limits.server";
@@ -19,18 +19,28 @@ const VALID_MINUTES = CHALLENGE_LIFETIME_MS / 60_000;
  * Emails an address whatever lets its owner in, and returns the challenge for the "check your email"
  * page: a sign-in code for a member, a verification code for a joiner who has not confirmed yet, or
  * a note without a code for anyone else. Every case creates a challenge, so the response is the same
- * whether or not the address is a member (no account enumeration).
+ * whether or not the address is a member (no account enumeration). A joiner's verification carries the
+ * details they typed (`joinDetails`), which stand only if it is the one confirmed.
  */
-export async function emailAccessCode(trx: Kysely<DB>, email: string, options: { redirectTo?: string } = {}): Promise<string> {
+export async function emailAccessCode(
+  trx: Kysely<DB>,
+  email: string,
+  options: { redirectTo?: string; joinDetails?: JoinDetails } = {},
+): Promise<string> {
   const user = await findUserByEmail(email, trx);
   const data = options.redirectTo ? { redirectTo: options.redirectTo } : {};
 
-  if (user?.status === "active" || user?.status === "unverified") {
-    const purpose = user.status === "active" ? "sign-in" : "verify-email";
-    const challenge = await createChallenge(trx, { purpose, email: user.email, userId: user.id, data });
+  if (user?.status === "active") {
+    const challenge = await createChallenge(trx, { purpose: "sign-in", email: user.email, userId: user.id, data });
     const props = { link: challenge.link, code: challenge.code, validMinutes: VALID_MINUTES };
-    if (purpose === "sign-in") await enqueueEmail(trx, { to: user.email, template: signInCodeEmail, props });
-    else await enqueueEmail(trx, { to: user.email, template: joinVerificationEmail, props: { ...props, fullName: user.full_name } });
+    await enqueueEmail(trx, { to: user.email, template: signInCodeEmail, props });
+    return challenge.publicId;
+  }
+  if (user?.status === "unverified") {
+    const joinDetails = options.joinDetails;
+    const challenge = await createChallenge(trx, { purpose: "verify-email", email: user.email, userId: user.id, data: { ...data, joinDetails } });
+    const props = { link: challenge.link, code: challenge.code, validMinutes: VALID_MINUTES, fullName: joinDetails?.full_name ?? user.full_name };
+    await enqueueEmail(trx, { to: user.email, template: joinVerificationEmail, props });
     return challenge.publicId;
   }
 

@@ -138,17 +138,34 @@ describe("joining", () => {
     expect((await lastEmailTo(database, "member@nhs.net"))?.template).toBe("sign-in-code");
   });
 
-  it("sends a fresh verification with the latest details when an unverified joiner joins again", async () => {
-    await joinNetwork(joiner("again@nhs.net", { region: "london" }), { ip });
+  it("a second join with the same unconfirmed address keeps the first joiner's details until a link is confirmed", async () => {
+    await joinNetwork(joiner("again@nhs.net", { region: "london", fullName: "Alex Example" }), { ip });
     const first = await lastEmailTo(database, "again@nhs.net");
-    await joinNetwork(joiner("again@nhs.net", { region: "midlands", fullName: "Alex Corrected" }), { ip });
+    await joinNetwork(joiner("again@nhs.net", { region: "midlands", fullName: "Mallory Other", organisation: "Elsewhere", bulletin: false }), { ip });
     const second = await lastEmailTo(database, "again@nhs.net");
 
     expect(second?.template).toBe("join-verification");
     expect(second?.publicId).not.toBe(first?.publicId);
+    // Each email greets the details it would confirm.
+    expect(first?.text).toContain("Dear Alex Example");
+    expect(second?.text).toContain("Dear Mallory Other");
     const users = await database.selectFrom("users").selectAll().where("email", "=", "again@nhs.net").execute();
     expect(users).toHaveLength(1);
-    expect(users[0]).toMatchObject({ region: "midlands", full_name: "Alex Corrected", status: "unverified" });
+    expect(users[0]).toMatchObject({ region: "london", full_name: "Alex Example", organisation: "Riverside PCN", status: "unverified" });
+
+    // The owner of the address confirms the first request: its details stand, and the second's link no longer changes them.
+    expect(await confirmEmailChallenge(first!.publicId!, { code: first!.code! }, { ip })).toMatchObject({ outcome: "signed-in" });
+    expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Example", region: "london", bulletin_opt_in: 1, status: "active" });
+    await confirmEmailChallenge(second!.publicId!, { code: second!.code! }, { ip });
+    expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Example", region: "london", organisation: "Riverside PCN" });
+  });
+
+  it("the confirmed link decides whose details stand: confirming a later request uses its details", async () => {
+    await joinNetwork(joiner("again@nhs.net", { region: "london", fullName: "Alex Tpyo" }), { ip });
+    await joinNetwork(joiner("again@nhs.net", { region: "midlands", fullName: "Alex Corrected", events: true }), { ip });
+    const second = await lastEmailTo(database, "again@nhs.net");
+    expect(await confirmEmailChallenge(second!.publicId!, { token: second!.token! }, { ip })).toMatchObject({ outcome: "signed-in" });
+    expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Corrected", region: "midlands", events_opt_in: 1, status: "active" });
   });
 
   it("tells a pending joiner who joins again that they are waiting for review", async () => {
