@@ -48,6 +48,14 @@ function isTrusted(domain: string): boolean {
   return TRUSTED_DOMAINS.some((trusted) => domain === trusted || domain.endsWith(`.${trusted}`));
 }
 
+/** Whether a domain is on the lists of personal webmail or disposable (temporary) email services. */
+export function listedEmailService(domain: string): "personal" | "disposable" | null {
+  const { personal, disposable, disposableWildcard } = domainLists();
+  // Disposable first: the webmail list also names some disposable services.
+  if (disposable.has(domain) || domainAndParents(domain).some((candidate) => disposableWildcard.has(candidate))) return "disposable";
+  return personal.has(domain) ? "personal" : null;
+}
+
 export async function decideDomain(address: string, executor: Kysely<DB> = db()): Promise<DomainDecision> {
   const domain = emailDomain(address);
   const candidates = domainAndParents(domain);
@@ -58,13 +66,8 @@ export async function decideDomain(address: string, executor: Kysely<DB> = db())
   // Checked before the lists: the disposable list wrongly includes a few NHS and council domains.
   if (isTrusted(domain)) return { outcome: "trusted" };
 
-  const { personal, disposable, disposableWildcard } = domainLists();
-  // Disposable first: the webmail list also names some disposable services.
-  if (disposable.has(domain) || candidates.some((candidate) => disposableWildcard.has(candidate))) {
-    return { outcome: "refused", reason: "disposable" };
-  }
-  if (personal.has(domain)) return { outcome: "refused", reason: "personal" };
-  return { outcome: "review" };
+  const listed = listedEmailService(domain);
+  return listed ? { outcome: "refused", reason: listed } : { outcome: "review" };
 }
 
 /** What a refused joiner reads by the email field: why, and what to do instead. */

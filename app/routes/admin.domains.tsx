@@ -122,7 +122,7 @@ export default function DomainRules() {
               name={fields.policy.name}
               legend="Rule"
               choices={[
-                { value: "allow", label: "Always allow", hint: "People with this domain become members without waiting for approval" },
+                { value: "allow", label: "Always allow", hint: "People with this domain become members without waiting for approval. Not possible for personal or temporary email services such as Gmail." },
                 { value: "refuse", label: "Always refuse", hint: "People with this domain cannot join" },
               ]}
               defaultValue={initial(fields.policy.initialValue)}
