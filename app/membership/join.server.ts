@@ -45,7 +45,7 @@ export async function joinNetwork(input: JoinInput, context: { ip: string }): Pr
           .values({ ...joinDetails, email, status: "unverified", created_at: at, updated_at: at })
           .execute();
       }
-      return emailAccessCode(trx, email, { joinDetails });
+      return emailAccessCode(trx, email, { asked: "join", joinDetails });
     });
   return { ok: true, publicId };
 }

@@ -25,14 +25,15 @@ const VALID_MINUTES = CHALLENGE_LIFETIME_MS / 60_000;
 export async function emailAccessCode(
   trx: Kysely<DB>,
   email: string,
-  options: { redirectTo?: string; joinDetails?: JoinDetails } = {},
+  options: { asked: "join" | "sign-in"; redirectTo?: string; joinDetails?: JoinDetails },
 ): Promise<string> {
   const user = await findUserByEmail(email, trx);
-  const data = options.redirectTo ? { redirectTo: options.redirectTo } : {};
+  const { asked } = options;
+  const data = options.redirectTo ? { asked, redirectTo: options.redirectTo } : { asked };
 
   if (user?.status === "active") {
     const challenge = await createChallenge(trx, { purpose: "sign-in", email: user.email, userId: user.id, data });
-    const props = { link: challenge.link, code: challenge.code, validMinutes: VALID_MINUTES };
+    const props = { link: challenge.link, code: challenge.code, validMinutes: VALID_MINUTES, asked };
     await enqueueEmail(trx, { to: user.email, template: signInCodeEmail, props });
     return challenge.publicId;
   }
@@ -47,19 +48,22 @@ export async function emailAccessCode(
   // A stand-in whose code is never sent, so the page and its code form look the same as for a member.
   const standIn = await createChallenge(trx, { purpose: "sign-in", email, userId: null, data });
   if (!user) await enqueueEmail(trx, { to: email, template: noAccountEmail, props: {} });
-  else if (user.status === "pending") await enqueueEmail(trx, { to: email, template: awaitingReviewEmail, props: {} });
+  else if (user.status === "pending") await enqueueEmail(trx, { to: email, template: awaitingReviewEmail, props: { asked } });
   else await enqueueEmail(trx, { to: email, template: accountUnavailableEmail, props: {} });
   return standIn.publicId;
 }
 
-/** Passwordless sign-in: rate limited per address and per client, then `emailAccessCode`. */
-export async function requestSignIn(request: { email: string; ip: string; redirectTo?: string }): Promise<EmailRequestResult> {
+/**
+ * Passwordless sign-in: rate limited per address and per client, then `emailAccessCode`. `asked` is
+ * "join" when sending a new code to someone who asked to join.
+ */
+export async function requestSignIn(request: { email: string; ip: string; redirectTo?: string; asked?: "join" | "sign-in" }): Promise<EmailRequestResult> {
   const email = normaliseEmail(request.email);
   const limit = await allowEmailRequest({ address: email, ip: request.ip });
   if (!limit.allowed) return { ok: false, retryAfterMs: limit.retryAfterMs };
   const publicId = await db()
     .transaction()
-    .execute((trx) => emailAccessCode(trx, email, { redirectTo: request.redirectTo }));
+    .execute((trx) => emailAccessCode(trx, email, { asked: request.asked ?? "sign-in", redirectTo: request.redirectTo }));
   return { ok: true, publicId };
 }
 
@@ -74,8 +78,8 @@ export async function resendCode(
   const challenge = await findChallenge(db(), publicId);
   if (!challenge) return undefined;
   if (challenge.purpose === "change-email") return { ok: "restart", path: "/account/email" };
-  const { redirectTo } = challengeData(challenge);
-  return requestSignIn({ email: challenge.email, ip: context.ip, redirectTo });
+  const { redirectTo, asked } = challengeData(challenge);
+  return requestSignIn({ email: challenge.email, ip: context.ip, redirectTo, asked });
 }
 
 /** Ends the session the request carries, if it is a valid one. */

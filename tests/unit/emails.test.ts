@@ -24,7 +24,7 @@ const code = { link: "https://portal.example.org/verify/abc123?token=def456", co
 // Every template with example props (fictional).
 const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [accountUnavailableEmail, {}],
-  [awaitingReviewEmail, {}],
+  [awaitingReviewEmail, { asked: "sign-in" }],
   [confirmNewEmailEmail, code],
   [emailAlreadyMemberEmail, {}],
   [emailChangedEmail, { newEmail: "sam.new@nhs.net" }],
@@ -36,7 +36,7 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [memberLeftEmail, { fullName: "Sam Carter" }],
   [memberRemovedEmail, { fullName: "Sam Carter", reason: "You asked us to." }],
   [noAccountEmail, {}],
-  [signInCodeEmail, code],
+  [signInCodeEmail, { ...code, asked: "sign-in" }],
   [testMessageEmail, { note: "Sent from the tests." }],
 ];
 
@@ -68,7 +68,7 @@ describe.each(EXAMPLES.map(([template, props]) => [template.name, template, prop
 
 describe("email wording and layout", () => {
   it("leaves space between the button and the text after it", async () => {
-    const email = await renderEmail(signInCodeEmail, code, context);
+    const email = await renderEmail(signInCodeEmail, { ...code, asked: "sign-in" }, context);
     expect(email.html).toMatch(/<p[^>]*margin:8px 0 24px[^>]*><a href="https:\/\/portal\.example\.org\/verify\//);
   });
 
