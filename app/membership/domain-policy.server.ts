@@ -70,14 +70,18 @@ export async function decideDomain(address: string, executor: Kysely<DB> = db())
   return listed ? { outcome: "refused", reason: listed } : { outcome: "review" };
 }
 
-/** What a refused joiner reads by the email field: why, and what to do instead. */
-export function domainRefusalMessage(reason: "personal" | "disposable" | "override"): string {
-  const why =
+/**
+ * What someone refused reads by the email field: why, and what to do instead. A joiner cannot join with
+ * the address; a member cannot move their membership to it.
+ */
+export function domainRefusalMessage(reason: "personal" | "disposable" | "override", asking: "join" | "change" = "join"): string {
+  const address =
     reason === "personal"
-      ? "You cannot join with a personal email address."
+      ? "a personal email address"
       : reason === "disposable"
-        ? "You cannot join with a temporary or disposable email address."
-        : "You cannot join with an email address from this organisation.";
+        ? "a temporary or disposable email address"
+        : "an email address from this organisation";
+  const why = asking === "join" ? `You cannot join with ${address}.` : `You cannot use ${address} for your membership.`;
   return (
     `${why} Use your work email address, so we know you work in or with social prescribing. ` +
     `If you do not have one, ask your PCN or supervisor for an NHSmail account, ` +

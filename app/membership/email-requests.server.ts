@@ -14,9 +14,9 @@ export type NewAddressRequestResult = EmailRequestResult | { ok: false; emailErr
 type Refusal = Exclude<NewAddressRequestResult, { ok: true }>;
 
 /** Why an address cannot be joined with or changed to now (domain rules first, then rate limits), or null. */
-export async function refuseNewAddress(address: string, ip: string): Promise<Refusal | null> {
+export async function refuseNewAddress(address: string, ip: string, asking: "join" | "change"): Promise<Refusal | null> {
   const decision = await decideDomain(address);
-  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason) };
+  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason, asking) };
   const limit = await allowEmailRequest({ address, ip });
   return limit.allowed ? null : { ok: false, retryAfterMs: limit.retryAfterMs };
 }

@@ -25,7 +25,7 @@ export const UNCONFIRMED_JOINER_DAYS = 30;
  */
 export async function joinNetwork(input: JoinInput, context: { ip: string }): Promise<NewAddressRequestResult> {
   const email = normaliseEmail(input.email);
-  const refusal = await refuseNewAddress(email, context.ip);
+  const refusal = await refuseNewAddress(email, context.ip, "join");
   if (refusal) return refusal;
 
   const publicId = await db()

@@ -85,11 +85,26 @@ export function summariseErrors(
   return summary;
 }
 
+const EMAIL_ADDRESS = /([^\s@]+@[^\s@]+\.[a-z]{2,})(?=[.,;:)]?(?:\s|$))/gi;
+
+/** Text with each email address in it as a mailto link (an error telling people whom to email). */
+function withMailtoLinks(text: string): ReactNode[] {
+  return text.split(EMAIL_ADDRESS).map((part, index) =>
+    index % 2 === 1 ? (
+      <a key={index} href={`mailto:${part}`}>
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}
+
 function ErrorMessage({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <span className="nhsuk-error-message" id={id}>
-      <span className="nhsuk-u-visually-hidden">Error:</span> {errors.join(". ")}
+      <span className="nhsuk-u-visually-hidden">Error:</span> {withMailtoLinks(errors.join(". "))}
     </span>
   );
 }
