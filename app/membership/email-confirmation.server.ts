@@ -3,6 +3,7 @@ import { safeRedirectPath } from "~/auth/access.server";
 import { challengeData, challengeOwner, consumeChallenge, type ChallengeProblem, type ChallengeProof } from "./challenges.server";
 import { applyEmailChange } from "./email-change.server";
 import { completeJoin } from "./join.server";
+import { hasRole } from "~/auth/roles.server";
 import { createSession } from "~/auth/sessions.server";
 import { allowCodeCheck } from "./rate-limits.server";
 
@@ -47,7 +48,11 @@ export async function confirmEmailChallenge(publicId: string, proof: ChallengePr
         if (joined.outcome === "unavailable") return { outcome: "refused", message: UNAVAILABLE };
         return joined;
       }
-      if (user.status === "active") return { outcome: "sign-in", userId: user.id, destination: safeRedirectPath(redirectTo) };
+      if (user.status === "active") {
+        // Staff who were not on their way somewhere start at the staff tools, where their work is.
+        const home = (await hasRole(user.id, "admin", null, trx)) ? "/admin/members" : "/account";
+        return { outcome: "sign-in", userId: user.id, destination: safeRedirectPath(redirectTo, home) };
+      }
       if (user.status === "pending") return { outcome: "pending" };
       return { outcome: "refused", message: UNAVAILABLE };
     });

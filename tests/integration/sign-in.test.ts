@@ -5,6 +5,7 @@ import { describeChallenge, MAX_CODE_ATTEMPTS } from "~/membership/challenges.se
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { createSession, sessionCookieName, validateSessionToken } from "~/auth/sessions.server";
 import { requestSignIn, resendCode, signOut } from "~/membership/sign-in.server";
+import { grantRole } from "~/auth/roles.server";
 import { addMember, emailsTo, lastEmailTo, setUpDatabaseTests } from "../support/fixtures";
 
 const { database, ip } = setUpDatabaseTests();
@@ -33,6 +34,19 @@ describe("passwordless sign-in", () => {
     expect(result).toMatchObject({ outcome: "signed-in", destination: "/webinars?month=may" });
     const token = result.outcome === "signed-in" ? result.sessionToken : "";
     expect((await getCurrentUser(requestWithCookie(token)))?.user.id).toBe(userId);
+  });
+
+  it("takes an admin to the staff tools when they were not going anywhere in particular, and members to their account", async () => {
+    await addMember(database, "member@nhs.net");
+    const adminId = await addMember(database, "admin@nhs.net");
+    await grantRole(adminId, "admin");
+    const asAdmin = await signInCode("admin@nhs.net");
+    expect(await confirmEmailChallenge(asAdmin.publicId, { code: asAdmin.code }, { ip })).toMatchObject({ destination: "/admin/members" });
+    const asMember = await signInCode("member@nhs.net");
+    expect(await confirmEmailChallenge(asMember.publicId, { code: asMember.code }, { ip })).toMatchObject({ destination: "/account" });
+    // Where an admin was going still wins.
+    const going = await signInCode("admin@nhs.net", "/account/profile");
+    expect(await confirmEmailChallenge(going.publicId, { code: going.code }, { ip })).toMatchObject({ destination: "/account/profile" });
   });
 
   it("answers a member and a stranger alike: same result, same page, and only the member gets a code", async () => {
