@@ -30,16 +30,22 @@ function signatureMatches(payload: string, signature: string): boolean {
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
+export interface Flash {
+  message: string;
+  /** What happened, for a page that shows more than the message for some outcomes (e.g. "joiner-decided"). */
+  kind?: string;
+}
+
 /** Set-Cookie for a message the page at `path` shows once. */
-export function flashCookie(path: string, message: string): string {
-  const payload = Buffer.from(JSON.stringify({ path, message })).toString("base64url");
+export function flashCookie(path: string, flash: Flash): string {
+  const payload = Buffer.from(JSON.stringify({ path, ...flash })).toString("base64url");
   return `${cookieName()}=${payload}.${sign(payload)}; ${cookieAttributes(MAX_AGE_SECONDS)}`;
 }
 
 /** A redirect to `to` whose page shows `message` once. */
-export function redirectWithFlash(to: string, message: string): Response {
+export function redirectWithFlash(to: string, message: string, options: { kind?: string } = {}): Response {
   const path = new URL(to, "http://portal.invalid").pathname;
-  return redirect(to, { headers: { "Set-Cookie": flashCookie(path, message) } });
+  return redirect(to, { headers: { "Set-Cookie": flashCookie(path, { message, ...options }) } });
 }
 
 function readCookie(request: Request): string | null {
@@ -50,14 +56,15 @@ function readCookie(request: Request): string | null {
   return null;
 }
 
-function parse(value: string): { path: string; message: string } | null {
+function parse(value: string): (Flash & { path: string }) | null {
   const [payload, signature, extra] = value.split(".");
   if (!payload || !signature || extra !== undefined || !signatureMatches(payload, signature)) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     if (typeof parsed !== "object" || parsed === null) return null;
-    const { path, message } = parsed as Record<string, unknown>;
-    return typeof path === "string" && typeof message === "string" ? { path, message } : null;
+    const { path, message, kind } = parsed as Record<string, unknown>;
+    if (typeof path !== "string" || typeof message !== "string") return null;
+    return { path, message, kind: typeof kind === "string" ? kind : undefined };
   } catch {
     return null;
   }
@@ -68,10 +75,10 @@ function parse(value: string): { path: string; message: string } | null {
  * (they clear the cookie once read). A message for another page is left for it; a cookie that is
  * not the portal's is cleared and ignored.
  */
-export function readFlash(request: Request): { message: string | null; headers: HeadersInit } {
+export function readFlash(request: Request): { message: string | null; kind: string | null; headers: HeadersInit } {
   const value = readCookie(request);
-  if (value === null) return { message: null, headers: {} };
+  if (value === null) return { message: null, kind: null, headers: {} };
   const flash = parse(value);
-  if (flash && flash.path !== new URL(request.url).pathname) return { message: null, headers: {} };
-  return { message: flash?.message ?? null, headers: { "Set-Cookie": `${cookieName()}=; ${cookieAttributes(0)}` } };
+  if (flash && flash.path !== new URL(request.url).pathname) return { message: null, kind: null, headers: {} };
+  return { message: flash?.message ?? null, kind: flash?.kind ?? null, headers: { "Set-Cookie": `${cookieName()}=; ${cookieAttributes(0)}` } };
 }

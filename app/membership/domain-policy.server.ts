@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
-import type { Kysely } from "kysely";
-import type { DB } from "#db/schema";
+import type { Kysely, Selectable } from "kysely";
+import type { DB, DomainOverridesTable } from "#db/schema";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 
@@ -56,11 +56,18 @@ export function listedEmailService(domain: string): "personal" | "disposable" | 
   return personal.has(domain) ? "personal" : null;
 }
 
+export type DomainRule = Selectable<DomainOverridesTable>;
+
+/** The staff rule that applies to an address: the one for its domain or the nearest parent, if any. */
+export async function domainRuleFor(address: string, executor: Kysely<DB> = db()): Promise<DomainRule | undefined> {
+  const candidates = domainAndParents(emailDomain(address));
+  const overrides = await executor.selectFrom("domain_overrides").selectAll().where("domain", "in", candidates).execute();
+  return candidates.map((candidate) => overrides.find((row) => row.domain === candidate)).find((row) => row !== undefined);
+}
+
 export async function decideDomain(address: string, executor: Kysely<DB> = db()): Promise<DomainDecision> {
   const domain = emailDomain(address);
-  const candidates = domainAndParents(domain);
-  const overrides = await executor.selectFrom("domain_overrides").select(["domain", "policy"]).where("domain", "in", candidates).execute();
-  const override = candidates.map((candidate) => overrides.find((row) => row.domain === candidate)).find(Boolean);
+  const override = await domainRuleFor(address, executor);
   if (override) return override.policy === "allow" ? { outcome: "trusted" } : { outcome: "refused", reason: "override" };
 
   // Checked before the lists: the disposable list wrongly includes a few NHS and council domains.

@@ -23,6 +23,9 @@ export async function loadMemberForDecision({ request, params }: LoaderFunctionA
   return { id, fullName: member.full_name, email: member.email, organisation: member.organisation };
 }
 
+/** The flash kind after approving or declining a joiner: the member's page then offers the next one waiting. */
+export const JOINER_DECIDED = "joiner-decided";
+
 export async function decideWithReason(
   { request, params }: ActionFunctionArgs,
   decision: {
@@ -30,6 +33,8 @@ export async function decideWithReason(
     decide: (actorUserId: number, memberId: number, reason: string) => Promise<StaffActionResult>;
     /** The banner the member's page shows afterwards. */
     done: string;
+    /** The flash's kind, for a page that adds to the banner (see app/lib/flash.server.ts). */
+    kind?: string;
   },
 ) {
   const { user: staff } = await requireAdmin(request);
@@ -38,5 +43,5 @@ export async function decideWithReason(
   if (submission.status !== "success") return submission.reply();
   const result = await decision.decide(staff.id, id, submission.value.reason);
   if (!result.ok) return submission.reply({ formErrors: [result.error] });
-  throw redirectWithFlash(`/admin/members/${id}`, decision.done);
+  throw redirectWithFlash(`/admin/members/${id}`, decision.done, { kind: decision.kind });
 }
