@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB, User } from "#db/schema";
 import { joinRequestReceivedEmail } from "#emails/join-request-received";
 import { joinerToReviewEmail } from "#emails/joiner-to-review";
+import { memberWelcomeEmail } from "#emails/member-welcome";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
@@ -58,8 +59,8 @@ export type JoinCompletion =
 
 /**
  * The joiner has proved they own the address. The details sent with the confirmed code become the
- * member's. Trusted domains become members at once; other organisations wait for staff, who are told
- * by email; the audit log records which. The domain is checked again because staff may have changed a
+ * member's. Trusted domains become members at once and are welcomed by email; other organisations wait
+ * for staff, who are told by email; the audit log records which. The domain is checked again because staff may have changed a
  * rule since the joiner asked.
  */
 export async function completeJoin(trx: Kysely<DB>, joiner: User, joinDetails?: JoinDetails): Promise<JoinCompletion> {
@@ -77,6 +78,8 @@ export async function completeJoin(trx: Kysely<DB>, joiner: User, joinDetails?: 
   if (status === "pending") {
     await enqueueEmail(trx, { to: user.email, template: joinRequestReceivedEmail, props: { fullName: user.full_name } });
     await tellAdminsAboutJoiner(trx, user);
+  } else {
+    await enqueueEmail(trx, { to: user.email, template: memberWelcomeEmail, props: { fullName: user.full_name } });
   }
   return { outcome: status };
 }

@@ -80,6 +80,10 @@ describe("joining", () => {
     const { entries } = await listAudit({ aboutUserId: user!.id });
     expect(entries).toMatchObject([{ action: "member.joined", actorUserId: user?.id }]);
     expect(entries[0]?.details).toEqual({ status: "active" });
+    // Admitted at once, so welcomed by email too.
+    const welcome = await lastEmailTo(database, "alex@somehospital.nhs.uk");
+    expect(welcome).toMatchObject({ template: "member-welcome", subject: "Welcome to the Social Prescribing Network" });
+    expect(welcome?.text).toContain("Dear Alex Example");
   });
 
   it("leaves a joiner from another organisation pending, without a session, and tells them and each admin", async () => {
@@ -100,6 +104,7 @@ describe("joining", () => {
 
     const toJoiner = await lastEmailTo(database, "alex@ageuk.org.uk");
     expect(toJoiner?.template).toBe("join-request-received");
+    expect((await emailsTo(database, "alex@ageuk.org.uk")).map((mail) => mail.template)).not.toContain("member-welcome");
     expect(toJoiner?.text).toContain("will check your request before you can sign in");
 
     const toAdmin = await lastEmailTo(database, "admin@nhs.net");

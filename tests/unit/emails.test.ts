@@ -13,6 +13,7 @@ import { memberApprovedEmail } from "#emails/member-approved";
 import { memberDeclinedEmail } from "#emails/member-declined";
 import { memberLeftEmail } from "#emails/member-left";
 import { memberRemovedEmail } from "#emails/member-removed";
+import { memberWelcomeEmail } from "#emails/member-welcome";
 import { noAccountEmail } from "#emails/no-account";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { testMessageEmail } from "#emails/test-message";
@@ -35,6 +36,7 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [memberDeclinedEmail, { fullName: "Joy Adeyemi", reason: "We could not tell how your role involves social prescribing." }],
   [memberLeftEmail, { fullName: "Sam Carter" }],
   [memberRemovedEmail, { fullName: "Sam Carter", reason: "You asked us to." }],
+  [memberWelcomeEmail, { fullName: "Sam Carter" }],
   [noAccountEmail, {}],
   [signInCodeEmail, { ...code, asked: "sign-in" }],
   [testMessageEmail, { note: "Sent from the tests." }],
@@ -42,7 +44,7 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
 
 // Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page
 // shows a button that POSTs; the others are plain pages.
-const SAFE_LINK = /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?)$)/;
+const SAFE_LINK = /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|account|admin\/members(\?status=pending)?)$)/;
 
 it("has an example for every template in emails/, so none escapes the link check", async () => {
   const templateNames: string[] = [];
