@@ -10,6 +10,8 @@ export const domainSchema = z
   .string({ error: "Enter a domain" })
   .trim()
   .toLowerCase()
+  // "@example.org.uk", copied from an address, means the domain after it.
+  .overwrite((value) => value.replace(/^@\s*/, ""))
   .min(1, { error: "Enter a domain", abort: true })
   .refine((value) => !value.includes("@"), "Enter the part after the @ only, like example.org.uk")
   .refine((value) => !/^[a-z]+:\/\//.test(value) && !value.includes("/"), "Enter the domain only, without https:// or a path")

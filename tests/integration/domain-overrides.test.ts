@@ -22,6 +22,8 @@ describe("domain rule validation", () => {
     ["example.org.uk", "example.org.uk"],
     ["  Meadowbank-Wellbeing.ORG.UK ", "meadowbank-wellbeing.org.uk"],
     ["nhs.net", "nhs.net"],
+    ["@Riverside-Wellbeing.org.uk ", "riverside-wellbeing.org.uk"],
+    [" @ riverside-wellbeing.org.uk", "riverside-wellbeing.org.uk"],
   ])("accepts %j as %j", (input, expected) => {
     const result = parse(input);
     expect(result.success && result.data.domain).toBe(expected);
