@@ -55,21 +55,27 @@ export async function emailAccessCode(
 
 /**
  * Passwordless sign-in: rate limited per address and per client, then `emailAccessCode`. `asked` is
- * "join" when sending a new code to someone who asked to join.
+ * "join" (with the joiner's details) when sending a new code to someone who asked to join.
  */
-export async function requestSignIn(request: { email: string; ip: string; redirectTo?: string; asked?: "join" | "sign-in" }): Promise<EmailRequestResult> {
+export async function requestSignIn(request: {
+  email: string;
+  ip: string;
+  redirectTo?: string;
+  asked?: "join" | "sign-in";
+  joinDetails?: JoinDetails;
+}): Promise<EmailRequestResult> {
   const email = normaliseEmail(request.email);
   const limit = await allowEmailRequest({ address: email, ip: request.ip });
   if (!limit.allowed) return { ok: false, retryAfterMs: limit.retryAfterMs };
   const publicId = await db()
     .transaction()
-    .execute((trx) => emailAccessCode(trx, email, { asked: request.asked ?? "sign-in", redirectTo: request.redirectTo }));
+    .execute((trx) => emailAccessCode(trx, email, { asked: request.asked ?? "sign-in", redirectTo: request.redirectTo, joinDetails: request.joinDetails }));
   return { ok: true, publicId };
 }
 
 /**
- * "Send a new code" from the check-your-email page: the same as asking again for that address.
- * A change of address starts again from the account page instead.
+ * "Send a new code" from the check-your-email page: the same as asking again for that address, with
+ * the same joining details if any. A change of address starts again from the account page instead.
  */
 export async function resendCode(
   publicId: string,
@@ -78,8 +84,8 @@ export async function resendCode(
   const challenge = await findChallenge(db(), publicId);
   if (!challenge) return undefined;
   if (challenge.purpose === "change-email") return { ok: "restart", path: "/account/email" };
-  const { redirectTo, asked } = challengeData(challenge);
-  return requestSignIn({ email: challenge.email, ip: context.ip, redirectTo, asked });
+  const { redirectTo, asked, joinDetails } = challengeData(challenge);
+  return requestSignIn({ email: challenge.email, ip: context.ip, redirectTo, asked, joinDetails });
 }
 
 /** Ends the session the request carries, if it is a valid one. */

@@ -5,6 +5,7 @@ import { describeChallenge } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import type { JoinInput } from "~/membership/join-schema";
 import { joinNetwork } from "~/membership/join.server";
+import { resendCode } from "~/membership/sign-in.server";
 import { grantRole } from "~/auth/roles.server";
 import { validateSessionToken } from "~/auth/sessions.server";
 import { addMember, emailsTo, lastEmailTo, setUpDatabaseTests } from "../support/fixtures";
@@ -171,6 +172,18 @@ describe("joining", () => {
     const second = await lastEmailTo(database, "again@nhs.net");
     expect(await confirmEmailChallenge(second!.publicId!, { token: second!.token! }, { ip })).toMatchObject({ outcome: "signed-in" });
     expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Corrected", region: "midlands", events_opt_in: 1, status: "active" });
+  });
+
+  it("a new code sent from the check-your-email page carries the same details as the code it replaces", async () => {
+    await joinNetwork(joiner("again@nhs.net", { fullName: "Mallory Other", region: "london" }), { ip });
+    const second = await joinNetwork(joiner("again@nhs.net", { fullName: "Alex Example", region: "midlands" }), { ip });
+    if (!second.ok) throw new Error("refused");
+    const resent = await resendCode(second.publicId, { ip });
+    if (!resent || resent.ok !== true) throw new Error("not resent");
+    const mail = await lastEmailTo(database, "again@nhs.net");
+    expect(mail?.text).toContain("Dear Alex Example");
+    await confirmEmailChallenge(resent.publicId, { code: mail!.code! }, { ip });
+    expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Example", region: "midlands", status: "active" });
   });
 
   it("tells a pending joiner who joins again that they are waiting for review", async () => {
