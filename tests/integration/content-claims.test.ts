@@ -60,4 +60,12 @@ describe("email preferences", () => {
     const preferencesPage = await renderPage(preferences, pageRequest("/account/preferences", { cookie }));
     expect(preferencesPage.text).toContain("Send me the monthly bulletin");
   });
+
+  it("'How do I stop getting the bulletin?' sends members to the same place, not to a link bulletins do not have yet", async () => {
+    const { text, html } = await page("faq", "unsubscribe-from-the-bulletin");
+    expect(html).toContain('href="/account"');
+    expect(text).toContain("Email preferences");
+    expect(text).toContain('"Send me the monthly bulletin"');
+    expect(text).not.toMatch(/unsubscribe link/i);
+  });
 });
