@@ -12,6 +12,9 @@ test("home page explains the network and leads to joining, webinars and FAQ", as
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeAttached();
   // Sending through SMTP: no capture banner.
   await expect(page.getByText("Email is captured, not sent")).toHaveCount(0);
+  // Type from installed fonts (app/ui/app.css): no web font is declared, so none is fetched from anywhere.
+  expect(await page.evaluate(() => document.fonts.size)).toBe(0);
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/arial, sans-serif$/);
 });
 
 test("each menu section and the accessibility statement answers with a page, not a 404", async ({ page }) => {
