@@ -1,7 +1,7 @@
-import type { JobHandlers } from "./jobs.server";
+import type { JobDefinition } from "./define.server";
 
 /**
- * Every kind of background job the portal runs, by name. Features add their handlers here
+ * Every kind of background job the portal runs (each made with `defineJob`). Features add theirs here
  * (e.g. sending webinar joining links at 10:00 UK time on the day).
  */
-export const jobHandlers: JobHandlers = {};
+export const jobHandlers: readonly JobDefinition[] = [];

@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { EmailContext, EmailTemplate } from "#emails/define";
 import { EmailLayout } from "#emails/layout";
 
@@ -8,7 +8,10 @@ export interface RenderedEmail {
   text: string;
 }
 
-/** Renders a template inside the shared layout, as HTML and as plain text. */
+/**
+ * Renders a template inside the shared layout, as HTML and as plain text. React renders once: the text
+ * is converted from the HTML, which is what `render(…, { plainText: true })` does after a second render.
+ */
 export async function renderEmail<Props>(template: EmailTemplate<Props>, props: Props, context: EmailContext): Promise<RenderedEmail> {
   const subject = template.subject(props);
   const { Body } = template;
@@ -17,6 +20,6 @@ export async function renderEmail<Props>(template: EmailTemplate<Props>, props: 
       <Body {...props} context={context} />
     </EmailLayout>
   );
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject, html, text };
+  const html = await render(element);
+  return { subject, html, text: toPlainText(html) };
 }

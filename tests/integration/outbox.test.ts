@@ -4,8 +4,8 @@ import { testClock } from "~/clock.server";
 import { deliverDueEmails, MAX_DELIVERY_ATTEMPTS } from "~/mail/delivery.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { createMailTransport, type MailTransport } from "~/mail/transport.server";
-import { leaseDueRows } from "~/jobs/lease.server";
-import { startWorker } from "~/jobs/worker.server";
+import { leaseDueRows } from "~/lib/leases.server";
+import { startWorker } from "~/worker/worker.server";
 import type { Database } from "~/db.server";
 import { clearDatabase, testDatabase } from "../support/database";
 import { SmtpSink } from "../support/smtp-sink";
@@ -126,7 +126,7 @@ describe("outbox delivery", () => {
       },
       close: () => undefined,
     };
-    const firstWorker = startWorker({ db: database, transport: stopAfterFive, handlers: {}, pollMs: 20 });
+    const firstWorker = startWorker({ db: database, transport: stopAfterFive, jobs: [], pollMs: 20 });
     await expect.poll(() => sends, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
     await stopping;
 
@@ -135,7 +135,7 @@ describe("outbox delivery", () => {
     // Released, not left leased: the next worker can take them at once.
     expect(pendingAfterStop.every((row) => row.locked_until === null)).toBe(true);
 
-    const secondWorker = startWorker({ db: database, transport, handlers: {}, pollMs: 20 });
+    const secondWorker = startWorker({ db: database, transport, jobs: [], pollMs: 20 });
     await expect
       .poll(async () => (await database.selectFrom("outbox").select("id").where("status", "=", "sent").execute()).length, {
         timeout: 15_000,
