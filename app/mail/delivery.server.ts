@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from "kysely";
+import { sql, type Kysely, type Updateable } from "kysely";
 import { z } from "zod";
 import type { DB, OutboxBody, OutboxMessage, OutboxTable } from "#db/schema";
 import { now } from "~/clock.server";
@@ -10,6 +10,7 @@ import type { MailTransport, OutgoingEmail } from "./transport.server";
 export const MAX_DELIVERY_ATTEMPTS = 8;
 /** How long a worker may hold a message; after a crash, another pass picks it up after this. */
 const LEASE_MS = 2 * 60_000;
+const SENT_FLUSH_MS = 5;
 /** What a delivered security email's body becomes (its code and link stay usable for a while). */
 export const REDACTED_AFTER_DELIVERY = "[removed after delivery: it held a sign-in or confirmation code]";
 const REDACTED_AFTER_FAILURE = "[removed when delivery stopped: it held a sign-in or confirmation code]";
@@ -24,8 +25,10 @@ const REDACTED_AFTER_FAILURE = "[removed when delivery stopped: it held a sign-i
 export type PermanentFailureHandler = (trx: Kysely<DB>, message: OutboxMessage) => Promise<void>;
 
 export interface DeliveryOptions {
-  /** Messages leased in one pass. */
+  /** Messages leased at a time. */
   batchSize?: number;
+  /** Messages handled in one call at most (ten batches unless set), so the worker's other work gets a turn. */
+  maxMessages?: number;
   /** Messages in flight at once; the transport's pool size unless set. */
   concurrency?: number;
   /** When it aborts, messages in flight finish and the rest of the batch is released for the next pass. */
@@ -80,7 +83,8 @@ function smtpResponseCode(error: unknown): number | undefined {
 export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport, options: DeliveryOptions = {}): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, retrying: 0, failed: 0, expired: 0, released: 0 };
   const concurrency = Math.max(1, options.concurrency ?? transport.concurrency ?? 1);
-  const batch = await claimDueMessages(db, options.batchSize ?? Math.max(20, concurrency * 10));
+  const batchSize = options.batchSize ?? Math.max(20, concurrency * 10);
+  const maxMessages = options.maxMessages ?? batchSize * 10;
   const redact = transport.kind === "smtp";
   const bodies = new Map<number, Promise<OutboxBody>>();
 
@@ -142,16 +146,6 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
     }
     try {
       await transport.send(await outgoing(message));
-      await record(message, {
-        status: "sent",
-        attempts,
-        sent_at: now().toISOString(),
-        locked_until: null,
-        last_error: null,
-        delivered_via: transport.kind,
-        ...redacted(message, REDACTED_AFTER_DELIVERY),
-      });
-      result.sent += 1;
     } catch (error) {
       const lastError = error instanceof Error ? error.message : String(error);
       const code = smtpResponseCode(error);
@@ -176,7 +170,54 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
       if (giveUp) result.failed += 1;
       else result.retrying += 1;
       logger.warn({ messageId: message.message_id, attempts, giveUp, err: lastError }, "email delivery failed");
+      return;
     }
+    markSent(message);
+  }
+
+  // Sent messages are recorded a few at a time (as many as are in flight, or after SENT_FLUSH_MS), in
+  // one short transaction: a commit per message was most of the worker's cost beyond sending. If the
+  // process dies before the write, those messages go again after their lease, with the same Message-ID.
+  const unrecorded: OutboxMessage[] = [];
+  const writes = new Set<Promise<void>>();
+  let flushTimer: NodeJS.Timeout | undefined;
+  let writeError: unknown;
+  function markSent(message: OutboxMessage) {
+    unrecorded.push(message);
+    if (unrecorded.length >= concurrency) flushSent();
+    else flushTimer ??= setTimeout(flushSent, SENT_FLUSH_MS);
+  }
+  function flushSent() {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const messages = unrecorded.splice(0);
+    if (messages.length === 0) return;
+    const write = recordSent(messages)
+      .catch((error: unknown) => {
+        writeError ??= error;
+      })
+      .finally(() => writes.delete(write));
+    writes.add(write);
+  }
+  async function recordSent(messages: OutboxMessage[]) {
+    const values = {
+      status: "sent" as const,
+      attempts: sql<number>`attempts + 1`,
+      sent_at: now().toISOString(),
+      locked_until: null,
+      last_error: null,
+      delivered_via: transport.kind,
+    };
+    const secret = messages.filter((m) => redact && m.sensitive).map((m) => m.id);
+    const plain = messages.filter((m) => !(redact && m.sensitive)).map((m) => m.id);
+    await db.transaction().execute(async (trx) => {
+      if (plain.length) await trx.updateTable("outbox").set(values).where("id", "in", plain).execute();
+      if (secret.length) {
+        const note = REDACTED_AFTER_DELIVERY;
+        await trx.updateTable("outbox").set({ ...values, html: note, text: note }).where("id", "in", secret).execute();
+      }
+    });
+    result.sent += messages.length;
   }
 
   async function outgoing(message: OutboxMessage): Promise<OutgoingEmail> {
@@ -194,20 +235,53 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
     };
   }
 
-  // Each lane takes the next message when its last one is done, so `concurrency` stay in flight.
-  let next = 0;
+  // Each lane takes the next message as soon as its last one is done, so `concurrency` stay in flight;
+  // the next batch is leased while the last few of this one are still going.
+  const queue: OutboxMessage[] = [];
+  let leased = 0;
+  let drained = false;
+  let claiming: Promise<void> | undefined;
+  let claimError: unknown;
+  function claimMore(): Promise<void> {
+    claiming ??= claimDueMessages(db, Math.min(batchSize, maxMessages - leased))
+      .then((rows) => {
+        queue.push(...rows);
+        leased += rows.length;
+        if (rows.length === 0 || leased >= maxMessages) drained = true;
+      })
+      .catch((error: unknown) => {
+        claimError = error;
+        drained = true;
+      })
+      .finally(() => {
+        claiming = undefined;
+      });
+    return claiming;
+  }
   async function lane() {
-    while (next < batch.length && !options.signal?.aborted) {
-      const message = batch[next++];
+    while (!options.signal?.aborted) {
+      if (queue.length <= concurrency && !drained) void claimMore();
+      const message = queue.shift();
       if (message) await deliver(message);
+      else if (claiming) await claiming;
+      else break;
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+  await claimMore();
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  await claiming;
+  flushSent();
+  await Promise.all(writes);
 
-  if (next < batch.length) {
-    const rest = batch.slice(next).map((m) => m.id);
-    await releaseLeases(db, "outbox", rest);
-    result.released = rest.length;
+  if (queue.length > 0) {
+    await releaseLeases(
+      db,
+      "outbox",
+      queue.map((m) => m.id),
+    );
+    result.released = queue.length;
   }
+  if (claimError) throw claimError;
+  if (writeError) throw writeError;
   return result;
 }

@@ -297,7 +297,7 @@ describe("permanent and temporary SMTP failures", () => {
     sink.refuse.set("gone@nhs.net", { code: 550, message: "No such mailbox" });
     await queue("gone@nhs.net");
     await queue("waiting@nhs.net");
-    await deliverDueEmails(database, transport, { batchSize: 1 });
+    await deliverDueEmails(database, transport, { maxMessages: 1 });
     const response = await healthz();
     expect(await response.json()).toMatchObject({ status: "ok", outboxBacklog: 1, outboxFailedLastDay: 1 });
   });
