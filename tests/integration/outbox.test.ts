@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { testMessageEmail } from "#emails/test-message";
@@ -293,13 +295,17 @@ describe("permanent and temporary SMTP failures", () => {
     expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 1 });
   });
 
-  it("reports recent failures on /healthz", async () => {
+  it("reports recent failures on /healthz and in the command line's outbox command", async () => {
     sink.refuse.set("gone@nhs.net", { code: 550, message: "No such mailbox" });
     await queue("gone@nhs.net");
     await queue("waiting@nhs.net");
     await deliverDueEmails(database, transport, { maxMessages: 1 });
     const response = await healthz();
     expect(await response.json()).toMatchObject({ status: "ok", outboxBacklog: 1, outboxFailedLastDay: 1 });
+
+    const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/cli.ts", "outbox"], { env: { ...process.env, LOG_LEVEL: "silent" } });
+    expect(stdout).toContain("failed in the last 24 hours: 1");
+    expect(stdout).toMatch(/failed #\d+ to gone@nhs\.net \(.+\) \[permanent 550\] at \S+: 550 No such mailbox/);
   });
 });
 
