@@ -74,7 +74,7 @@ function smtpResponseCode(error: unknown): number | undefined {
 
 /**
  * Delivers due messages, earliest due first, with up to `concurrency` in flight over the transport's pool.
- * Each outcome is recorded as soon as it is known:
+ * Outcomes are recorded as they come (sent ones a few at a time, within milliseconds):
  * - sent; a sensitive email's body is then removed (SMTP only: in capture mode the outbox is the
  *   developer's mailbox);
  * - refused for good (5xx): failed at once, with the code and response, and the permanent-failure
@@ -271,7 +271,8 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
     }
   }
   await claimMore();
-  await Promise.all(Array.from({ length: concurrency }, lane));
+  // Settled, not all: if one lane fails (the database), the others still finish what they hold.
+  const lanes = await Promise.allSettled(Array.from({ length: concurrency }, lane));
   await claiming;
   flushSent();
   await Promise.all(writes);
@@ -284,7 +285,7 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
     );
     result.released = queue.length;
   }
-  if (claimError) throw claimError;
-  if (writeError) throw writeError;
+  const laneError = lanes.find((outcome) => outcome.status === "rejected")?.reason as unknown;
+  for (const error of [laneError, claimError, writeError]) if (error) throw error;
   return result;
 }
