@@ -12,7 +12,7 @@
  * Prints figures; exits non-zero only on errors (a sample that does not read right is an error).
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,8 +28,13 @@ type SinkMessage =
   | { type: "sample"; to: string; subject: string; text: string; html: string }
   | { type: "done"; bytes: number };
 
+/** Folders this run made, removed at the end. */
+const scratch: string[] = [];
+
 function freshDatabasePath(): string {
-  return join(mkdtempSync(join(tmpdir(), "spn-bench-")), "bench.db");
+  const folder = mkdtempSync(join(tmpdir(), "spn-bench-outbox-"));
+  scratch.push(folder);
+  return join(folder, "bench.db");
 }
 
 function child(args: string[], env: Record<string, string> = {}): ChildProcess {
@@ -306,6 +311,7 @@ async function main() {
     for (const proc of children) if (proc.connected) proc.disconnect();
     for (const proc of children) proc.kill();
     await closeDb();
+    for (const folder of scratch) rmSync(folder, { recursive: true, force: true });
   }
 }
 
