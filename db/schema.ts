@@ -29,6 +29,32 @@ export interface OutboxTable {
   delivered_via: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** A bulk send's shared body; html and text are then empty and filled in from it with vars_json. */
+  body_id: number | null;
+  /** This recipient's values for the shared body's placeholders (JSON object). */
+  vars_json: string | null;
+  /** Not sent after this time (e.g. a code email whose code has expired). */
+  expires_at: Timestamp | null;
+  /** 1 for emails holding a live secret (sign-in codes): their bodies are removed once sent by SMTP. */
+  sensitive: Generated<Bool>;
+  /** Why a failed message failed: the server refused it for good, it expired, or retries ran out. */
+  failure_kind: "permanent" | "expired" | "exhausted" | null;
+  /** The SMTP response code of a permanent failure (5xx). */
+  failure_code: number | null;
+  failed_at: Timestamp | null;
+}
+
+/** A bulk send's body, rendered once with per-recipient placeholders (app/mail/bulk.server.ts). */
+export interface OutboxBodiesTable {
+  id: Generated<number>;
+  /** Names the send: queueing the same campaign again only adds recipients not yet queued. */
+  campaign_key: string;
+  template: string;
+  /** May hold placeholders too; each row's subject is filled in when it is queued. */
+  subject: string;
+  html: string;
+  text: string;
+  created_at: Timestamp;
 }
 
 export interface JobsTable {
@@ -139,6 +165,7 @@ export interface AuditLogTable {
 
 export interface DB {
   outbox: OutboxTable;
+  outbox_bodies: OutboxBodiesTable;
   jobs: JobsTable;
   users: UsersTable;
   role_grants: RoleGrantsTable;
@@ -150,6 +177,7 @@ export interface DB {
 }
 
 export type OutboxMessage = Selectable<OutboxTable>;
+export type OutboxBody = Selectable<OutboxBodiesTable>;
 export type Job = Selectable<JobsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

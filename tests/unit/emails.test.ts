@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { createElement, type ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { accountUnavailableEmail } from "#emails/account-unavailable";
 import { awaitingReviewEmail } from "#emails/awaiting-review";
@@ -16,6 +17,8 @@ import { memberRemovedEmail } from "#emails/member-removed";
 import { noAccountEmail } from "#emails/no-account";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { testMessageEmail } from "#emails/test-message";
+import { render } from "@react-email/render";
+import { EmailLayout } from "#emails/layout";
 import { renderEmail } from "~/mail/render.server";
 
 const context: EmailContext = { appUrl: "https://portal.example.org", contactEmail: "network@spn.example.org" };
@@ -56,6 +59,17 @@ it("has an example for every template in emails/, so none escapes the link check
 });
 
 describe.each(EXAMPLES.map(([template, props]) => [template.name, template, props] as const))("the %s email", (_name, template, props) => {
+  it("renders as react-email's own render does (markup less React's stream markers, and the same text)", async () => {
+    const email = await renderEmail(template, props as never, context);
+    const { Body } = template;
+    const preview = template.preview?.(props as never) ?? email.subject;
+    const body = createElement(Body as (props: { context: EmailContext }) => ReactElement, { ...(props as object), context });
+    const element = createElement(EmailLayout, { preview, context, children: body });
+    const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+    expect(email.html).toBe(html.replace(/<!--(\$|\/\$| )-->/g, ""));
+    expect(email.text).toBe(text);
+  });
+
   it("links only to pages that change nothing when opened, and its text version carries the same links", async () => {
     const email = await renderEmail(template, props as never, context);
     const hrefs = [...email.html.matchAll(/href="([^"]+)"/g)].map((match) => (match[1] ?? "").replace(/&amp;/g, "&"));
