@@ -78,3 +78,8 @@ export async function parentOf(workspace: Workspace, executor: Kysely<DB> = db()
   if (workspace.parent_id === null) return null;
   return (await executor.selectFrom("workspaces").select(["slug", "name"]).where("id", "=", workspace.parent_id).executeTakeFirst()) ?? null;
 }
+
+/** What every workspace page shows at its top: name, visibility and the workspace above it. */
+export async function headingFor(workspace: Workspace) {
+  return { slug: workspace.slug, name: workspace.name, visibility: workspace.visibility, parent: await parentOf(workspace) };
+}

@@ -114,6 +114,12 @@ export async function requireOpenReport(workspaceId: number, reportId: number) {
   return report;
 }
 
+/** What a report about the post said was wrong, for the lead's hide form. */
+export async function reportReason(reportId: number, postId: number): Promise<ReportReason | undefined> {
+  const report = await db().selectFrom("workspace_reports").select("reason").where("id", "=", reportId).where("post_id", "=", postId).executeTakeFirst();
+  return report?.reason;
+}
+
 export async function dismissReport(viewer: WorkspaceViewer, reportId: number): Promise<ModerationOutcome> {
   return db()
     .transaction()

@@ -15,11 +15,8 @@ const title = z
   .min(1, "Enter a title")
   .max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`);
 
-/** The box the author ticks when the patient-data guard held their post. */
-const confirmNotPatientData = z
-  .literal("on")
-  .optional()
-  .transform((value) => value === "on");
+/** The box the author ticks when the patient-data guard held their post ("on" when ticked). */
+const confirmNotPatientData = z.literal("on").optional();
 
 export const threadSchema = z.object({ title, body, confirmNotPatientData });
 export const replySchema = z.object({ body, confirmNotPatientData });
