@@ -109,10 +109,8 @@ export function GuardWarning({ flags, confirmId }: { flags: GuardFlag[]; confirm
   return (
     <div className="nhsuk-warning-callout">
       <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          We have not published your post yet
-        </span>
+        <span className="nhsuk-u-visually-hidden">Important: </span>
+        We have not published your post yet
       </h2>
       <p>
         It contains {flags.map((flag) => GUARD_FLAG_LABELS[flag]).join(" and ")}. Workspaces are not for information about
