@@ -236,26 +236,24 @@ export async function setThreadFlag(viewer: WorkspaceViewer, thread: ThreadRow, 
     });
 }
 
-/** One page of the workspace's threads: pinned first, then the most recently active. */
+/**
+ * One page of the workspace's threads: pinned first, then the most recently active. The page is
+ * chosen from the list index alone; authors' names are looked up for that page's threads only, so a
+ * late page of a big workspace costs no more joins than the first.
+ */
 export async function listThreads(workspaceId: number, page: number) {
   const query = db().selectFrom("workspace_threads").where("workspace_threads.workspace_id", "=", workspaceId).where("workspace_threads.removed_at", "is", null);
-  return paginate(query, { page, pageSize: THREADS_PAGE_SIZE }, (q) =>
+  const result = await paginate(query, { page, pageSize: THREADS_PAGE_SIZE }, (q) =>
     q
-      .innerJoin("users", "users.id", "workspace_threads.author_id")
-      .select([
-        "workspace_threads.id",
-        "workspace_threads.title",
-        "workspace_threads.pinned",
-        "workspace_threads.locked",
-        "workspace_threads.reply_count",
-        "workspace_threads.created_at",
-        "workspace_threads.last_post_at",
-        "users.full_name as author_name",
-      ])
+      .select(["id", "title", "pinned", "locked", "reply_count", "created_at", "last_post_at", "author_id"])
       .orderBy("workspace_threads.pinned", "desc")
       .orderBy("workspace_threads.last_post_at", "desc")
       .orderBy("workspace_threads.id", "desc"),
   );
+  const authorIds = [...new Set(result.rows.map((thread) => thread.author_id))];
+  const authors = authorIds.length ? await db().selectFrom("users").select(["id", "full_name"]).where("id", "in", authorIds).execute() : [];
+  const nameOf = new Map(authors.map((author) => [author.id, author.full_name]));
+  return { ...result, rows: result.rows.map(({ author_id, ...thread }) => ({ ...thread, author_name: nameOf.get(author_id) ?? "" })) };
 }
 
 export interface PostView {

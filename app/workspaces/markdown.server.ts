@@ -31,7 +31,19 @@ const SANITISE: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * Rendering is pure (the same words always give the same HTML), so recent results are kept: a busy
+ * thread's page then costs no Markdown work. Bounded by entries; the oldest goes first.
+ */
+const CACHE_ENTRIES = 2000;
+const cache = new Map<string, string>();
+
 /** A post's Markdown as HTML that is safe to put in a page. */
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(markdown.render(source), SANITISE);
+  const cached = cache.get(source);
+  if (cached !== undefined) return cached;
+  const html = sanitizeHtml(markdown.render(source), SANITISE);
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  cache.set(source, html);
+  return html;
 }
