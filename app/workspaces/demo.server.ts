@@ -132,6 +132,7 @@ export async function seedWorkspacesDemo(database: Database): Promise<string> {
       .execute();
   };
   for (const slug of LEAD_OF) {
+    if (!workspaceId.has(slug)) continue;
     await grantRole(lead, "workspace_lead", { scope: slug, executor: database });
     await join(slug, lead);
   }
@@ -140,18 +141,19 @@ export async function seedWorkspacesDemo(database: Database): Promise<string> {
   const requester = idOf.get(PENDING_REQUEST.email);
   const requested = workspaceId.get(PENDING_REQUEST.workspace);
   if (requester !== undefined && requested !== undefined) {
-    await database
+    const request = await database
       .insertInto("workspace_memberships")
       .values({ workspace_id: requested, user_id: requester, status: "requested", request_message: PENDING_REQUEST.message, requested_at: iso(60 * 5) })
       .onConflict((oc) => oc.columns(["workspace_id", "user_id"]).doNothing())
-      .execute();
+      .executeTakeFirst();
+    if (Number(request.numInsertedOrUpdatedRows ?? 0) > 0) parts.push("1 request to join a private workspace");
   }
 
   // Threads once: the welcome thread by the lead marks the discussions as seeded.
   const seeded = await database.selectFrom("workspace_threads").select("id").where("author_id", "=", lead).limit(1).execute();
   if (seeded.length === 0) {
     let minutesAgo = THREADS.length * 600;
-    let replies = 0;
+    let [threads, replies, reports] = [0, 0, 0];
     for (const thread of THREADS) {
       const author = idOf.get(thread.author);
       const workspace = workspaceId.get(thread.workspace);
@@ -164,6 +166,7 @@ export async function seedWorkspacesDemo(database: Database): Promise<string> {
         .values({ workspace_id: workspace, author_id: author, title: thread.title, pinned: thread.pinned ? 1 : 0, locked: 0, reply_count: visibleReplies.length, created_at: started, last_post_at: lastAt })
         .returning("id")
         .executeTakeFirstOrThrow();
+      threads += 1;
       await database.insertInto("workspace_posts").values({ thread_id: row.id, workspace_id: workspace, author_id: author, is_opening: 1, body: thread.body, created_at: started }).execute();
       for (const [index, replyToThread] of visibleReplies.entries()) {
         const postedAt = iso(minutesAgo - (index + 1) * 30);
@@ -179,11 +182,12 @@ export async function seedWorkspacesDemo(database: Database): Promise<string> {
             .insertInto("workspace_reports")
             .values({ post_id: post.id, workspace_id: workspace, reporter_id: reporter, reason: replyToThread.report.reason, details: replyToThread.report.details, status: "open", created_at: iso(minutesAgo - 200) })
             .execute();
+          reports += 1;
         }
       }
       minutesAgo -= 600;
     }
-    parts.push(`${THREADS.length} workspace threads with ${replies} replies, 1 request to join, 1 open report`);
+    if (threads > 0) parts.push(`${threads} workspace threads with ${replies} replies and ${reports} open ${reports === 1 ? "report" : "reports"}`);
   }
   return parts.join(", ");
 }

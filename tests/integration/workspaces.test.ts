@@ -397,7 +397,7 @@ describe("demo data", () => {
   it("adds a lead, threads, a request waiting and an open report, once", async () => {
     await insertNamedWorkspaces(database, nowIso());
     await seedDemoMembers(database);
-    expect(await seedWorkspacesDemo(database)).toMatch(/workspace lead.*threads.*request.*report/);
+    expect(await seedWorkspacesDemo(database)).toMatch(/workspace lead.*request to join.*threads.*1 open report/);
     expect(await seedWorkspacesDemo(database)).toBe("");
     const lead = await database.selectFrom("users").select("id").where("email", "=", DEMO_LEAD_EMAIL).executeTakeFirstOrThrow();
     expect(await hasRole(lead.id, "workspace_lead", LONDON)).toBe(true);
