@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, signIn, visit, waitForMail } from "./support";
+import { expectAccessible, grantAdmin, signIn, visit, waitForMail } from "./support";
 
 // Fictional people from the demo data: Kiran Patel leads the private Social prescribing champions
 // workspace (app/workspaces/demo.server.ts), Siân Hughes is a member of it, Grace Mensah is not.
@@ -89,4 +89,63 @@ test("a member joins a private workspace, posts an advert, is reported, hidden a
   await expect(grace.getByText("The workspace's leads removed you from this workspace")).toBeVisible();
   const response = await grace.goto(threadUrl);
   expect(response?.status()).toBe(404);
+});
+
+test("staff create a workspace and appoint its lead; a lead's pages pass an accessibility scan", async ({ page }) => {
+  // A second admin (a demo member given the role), so this test leaves demo.admin's sign-ins to admin.spec.
+  const staff = "aisha.rahman@nhs.net";
+  grantAdmin(staff);
+  await signIn(page, staff, { redirectTo: "/admin/workspaces" });
+  await expect(page.getByRole("heading", { level: 1, name: "Workspaces" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Create a workspace" }).click();
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("link", { name: "Enter the workspace's name" })).toBeVisible();
+  await expectAccessible(page);
+  const slug = `north-east-${Date.now()}`;
+  await page.getByLabel("Name").fill("North East and North Cumbria");
+  await page.getByLabel("Web address").fill(slug);
+  await page.getByLabel("Description").fill("Link workers from Northumberland to Teesside.");
+  await page.getByRole("radio", { name: "Regional" }).check();
+  await page.getByRole("radio", { name: "Open" }).check();
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("alert")).toContainText("Workspace created");
+  await expectAccessible(page);
+  await page.getByLabel("Appoint a lead").fill("tom.okafor@nhs.net");
+  await page.getByRole("button", { name: "Appoint lead" }).click();
+  await expect(page.getByRole("alert")).toContainText("Lead appointed");
+  await expect(page.getByRole("link", { name: "Tom Okafor" })).toBeVisible();
+
+  // As an admin, Aisha leads every workspace: the London lead's pages, each scanned.
+  await visit(page, "/workspaces/london");
+  await page.getByRole("link", { name: "Keeping a community directory up to date" }).click();
+  await expectAccessible(page);
+  await visit(page, "/workspaces/london/moderation");
+  await expect(page.getByRole("heading", { name: "Advertising or selling services: post by Daniel Reid" })).toBeVisible();
+  for (const tab of ["Resources", "Members", "Rules"]) {
+    await page.getByRole("navigation", { name: "London workspace" }).getByRole("link", { name: tab }).click();
+    await expect(page.getByRole("heading", { level: 1, name: tab })).toBeVisible();
+    await expectAccessible(page);
+  }
+  await page.getByRole("navigation", { name: "London workspace" }).getByRole("link", { name: "Resources" }).click();
+  await page.getByLabel("Title").fill("Borough directory");
+  await page.getByLabel("Web address").fill("https://example.org/directory");
+  await page.getByRole("button", { name: "Add resource" }).click();
+  await expect(page.getByRole("link", { name: "Borough directory" })).toHaveAttribute("rel", "nofollow ugc noopener");
+  await expectAccessible(page);
+
+  // Her own thread: change it (leads then see the earlier version) and open its history.
+  await visit(page, "/workspaces/london/new");
+  await page.getByLabel("Title").fill("Staff test thread");
+  await page.getByLabel("Your message").fill("First **version**");
+  await page.getByRole("button", { name: "Post" }).click();
+  await page.getByRole("link", { name: "Change your post" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Your message").fill("Second version");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert")).toContainText("Your changes have been saved");
+  await page.getByRole("link", { name: /Earlier versions/ }).click();
+  await expect(page.getByText("First **version**")).toBeVisible();
+  await expectAccessible(page);
 });
