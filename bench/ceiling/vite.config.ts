@@ -1,0 +1,25 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+
+/**
+ * The page benchmark's "framework ceiling": a Remix app with one trivial route, built with the portal's
+ * Remix and Vite versions and future flags, so its speed is the best any portal page can reach on the
+ * same server stack. Built by bench/support/ceiling.ts into build/bench-ceiling/.
+ */
+export default defineConfig({
+  // The project folder stays the root (its package.json and public/ files, as for the portal).
+  build: { target: "es2022" },
+  plugins: [
+    remix({
+      appDirectory: "bench/ceiling/app",
+      buildDirectory: "build/bench-ceiling",
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+  ],
+});
