@@ -76,7 +76,7 @@ export interface PageResult {
   byConnections: Map<number, PageFigures>;
 }
 
-const SESSION_SECRET = "page-benchmark-session-secret-0123456789";
+export const SESSION_SECRET = "page-benchmark-session-secret-0123456789";
 const DEMO_EMAILS = { member: "demo.member@nhs.net", admin: "demo.admin@nhs.net" } as const;
 const CHROME_HEADERS = {
   accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -179,7 +179,7 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageResul
 }
 
 /** Seeds the database through the app's own modules (imported now, after DATABASE_PATH is set) and makes the sessions. */
-async function seed(options: PageBenchOptions, members: number): Promise<[Map<string, string>, string]> {
+export async function seed(options: PageBenchOptions, members: number): Promise<[Map<string, string>, string]> {
   const { migrateToLatest } = await import("#db/database");
   const { db, closeDb } = await import("~/db.server");
   const { seedDemoData } = await import("~/demo/seed.server");
@@ -200,14 +200,22 @@ async function seed(options: PageBenchOptions, members: number): Promise<[Map<st
   return [cookies, `${parts.join("; ")} (${fixed((performance.now() - started) / 1000, 1)} s)`];
 }
 
-interface Server {
+export interface Server {
   ready: Promise<void>;
   logPath: string;
   stop(): Promise<void>;
 }
 
 /** Starts a compiled server with plain node (never tsx: NODE_OPTIONS is dropped), its output in a log file. */
-function startServer(name: string, args: string[], port: number, readyPath: string, work: string, env: Record<string, string>): Server {
+export function startServer(
+  name: string,
+  args: string[],
+  port: number,
+  readyPath: string,
+  work: string,
+  env: Record<string, string>,
+  cwd = process.cwd(),
+): Server {
   const logPath = join(work, `${name}.log`);
   const log = openSync(logPath, "a");
   const { NODE_OPTIONS: _dropped, ...inherited } = process.env;
@@ -215,6 +223,7 @@ function startServer(name: string, args: string[], port: number, readyPath: stri
   const child: ChildProcess = spawn(process.execPath, [...profile, ...args], {
     env: { ...inherited, LOG_LEVEL: "info", ...env, PORT: String(port) },
     stdio: ["ignore", log, log],
+    cwd,
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const ready = (async () => {
@@ -241,7 +250,7 @@ function startServer(name: string, args: string[], port: number, readyPath: stri
 }
 
 /** A 1-second warm-up, then `seconds` of load; latency percentiles from every response's own time. */
-async function load(url: string, cookie: string | undefined, status: number, connections: number, seconds: number): Promise<PageFigures> {
+export async function load(url: string, cookie: string | undefined, status: number, connections: number, seconds: number): Promise<PageFigures> {
   const headers = { ...CHROME_HEADERS, ...(cookie && { cookie }) };
   await autocannon({ url, connections, duration: 1, headers });
   const times: number[] = [];
