@@ -14,7 +14,9 @@ const development = process.env.NODE_ENV !== "production";
 async function loadBuild() {
   if (!development) {
     const { build, entry } = await loadPortalBuild();
-    return { build: async () => build, entry, vite: undefined };
+    // The build itself, not a function returning it: given a function, Remix rebuilds its route
+    // tables and request handler on every request (it expects a new build each time in development).
+    return { build, entry, vite: undefined };
   }
   const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
   const load = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
