@@ -1,6 +1,7 @@
 import type { ServerBuild } from "@remix-run/node";
+import { existsSync, readdirSync } from "node:fs";
 import compression from "compression";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
 import type { Connect } from "vite";
 import { remixHandler } from "./remix-handler";
@@ -53,12 +54,13 @@ export function createServerApp(options: ServerAppOptions): Express {
 
   if (options.viteMiddleware) {
     app.use(options.viteMiddleware);
+    app.use(express.static("public", { maxAge: "1h" }));
   } else {
     // Fingerprinted build output never changes under the same name: cache it for a year.
     app.use("/assets", express.static(`${options.clientDir}/assets`, { immutable: true, maxAge: "1y" }));
-    app.use(express.static(options.clientDir, { maxAge: "1h" }));
+    app.use(underNamesIn(options.clientDir, express.static(options.clientDir, { maxAge: "1h" })));
+    app.use(underNamesIn("public", express.static("public", { maxAge: "1h" })));
   }
-  app.use(express.static("public", { maxAge: "1h" }));
   app.use(privateWhenSignedIn);
 
   app.all(
@@ -70,4 +72,24 @@ export function createServerApp(options: ServerAppOptions): Express {
     }),
   );
   return app;
+}
+
+/**
+ * Runs a static-file handler only for paths under the files and folders `dir` holds when the server
+ * starts (e.g. /favicon.svg, /assets/…), so a page request never waits for a file lookup on disk.
+ * Production serves a fixed build; development serves public/ unfiltered.
+ */
+function underNamesIn(dir: string, serve: RequestHandler): RequestHandler {
+  const names = new Set(existsSync(dir) ? readdirSync(dir) : []);
+  return (req, res, next) => {
+    const first = req.path.split("/", 2)[1] ?? "";
+    let name: string;
+    try {
+      name = decodeURIComponent(first);
+    } catch {
+      // A malformed escape: let the static handler answer it as it always has.
+      return serve(req, res, next);
+    }
+    return names.has(name) ? serve(req, res, next) : next();
+  };
 }
