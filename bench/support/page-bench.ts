@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { buildCeiling, CEILING_SERVER } from "./ceiling";
+import { buildCeilings, CEILING_BUILDS, CEILING_SERVER } from "./ceiling";
 import { seedNetwork } from "./seed";
 
 /**
@@ -12,10 +12,14 @@ import { seedNetwork } from "./seed";
  *  1. seeds a fresh SQLite file through the app's own modules (demo data, a 20,000-member network, then
  *     the scenario's own `seed`) and makes a session for every `signedInAs` member;
  *  2. starts the production build as operators do (`node build/portal/server.js`, production settings,
- *     request log on) and the "ceiling" app (bench/ceiling: one trivial Remix route behind the same
- *     server stack, server/app.ts), each with plain node;
- *  3. loads every page with autocannon at 10 and 50 connections (after a warm-up) and prints req/s,
- *     p50/p95/p99 latency, errors and the ratio to the ceiling, then a markdown table for the README.
+ *     request log on) and two "ceiling" apps behind the same server stack (server/app.ts), each with
+ *     plain node: bench/ceiling with one trivial Remix route, and the same app with a trivial route for
+ *     each of the portal's route files (see ./ceiling.ts);
+ *  3. loads every page with autocannon at 10 and 50 connections (after a warm-up; the ceilings before
+ *     and after the pages) and prints req/s, p50/p95/p99 latency and errors, then a markdown table for
+ *     the README with the ratios to both ceilings.
+ *     The first ratio is the one the targets use; the second separates what Remix costs for the
+ *     portal's number of routes from what the page itself does.
  *
  * A feature adds a scenario as a small file in bench/ (run-all runs every bench/*.ts):
  *
@@ -66,8 +70,10 @@ export interface PageFigures {
   p95: number;
   p99: number;
   errors: number;
-  /** Requests per second as a share of the ceiling's at the same connections. */
+  /** Requests per second as a share of the one-route ceiling's at the same connections. */
   ratio: number;
+  /** The same, against the ceiling app with the portal's route table. */
+  routesRatio: number;
 }
 
 export interface PageResult {
@@ -90,8 +96,8 @@ let runs = 0;
 
 export async function runPageBench(options: PageBenchOptions): Promise<PageResult[]> {
   // Each call in a process gets its own ports; the app's configuration is read once per process, so one database too.
-  const portalPort = basePort + runs * 2;
-  const ceilingPort = portalPort + 1;
+  const portalPort = basePort + runs * 3;
+  const ceilingPorts = { one: portalPort + 1, routes: portalPort + 2 };
   runs += 1;
   const connections = process.env.BENCH_CONNECTIONS?.split(",").map(Number) ?? options.connections ?? [10, 50];
   // BENCH_ONLY=home,faq loads only the pages whose labels contain one of the words (the ceiling always runs).
@@ -106,7 +112,7 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageResul
   const work = mkdtempSync(join(tmpdir(), `spn-bench-${options.name}-`));
   const origin = `http://localhost:${portalPort}`;
   const env = {
-    DATABASE_PATH: process.env.BENCH_DATABASE_PATH ?? join(work, "portal.db"),
+    DATABASE_PATH: join(work, "portal.db"),
     APP_URL: origin,
     SESSION_SECRET,
   };
@@ -115,7 +121,7 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageResul
   console.log(`\n## Pages: ${options.name}`);
   const [cookies, seeded] = await seed(options, members);
   console.log(`seeded ${env.DATABASE_PATH}: ${seeded}`);
-  await buildCeiling();
+  const routeCount = await buildCeilings();
 
   const portal = startServer("portal", ["build/portal/server.js"], portalPort, "/healthz", work, {
     ...env,
@@ -124,13 +130,17 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageResul
     SMTP_URL: "smtp://127.0.0.1:9",
     WORKER: "off",
   });
-  const ceiling = startServer("ceiling", [CEILING_SERVER], ceilingPort, "/", work, { NODE_ENV: "production" });
+  const ceilings = (["one", "routes"] as const).map((which) =>
+    startServer(`ceiling-${which}`, [CEILING_SERVER], ceilingPorts[which], "/", work, { NODE_ENV: "production", CEILING_BUILD: CEILING_BUILDS[which] }),
+  );
   let failed = false;
   const results: PageResult[] = [];
   try {
-    await Promise.all([portal.ready, ceiling.ready]);
+    await Promise.all([portal.ready, ...ceilings.map((ceiling) => ceiling.ready)]);
+    const ceiling = (which: "one" | "routes", label: string) => ({ label, path: "/", origin: `http://localhost:${ceilingPorts[which]}`, status: 200, cookie: undefined });
     const targets = [
-      { label: "ceiling (trivial Remix route)", path: "/", origin: `http://localhost:${ceilingPort}`, status: 200, cookie: undefined },
+      ceiling("one", "ceiling: 1 trivial route"),
+      ceiling("routes", `ceiling: ${routeCount} trivial routes`),
       ...pages.map((page) => ({
         label: page.label,
         path: page.path,
@@ -150,27 +160,40 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageResul
       }
       results.push({ label: target.label, path: target.path, byConnections: new Map() });
     }
+    const run = async (index: number, level: number) => {
+      const target = targets[index]!;
+      const figures = await load(`${target.origin}${target.path}`, target.cookie, target.status, level, seconds);
+      if (figures.errors) failed = true;
+      console.log(
+        `${String(level).padStart(3)} conn  ${target.label.padEnd(32)} ${fixed(figures.requestsPerSecond, 0).padStart(6)} req/s` +
+          `  p50 ${fixed(figures.p50)}  p95 ${fixed(figures.p95)}  p99 ${fixed(figures.p99)} ms${figures.errors ? `  ${figures.errors} ERRORS` : ""}`,
+      );
+      return figures;
+    };
     for (const level of connections) {
-      let ceilingRps = NaN;
-      for (const [index, target] of targets.entries()) {
-        const figures = await load(`${target.origin}${target.path}`, target.cookie, target.status, level, seconds);
-        if (index === 0) ceilingRps = figures.requestsPerSecond;
-        figures.ratio = figures.requestsPerSecond / ceilingRps;
-        results[index]!.byConnections.set(level, figures);
-        if (figures.errors) failed = true;
-        console.log(
-          `${String(level).padStart(3)} conn  ${target.label.padEnd(32)} ${fixed(figures.requestsPerSecond, 0).padStart(6)} req/s` +
-            `  p50 ${fixed(figures.p50)}  p95 ${fixed(figures.p95)}  p99 ${fixed(figures.p99)} ms` +
-            `  ${fixed(figures.ratio, 2)}× ceiling${figures.errors ? `  ${figures.errors} ERRORS` : ""}`,
-        );
+      for (const index of targets.keys()) results[index]!.byConnections.set(level, await run(index, level));
+      // The ceilings again after the pages, so a machine that speeds up or slows down during the run moves
+      // both sides of the ratio: each ceiling counts as the mean of its two runs.
+      const ceilingRps = [0, 1].map((index) => results[index]!.byConnections.get(level)!.requestsPerSecond);
+      for (const index of [0, 1]) {
+        const again = await run(index, level);
+        const figures = results[index]!.byConnections.get(level)!;
+        ceilingRps[index] = (ceilingRps[index]! + again.requestsPerSecond) / 2;
+        figures.requestsPerSecond = ceilingRps[index]!;
+        figures.errors += again.errors;
+      }
+      for (const result of results) {
+        const figures = result.byConnections.get(level)!;
+        figures.ratio = figures.requestsPerSecond / ceilingRps[0]!;
+        figures.routesRatio = result === results[0] ? NaN : figures.requestsPerSecond / ceilingRps[1]!;
       }
     }
   } finally {
-    await Promise.all([portal.stop(), ceiling.stop()]);
+    await Promise.all([portal.stop(), ...ceilings.map((ceiling) => ceiling.stop())]);
   }
   const logged = readFileSync(portal.logPath, "utf8").split("\n").filter((line) => line.includes('"statusCode"')).length;
   console.log(`(the portal logged ${logged} requests)`);
-  console.log(markdownTable(options.name, results, connections, { members, seconds, seeded }));
+  console.log(markdownTable(options.name, results, connections, { members, seconds, routeCount }));
   if (failed) {
     console.error(`pages: ${options.name}: some requests failed (see ERRORS above)`);
     process.exitCode = 1;
@@ -271,6 +294,7 @@ export async function load(url: string, cookie: string | undefined, status: numb
     p99: at(99),
     errors: result.errors + unexpected,
     ratio: NaN,
+    routesRatio: NaN,
   };
 }
 
@@ -278,13 +302,19 @@ function fixed(value: number, digits = 1): string {
   return Number.isFinite(value) ? value.toFixed(digits) : "–";
 }
 
-function markdownTable(name: string, results: PageResult[], connections: number[], run: { members: number; seconds: number; seeded: string }): string {
+function markdownTable(
+  name: string,
+  results: PageResult[],
+  connections: number[],
+  run: { members: number; seconds: number; routeCount: number },
+): string {
   const cpu = cpus();
-  const heading = connections.map((c) => `${c} conn: req/s | p50 / p95 / p99 ms | × ceiling`).join(" | ");
+  const heading = connections.map((c) => `${c} conn: req/s | p50 / p95 / p99 ms | × ceilings`).join(" | ");
   const lines = [
     "",
     `Pages (${name}), ${new Date().toISOString().slice(0, 10)}: ${cpu.length} cores (${cpu[0]?.model.trim() ?? "unknown CPU"}), Node ${process.versions.node}, ` +
-      `autocannon ${run.seconds} s a page after 1 s warm-up; production build, ${run.members.toLocaleString("en-GB")} members.`,
+      `autocannon ${run.seconds} s a page after 1 s warm-up; production build, ${run.members.toLocaleString("en-GB")} members. ` +
+      `"× ceilings": req/s as a share of the 1-route ceiling's / of the ceiling with the portal's ${run.routeCount} routes.`,
     "",
     `| page | ${heading} | errors |`,
     `|---|${connections.map(() => "--:|:-:|--:").join("|")}|--:|`,
@@ -292,7 +322,9 @@ function markdownTable(name: string, results: PageResult[], connections: number[
   for (const result of results) {
     const cells = connections.map((c) => {
       const f = result.byConnections.get(c);
-      return f ? `${fixed(f.requestsPerSecond, 0)} | ${fixed(f.p50)} / ${fixed(f.p95)} / ${fixed(f.p99)} | ${fixed(f.ratio, 2)}` : "– | – | –";
+      return f
+        ? `${fixed(f.requestsPerSecond, 0)} | ${fixed(f.p50)} / ${fixed(f.p95)} / ${fixed(f.p99)} | ${fixed(f.ratio, 2)} / ${fixed(f.routesRatio, 2)}`
+        : "– | – | –";
     });
     const errors = [...result.byConnections.values()].reduce((sum, f) => sum + f.errors, 0);
     lines.push(`| ${result.label} \`${result.path}\` | ${cells.join(" | ")} | ${errors} |`);
