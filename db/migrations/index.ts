@@ -3,6 +3,7 @@ import * as foundation from "./0001_foundation";
 import * as membership from "./0002_membership";
 import * as outboxBulk from "./0003_outbox_bulk";
 import * as workspaces from "./0006_workspaces";
+import * as listIndexes from "./0009_list_indexes";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0002_membership": membership,
   "0003_outbox_bulk": outboxBulk,
   "0006_workspaces": workspaces,
+  "0009_list_indexes": listIndexes,
 };
