@@ -11,6 +11,7 @@ export interface SignInCodeProps extends EmailCodeProps {
 /** Sent to a member who asks to sign in (also when they try to join again). */
 export const signInCodeEmail = defineEmail<SignInCodeProps>({
   name: "sign-in-code",
+  sensitive: true,
   subject: () => "Sign in to the Social Prescribing Network",
   preview: ({ code }) => `Your code is ${code}`,
   Body: ({ asked, ...code }) => (

@@ -5,6 +5,7 @@ import { awaitingReviewEmail } from "#emails/awaiting-review";
 import { joinVerificationEmail } from "#emails/join-verification";
 import { noAccountEmail } from "#emails/no-account";
 import { signInCodeEmail } from "#emails/sign-in-code";
+import { now } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { CHALLENGE_LIFETIME_MS, challengeData, createChallenge, findChallenge, type JoinDetails } from "./challenges.server";
@@ -31,17 +32,19 @@ export async function emailAccessCode(
   const { asked } = options;
   const data = options.redirectTo ? { asked, redirectTo: options.redirectTo } : { asked };
 
+  // Codes are useless after the challenge expires, so the outbox drops an email that would arrive late.
+  const expiresAt = new Date(now().getTime() + CHALLENGE_LIFETIME_MS);
   if (user?.status === "active") {
     const challenge = await createChallenge(trx, { purpose: "sign-in", email: user.email, userId: user.id, data });
     const props = { link: challenge.link, code: challenge.code, validMinutes: VALID_MINUTES, asked };
-    await enqueueEmail(trx, { to: user.email, template: signInCodeEmail, props });
+    await enqueueEmail(trx, { to: user.email, template: signInCodeEmail, props, expiresAt });
     return challenge.publicId;
   }
   if (user?.status === "unverified") {
     const joinDetails = options.joinDetails;
     const challenge = await createChallenge(trx, { purpose: "verify-email", email: user.email, userId: user.id, data: { ...data, joinDetails } });
     const props = { link: challenge.link, code: challenge.code, validMinutes: VALID_MINUTES, fullName: joinDetails?.full_name ?? user.full_name };
-    await enqueueEmail(trx, { to: user.email, template: joinVerificationEmail, props });
+    await enqueueEmail(trx, { to: user.email, template: joinVerificationEmail, props, expiresAt });
     return challenge.publicId;
   }
 

@@ -1,6 +1,9 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001_foundation";
 import * as membership from "./0002_membership";
+import * as outboxBulk from "./0003_outbox_bulk";
+import * as workspaces from "./0006_workspaces";
+import * as listIndexes from "./0009_list_indexes";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -9,4 +12,7 @@ import * as membership from "./0002_membership";
 export const migrations: Record<string, Migration> = {
   "0001_foundation": foundation,
   "0002_membership": membership,
+  "0003_outbox_bulk": outboxBulk,
+  "0006_workspaces": workspaces,
+  "0009_list_indexes": listIndexes,
 };

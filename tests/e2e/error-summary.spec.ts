@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { visit } from "./support";
+import { expect, test, visit } from "./support";
 
 // The design system's error summary: following a link shows the question (label or legend) and focuses the input.
 test("an error summary link brings the question into view and focuses its input, after errors found in the browser", async ({ page }) => {

@@ -1,15 +1,16 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, grantAdmin, signIn } from "./support";
+import { expect, expectAccessible, grantAdmin, test } from "./support";
 
-// A demo member made admin, so this leaves other admins' sign-ins (rate limited) to their own tests.
-const STAFF = "daniel.reid@nhs.net";
+// A demo member made admin (as staff-tools.spec does), so this leaves demo.admin's sign-ins (rate limited) to
+// admin.spec, and leaves daniel.reid a plain member for admin.spec's access check.
+const STAFF = "tom.okafor@nhs.net";
+test.beforeAll(() => grantAdmin(STAFF));
+test.use({ signedInAs: STAFF });
 
 test.describe("on a 320px wide screen", () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
   test("the members table keeps each member's status in view", async ({ page }) => {
-    grantAdmin(STAFF);
-    await signIn(page, STAFF, { redirectTo: "/admin/members?q=Fenway%20Surgery" });
+    await page.goto("/admin/members?q=Fenway%20Surgery");
     const row = page.getByRole("row").filter({ hasText: "Dr Aisha Rahman" });
     // Scrolled to the member's name, as someone reading the list would be, their status is on screen too.
     await row.getByRole("link", { name: "Dr Aisha Rahman" }).scrollIntoViewIfNeeded();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as recordings from "~/routes/recordings._index";
 import * as webinars from "~/routes/webinars._index";
-import * as workspaces from "~/routes/workspaces._index";
 import { pageRequest, setUpDatabaseTests } from "../support/fixtures";
 import { renderPage } from "../support/render-page";
 
@@ -10,7 +9,6 @@ setUpDatabaseTests();
 describe.each([
   ["/webinars", webinars],
   ["/recordings", recordings],
-  ["/workspaces", workspaces],
 ])("the placeholder at %s", (path, route) => {
   it("asks visitors to join", async () => {
     const page = await renderPage(route, pageRequest(path), { user: null });
