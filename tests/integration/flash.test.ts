@@ -6,6 +6,9 @@ import * as domains from "~/routes/admin.domains";
 import * as removeDomain from "~/routes/admin.domains_.$domain.remove";
 import * as member from "~/routes/admin.members.$id._index";
 import * as decline from "~/routes/admin.members.$id.decline";
+import * as staffWorkspace from "~/routes/admin.workspaces.$id";
+import * as moderation from "~/routes/workspaces.$slug.moderation";
+import { createWorkspace } from "~/workspaces/admin.server";
 import { createAdmin, createMember, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 
 setUpDatabaseTests();
@@ -106,5 +109,28 @@ describe("outcome banners cannot be forged by a link", () => {
     const cookie = `${session}; ${cookieFrom(response)}`;
     const page = pageData<{ banner: string | null }>(await member.loader(args(pageRequest(`/admin/members/${joiner.id}`, { cookie }), params)));
     expect(page.banner).toBe("Declined. We have emailed them the reason.");
+  });
+
+  it("workspace pages: ?done=… shows nothing, and an action's outcome comes from the flash", async () => {
+    const admin = await createAdmin();
+    const session = await sessionCookieFor(admin.id);
+    const lead = await createMember({ email: "lead@nhs.net" });
+    const created = await createWorkspace(admin.id, { slug: "north-east", name: "North East", description: "Link workers in the North East.", kind: "regional", visibility: "open" });
+    if (!created.ok) throw new Error(created.error);
+    const params = { id: String(created.id) };
+
+    const forged = pageData<{ banner: string | null }>(await staffWorkspace.loader(args(pageRequest(`/admin/workspaces/${created.id}?done=created`, { cookie: session }), params)));
+    expect(forged.banner).toBeNull();
+    const forgedModeration = pageData<{ banner: string | null }>(
+      await moderation.loader(args(pageRequest("/workspaces/north-east/moderation?done=removed", { cookie: session }), { slug: "north-east" })),
+    );
+    expect(forgedModeration.banner).toBeNull();
+
+    const form = { intent: "appoint", email: lead.email };
+    const response = await thrown(() => staffWorkspace.action(args(pageRequest(`/admin/workspaces/${created.id}`, { cookie: session, form }), params)));
+    expect(response.headers.get("Location")).toBe(`/admin/workspaces/${created.id}`);
+    const cookie = `${session}; ${cookieFrom(response)}`;
+    const shown = pageData<{ banner: string | null }>(await staffWorkspace.loader(args(pageRequest(`/admin/workspaces/${created.id}`, { cookie }), params)));
+    expect(shown.banner).toBe("Lead appointed. They can now moderate this workspace.");
   });
 });
