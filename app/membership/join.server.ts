@@ -19,8 +19,10 @@ export const UNCONFIRMED_JOINER_DAYS = 30;
  * Starts a membership: checks the address's domain, records the details as an unverified member and
  * emails a verification link and code. An address that is already a member gets what signing in
  * would send instead, and the caller cannot tell the difference (no account enumeration).
+ * `redirectTo` is where the joiner was going (e.g. registering for a webinar): they are offered it
+ * after joining.
  */
-export async function joinNetwork(input: JoinInput, context: { ip: string }): Promise<NewAddressRequestResult> {
+export async function joinNetwork(input: JoinInput, context: { ip: string; redirectTo?: string }): Promise<NewAddressRequestResult> {
   const email = normaliseEmail(input.email);
   const refusal = await refuseNewAddress(email, context.ip);
   if (refusal) return refusal;
@@ -45,7 +47,7 @@ export async function joinNetwork(input: JoinInput, context: { ip: string }): Pr
         // Joining again before confirming: the latest details win, and a fresh code is sent.
         await trx.updateTable("users").set(details).where("id", "=", existing.id).execute();
       }
-      return emailAccessCode(trx, email);
+      return emailAccessCode(trx, email, { redirectTo: context.redirectTo });
     });
   return { ok: true, publicId };
 }

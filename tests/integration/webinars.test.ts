@@ -16,7 +16,9 @@ import { registerForWebinar } from "~/webinars/register-for-webinar.server";
 import { exportRegistrations } from "~/webinars/registrations-csv.server";
 import { getWebinarForStaff } from "~/webinars/staff-registrations.server";
 import { sendDueJoiningLinks } from "~/webinars/send-joining-links.server";
-import { createAdmin, createMember, emailsTo, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
+import { joinNetwork } from "~/membership/join.server";
+import { createAdmin, createMember, emailsTo, lastEmailTo, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { approvedMember, joiningTokenFor, MEETING_URL, newSeries, newWebinar, queuedEmails, registeredMember, webinarInput } from "../support/webinars";
 
 const { database } = setUpDatabaseTests();
@@ -358,5 +360,30 @@ describe("a member's data", () => {
     expect(await database.selectFrom("webinar_registrations").select("user_id").execute()).toEqual([{ user_id: waiting.member.id }]);
     expect(await statusOf(waiting.registrationId)).toBe("approved");
     expect((await queuedEmails("webinar-place-offered")).map((mail) => mail.to_address)).toEqual([waiting.member.email]);
+  });
+});
+
+describe("a visitor who presses Register", () => {
+  it("comes back to finish registering after joining the network", async () => {
+    const { webinarId } = await aprilWebinar();
+    const path = `/webinars/${webinarId}/register`;
+    const joining = await joinNetwork(
+      {
+        fullName: "Alex Example",
+        email: "alex@somehospital.nhs.uk",
+        organisation: "Riverside PCN",
+        jobRole: "link-worker",
+        region: "north-west",
+        icbPcn: undefined,
+        workspaceInterests: [],
+        bulletin: false,
+        events: false,
+      },
+      { ip: "198.51.100.7", redirectTo: path },
+    );
+    if (!joining.ok) throw new Error("could not join");
+    const mail = await lastEmailTo(database, "alex@somehospital.nhs.uk");
+    const confirmed = await confirmEmailChallenge(joining.publicId, { code: mail!.code! });
+    expect(confirmed).toMatchObject({ outcome: "signed-in", destination: `/welcome?${new URLSearchParams({ next: path })}` });
   });
 });
