@@ -18,7 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 // The address is a secret: kept out of caches and out of the Referer header sent to other sites.
-const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
+// Not "no-referrer": browsers then send "Origin: null" with the Join form, which the same-origin check refuses.
+const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex" };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const page = await getJoiningPage(params.token ?? "");
