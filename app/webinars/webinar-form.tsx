@@ -138,7 +138,7 @@ export function WebinarForm({
         <TextField
           {...field("capacity")}
           label="Number of places"
-          hint="Approved registrations beyond this go on the waiting list. Adding places later gives them to the waiting list straight away."
+          hint="Approved registrations beyond this go on the waiting list. Adding places later gives them to the waiting list straight away; taking places away does not take anyone's place."
           width={4}
           inputMode="numeric"
         />
