@@ -1,11 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import ICAL from "ical.js";
-import { codeFrom, expectAccessible, grantAdmin, visit, waitForMail } from "./support";
-
-// A demo member given the admin role, and a member, that other specs do not sign in as.
-const STAFF = "daniel.reid@nhs.net";
-const MEMBER = "sian.hughes@nhs.net";
-test.beforeAll(() => grantAdmin(STAFF));
+import { codeFrom, expect, expectAccessible, forChallenge, grantAdmin, joinedMember, SIGN_IN_SUBJECT, test, visit, waitForMail } from "./support";
 
 /** UK date and time parts of an instant, as staff type them. */
 function ukParts(at: Date) {
@@ -22,14 +17,18 @@ async function finishSignIn(page: Page, email: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in code" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
-  const mail = await waitForMail(email, (m) => m.subject === "Sign in to the Social Prescribing Network");
+  const mail = await waitForMail(email, forChallenge(new URL(page.url()).pathname, SIGN_IN_SUBJECT));
   await page.getByLabel("Code from the email").fill(codeFrom(mail));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 }
 
-test("a member registers, staff approve, the joining link arrives and its button opens the meeting", async ({ page, browser }) => {
+test("a member registers, staff approve, the joining link arrives and its button opens the meeting", async ({ page, browser, accounts }) => {
   test.setTimeout(90_000);
+  // Fresh people, so tests running alongside change nothing here: one given the admin role, one member.
+  const staffEmail = await joinedMember();
+  grantAdmin(staffEmail);
+  const memberEmail = await joinedMember();
   // Starts in 20 minutes: the Join button already works, and links for today are already due, so the
   // approval sends the joining link at once.
   const stamp = Date.now();
@@ -40,10 +39,9 @@ test("a member registers, staff approve, the joining link arrives and its button
 
   // Staff set the webinar up.
   const staffContext = await browser.newContext();
+  await accounts.signIn(staffContext, staffEmail);
   const staff = await staffContext.newPage();
-  await staff.goto("/sign-in?redirectTo=%2Fadmin%2Fwebinars%2Fnew");
-  await finishSignIn(staff, STAFF);
-  await expectAccessible(staff);
+  await visit(staff, "/admin/webinars/new");
   await staff.getByRole("radio", { name: "One webinar" }).check();
   await staff.getByLabel("Title").fill(title);
   await staff.getByLabel("Description").fill("Link workers share how they run peer support groups.");
@@ -67,24 +65,24 @@ test("a member registers, staff approve, the joining link arrives and its button
   await page.getByRole("link", { name: "Register", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/sign-in\\?redirectTo=%2Fwebinars%2F${webinarId}%2Fregister$`));
   await expectAccessible(page);
-  await finishSignIn(page, MEMBER);
+  await finishSignIn(page, memberEmail);
   await expect(page.getByRole("heading", { level: 1, name: "Register for this webinar" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page.getByText("You have registered.")).toBeVisible();
   await expect(page.getByText("Waiting for approval")).toBeVisible();
   await expectAccessible(page);
-  await waitForMail(MEMBER, (m) => m.subject === `We have your registration: ${title}`);
+  await waitForMail(memberEmail, (m) => m.subject === `We have your registration: ${title}`);
 
   // Staff approve it.
   await visit(staff, `/admin/webinars/${webinarId}?status=pending`);
-  await staff.getByRole("checkbox", { name: "Select Siân Hughes" }).check();
+  await staff.getByRole("checkbox", { name: "Select Alex Example" }).check();
   await staff.getByRole("button", { name: "Approve selected" }).click();
   await expect(staff.getByText("1 person given a place")).toBeVisible();
   await expectAccessible(staff);
 
   // The approval email links to the calendar file, which a strict parser reads at the right instant.
-  const approval = await waitForMail(MEMBER, (m) => m.subject === `Your place is confirmed: ${title}`);
+  const approval = await waitForMail(memberEmail, (m) => m.subject === `Your place is confirmed: ${title}`);
   const calendarUrl = /https?:\/\/\S+\/webinars\/\d+\/calendar\.ics/.exec(approval.text)?.[0];
   expect(calendarUrl).toBeTruthy();
   const calendarFile = await (await page.request.get(calendarUrl as string)).text();
@@ -94,7 +92,7 @@ test("a member registers, staff approve, the joining link arrives and its button
   expect(approval.text).not.toContain(meetingUrl);
 
   // Then the joining-link email, with the personal link.
-  const linkMail = await waitForMail(MEMBER, (m) => m.subject === `Your joining link: ${title}`);
+  const linkMail = await waitForMail(memberEmail, (m) => m.subject === `Your joining link: ${title}`);
   const joiningLink = /https?:\/\/\S+\/j\/[a-z2-7]+/.exec(linkMail.text)?.[0] as string;
   expect(joiningLink).toBeTruthy();
   expect(linkMail.text).not.toContain(meetingUrl);
@@ -104,39 +102,28 @@ test("a member registers, staff approve, the joining link arrives and its button
   for (let i = 0; i < 3; i += 1) expect((await scanner.request.get(joiningLink)).status()).toBe(200);
   await scanner.close();
   const attendance = async () => (await staff.request.get(`/admin/webinars/${webinarId}/registrations.csv`)).text();
-  expect(await attendance()).toMatch(/"Siân Hughes".*"Approved".*,"","0"\r\n/);
+  expect(await attendance()).toMatch(/"Alex Example".*"Approved".*,"","0"\r\n/);
 
   // The member's own page has the Join button; it records attendance and hands over to the meeting.
   await visit(page, new URL(joiningLink).pathname);
   await expect(page.getByRole("heading", { level: 1, name: "Join the webinar" })).toBeVisible();
-  await expect(page.getByText("This link is for Siân Hughes.")).toBeVisible();
-  // The page in between (the browser leaves it at once) says what is happening and has the link, in
-  // case the browser does not follow. Seen here with its Refresh header taken off, so it stays put.
+  await expect(page.getByText("This link is for Alex Example.")).toBeVisible();
+  // The button records attendance and answers with the meeting link: a page saying so, whose Refresh header
+  // takes the browser there. The tests stay offline, so the header and the link are checked, not followed.
   const joinPath = new URL(joiningLink).pathname;
+  let refresh: string | undefined;
   await page.route(`**${joinPath}`, async (route) => {
     if (route.request().method() !== "POST") return route.continue();
     const response = await route.fetch();
-    const headers = { ...response.headers() };
-    expect(headers.refresh).toBe(`0; url=${meetingUrl}`);
-    delete headers.refresh;
+    const { refresh: header, ...headers } = response.headers();
+    refresh = header;
     await route.fulfill({ response, headers });
   });
   await page.getByRole("button", { name: "Join the webinar" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Opening the webinar" })).toBeVisible();
+  expect(refresh).toBe(`0; url=${meetingUrl}`);
   await expect(page.getByRole("link", { name: "open the webinar" })).toHaveAttribute("href", meetingUrl);
   await expectAccessible(page);
-  await page.unroute(`**${joinPath}`);
-
-  // As it really happens: the button takes the browser to the meeting (answered here, never reached).
-  await visit(page, joinPath);
-  let opened = "";
-  await page.route("https://meeting.example.org/**", async (route) => {
-    opened = route.request().url();
-    await route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><html lang=en><title>Meeting</title><h1>Meeting</h1></html>" });
-  });
-  await page.getByRole("button", { name: "Join the webinar" }).click();
-  await page.waitForURL(meetingUrl);
-  expect(opened).toBe(meetingUrl);
-  expect(await attendance()).toMatch(/"Siân Hughes".*"Approved".*,"\d+ \w+ \d{4} at [^"]+","1"\r\n/);
+  expect(await attendance()).toMatch(/"Alex Example".*"Approved".*,"\d+ \w+ \d{4} at [^"]+","1"\r\n/);
   await staffContext.close();
 });

@@ -16,11 +16,11 @@ import { approvedMember, newWebinar, queuedEmails, registeredMember, webinarInpu
  */
 const { database } = setUpDatabaseTests();
 
-const runWorker = () => runDueJobs(database, jobHandlers);
+const runWorker = () => runDueJobs(database, jobHandlers());
 const linkEmails = () => queuedEmails("webinar-joining-link");
 
 async function linksJob(webinarId: number) {
-  return database.selectFrom("jobs").selectAll().where("kind", "=", "webinar-joining-links").where("payload_json", "=", JSON.stringify({ webinarId })).execute();
+  return database.selectFrom("jobs").selectAll().where("kind", "=", "webinars.joining-links").where("payload_json", "=", JSON.stringify({ webinarId })).execute();
 }
 
 describe("the 10:00 joining-link job", () => {
@@ -149,7 +149,7 @@ describe("the 10:00 joining-link job", () => {
     await approvedMember(webinarId, admin.id);
     testClock.freeze("2027-04-07T09:00:00Z");
     // A worker took the job at 10:00 and died: its lease still holds the job.
-    await database.updateTable("jobs").set({ locked_until: "2027-04-07T09:10:00.000Z" }).where("kind", "=", "webinar-joining-links").execute();
+    await database.updateTable("jobs").set({ locked_until: "2027-04-07T09:10:00.000Z" }).where("kind", "=", "webinars.joining-links").execute();
     await runWorker();
     expect(await linkEmails()).toHaveLength(0);
     testClock.freeze("2027-04-07T09:10:01Z");

@@ -55,9 +55,16 @@ export async function approvedMember(webinarId: number, adminId: number, overrid
   return registered;
 }
 
-/** Queued emails of one template, oldest first. */
+/** Queued emails of one template, oldest first (a bulk email's text and HTML are its campaign's body). */
 export async function queuedEmails(template: string) {
-  return db().selectFrom("outbox").select(["to_address", "subject", "text", "html"]).where("template", "=", template).orderBy("id").execute();
+  const rows = await db()
+    .selectFrom("outbox")
+    .leftJoin("outbox_bodies", "outbox_bodies.id", "outbox.body_id")
+    .select(["outbox.to_address", "outbox.subject", "outbox.text", "outbox.html", "outbox_bodies.text as bodyText", "outbox_bodies.html as bodyHtml"])
+    .where("outbox.template", "=", template)
+    .orderBy("outbox.id")
+    .execute();
+  return rows.map((row) => ({ to_address: row.to_address, subject: row.subject, text: row.bodyText ?? row.text, html: row.bodyHtml ?? row.html }));
 }
 
 /** The token in the newest joining-link email to an address. */
