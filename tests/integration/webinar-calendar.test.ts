@@ -78,6 +78,31 @@ describe("the webinar calendar file", () => {
     for (const version of [text, (await download(id)).text]) expect(version).not.toContain(MEETING_URL);
   });
 
+  it("folds lines at 75 octets (not characters) with CRLF, and escapes text so a strict parser reads it back exactly", async () => {
+    testClock.freeze("2027-03-01T09:00:00Z");
+    const admin = await createAdmin();
+    const title = "Siân’s clinic; “commas, semicolons” and a back\\slash — ünïcödé, Croeso 😀";
+    const description = "First line, with; specials \\ here.\nSecond line: Croeso i bawb — ’quotes’ 😀".repeat(4);
+    const id = await newWebinar(admin.id, { title, description });
+    const { text } = await download(id);
+
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(text).not.toMatch(/[^\r]\n|\r(?!\n)/);
+    const lines = text.slice(0, -2).split("\r\n");
+    for (const line of lines) expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
+    expect(lines.some((line) => line.startsWith(" "))).toBe(true);
+    // No line is cut inside a UTF-8 character: each one is valid UTF-8 on its own.
+    for (const line of lines) expect(Buffer.from(line, "utf8").toString("utf8")).toBe(line);
+    expect(text).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
+    expect(text).toContain("\\;");
+
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const vevent = calendar.getFirstSubcomponent("vevent")!;
+    expect(vevent.getFirstPropertyValue("summary")).toBe(title);
+    expect(String(vevent.getFirstPropertyValue("description"))).toContain(description.trim());
+    expect(vevent.getFirstPropertyValue("uid")).toBe(`webinar-${id}@localhost`);
+  });
+
   it("answers 404 for a webinar that does not exist", async () => {
     const result = await calendarRoute.loader({ request: pageRequest("/webinars/999/calendar.ics"), params: { id: "999" }, context: testContext }).catch((thrown: unknown) => thrown);
     expect((result as Response).status).toBe(404);
