@@ -14,7 +14,7 @@ const SECTIONS = [
   {
     to: "/webinars",
     title: "Webinars",
-    description: "See the fortnightly webinars and register for a place. Once staff approve you, your personal joining link arrives by email at 10am (UK time) on the day.",
+    description: "See the fortnightly webinars and register for a place. Once staff approve you, your personal joining link is emailed to you by 10am (UK time) on the day.",
   },
   {
     to: "/recordings",

@@ -34,7 +34,7 @@ export default function Webinars() {
           <p>
             The network holds a webinar every other week for social prescribing link workers and the people who work with
             them. Register for a place; the network team approves each registration, and your personal joining link
-            arrives by email at 10am (UK time) on the day.
+            is emailed to you by 10am (UK time) on the day.
           </p>
           {signedIn ? null : (
             <InsetText>

@@ -37,7 +37,7 @@ export default function Welcome() {
         <ul>
           <li>
             <Link to="/webinars">Register for a webinar</Link>: the network team approves each registration, and your personal
-            joining link arrives by email at 10am (UK time) on the day
+            joining link is emailed to you by 10am (UK time) on the day
           </li>
           <li>
             <Link to="/recordings">Watch recordings of past webinars</Link>
