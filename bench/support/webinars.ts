@@ -1,17 +1,15 @@
 /**
- * Fixtures for webinar benchmarks, for the bench harness to call (not a bench itself: run-all only runs
- * files directly in bench/). Fictional people with example addresses; the meeting link is an example one.
+ * Fixtures for the webinar benchmarks (bench/webinars.ts). Fictional people with example addresses; the
+ * meeting link is an example one.
  *
  *   const { webinarId } = await seedJoiningLinkBench(db(), { registrants: 2000 });
- *   await sendDueJoiningLinks(webinarId);            // queues 2,000 joining-link emails (~/webinars/send-joining-links.server)
- *   // … then deliver the outbox to the SMTP sink and time it next to plain nodemailer.
- *
- *   const tokens = await joiningPageTokens(db(), webinarId, 1000);  // for GET /j/<token> page-load runs
+ *   await sendDueJoiningLinks(webinarId);            // queues 2,000 joining-link emails
+ *   await addJoiningPageTokens(db(), webinarId, [token]);  // so GET /j/<token> opens a joining page
  *
  * Tokens are stored as keyed hashes (SESSION_SECRET), so a server answering /j/<token> must run with the same
- * SESSION_SECRET as the process that called joiningPageTokens.
+ * SESSION_SECRET as the process that called addJoiningPageTokens.
  */
-import { hashSecret, randomToken } from "~/auth/tokens.server";
+import { hashSecret } from "~/auth/tokens.server";
 import { now, nowIso } from "~/clock.server";
 import type { Database } from "~/db.server";
 
@@ -21,13 +19,17 @@ const BATCH = 500;
  * A webinar starting 45 minutes from now (so its joining links are due now and its Join button opens in
  * 15 minutes) with `registrants` approved members who have not had a link yet. Returns its id.
  */
-export async function seedJoiningLinkBench(database: Database, options: { registrants: number; capacity?: number }): Promise<{ webinarId: number }> {
+export async function seedJoiningLinkBench(
+  database: Database,
+  options: { registrants: number; capacity?: number; /** A fixed id, so page paths can be written before seeding. */ id?: number },
+): Promise<{ webinarId: number }> {
   const at = nowIso();
   const startsAt = new Date(now().getTime() + 45 * 60_000);
   return database.transaction().execute(async (trx) => {
     const webinar = await trx
       .insertInto("webinars")
       .values({
+        ...(options.id !== undefined && { id: options.id }),
         title: "Benchmark webinar",
         description: "A webinar for benchmarks.",
         speakers: "",
@@ -73,13 +75,12 @@ export async function seedJoiningLinkBench(database: Database, options: { regist
   });
 }
 
-/** Personal joining-link tokens for `count` of the webinar's approved registrants (one each, reusing them round-robin). */
-export async function joiningPageTokens(database: Database, webinarId: number, count: number): Promise<string[]> {
+/** Stores personal joining-link tokens for the webinar's approved registrants (round-robin), so /j/<token> opens their page. */
+export async function addJoiningPageTokens(database: Database, webinarId: number, tokens: readonly string[]): Promise<void> {
   const registrations = await database.selectFrom("webinar_registrations").select("id").where("webinar_id", "=", webinarId).where("status", "=", "approved").orderBy("id").execute();
   if (registrations.length === 0) throw new Error("the webinar has no approved registrants");
-  const tokens = Array.from({ length: count }, () => randomToken());
   const at = nowIso();
-  for (let start = 0; start < count; start += BATCH) {
+  for (let start = 0; start < tokens.length; start += BATCH) {
     await database
       .insertInto("webinar_link_tokens")
       .values(
@@ -91,5 +92,4 @@ export async function joiningPageTokens(database: Database, webinarId: number, c
       )
       .execute();
   }
-  return tokens;
 }
