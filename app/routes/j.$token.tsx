@@ -107,7 +107,7 @@ function StateDetails({ page }: { page: JoiningPage }) {
     case "ended":
       return (
         <p>
-          Members can watch recordings of past webinars on <Link to="/recordings">recordings</Link>.
+          For recordings of past webinars, see <Link to="/recordings">recordings</Link>.
         </p>
       );
     case "webinar-cancelled":

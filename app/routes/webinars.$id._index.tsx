@@ -118,7 +118,7 @@ function RegisterSection({ webinar, signedIn }: { webinar: PageData["webinar"]; 
   if (webinar.ended) {
     return (
       <p>
-        This webinar has taken place. Members can watch recordings on <Link to="/recordings">recordings</Link>.
+        This webinar has taken place. For recordings of past webinars, see <Link to="/recordings">recordings</Link>.
       </p>
     );
   }

@@ -24,7 +24,7 @@ export default function PastWebinars() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1>Past webinars</h1>
           <p>
-            Members can watch recordings of past webinars on <Link to="/recordings">recordings</Link>.
+            For recordings of past webinars, see <Link to="/recordings">recordings</Link>.
           </p>
           <WebinarListNav current="/webinars/past" />
           {total === 0 ? (
