@@ -48,7 +48,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Features get their migration numbers up front and land on main in any order (0004 after 0006 and
+  // 0009): a database migrated before a lower number landed still takes it, instead of refusing to start.
+  // Each numbered migration touches only its own tables, so the order between them does not matter.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === "Error");
   if (error) {

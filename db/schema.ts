@@ -290,6 +290,104 @@ export interface WorkspaceDigestTokensTable {
   expires_at: Timestamp;
 }
 
+export interface WebinarSeriesTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  speakers: string;
+  audience: string;
+  /** UK date of the first occurrence, YYYY-MM-DD. */
+  first_date: string;
+  /** UK time of day, HH:MM; kept across clock changes. */
+  local_start_time: string;
+  duration_minutes: number;
+  interval_days: Generated<number>;
+  /** How many upcoming occurrences are kept listed. */
+  occurrences_ahead: Generated<number>;
+  capacity: number;
+  meeting_url: string;
+  registration_open: Generated<Bool>;
+  /** JSON array of { id, label } registration questions (answers are optional). */
+  questions_json: Generated<string>;
+  /** No more occurrences are added after this. */
+  stopped_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebinarsTable {
+  id: Generated<number>;
+  series_id: number | null;
+  /** 0 for a series' first occurrence, 1 for the next … */
+  series_index: number | null;
+  title: string;
+  description: string;
+  speakers: string;
+  audience: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  /** Teams or Zoom address: only ever given to approved registrants through the Join button. */
+  meeting_url: string;
+  registration_open: Generated<Bool>;
+  questions_json: Generated<string>;
+  /** SEQUENCE in calendar files, raised on each change a calendar should pick up. */
+  sequence: Generated<number>;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type WebinarRegistrationStatus = "pending" | "approved" | "waitlisted" | "declined" | "cancelled";
+
+export interface WebinarRegistrationsTable {
+  id: Generated<number>;
+  webinar_id: number;
+  user_id: number;
+  status: WebinarRegistrationStatus;
+  /** JSON object: question id → answer. */
+  answers_json: Generated<string>;
+  registered_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decline_reason: string | null;
+  waitlisted_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  /** When the joining-link email was queued (in the same transaction), so it is never sent twice. */
+  links_sent_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface WebinarLinkTokensTable {
+  id: Generated<number>;
+  registration_id: number;
+  /** Keyed hash of the personal link's token (~/auth/tokens.server hashSecret). */
+  token_hash: string;
+  created_at: Timestamp;
+}
+
+export interface WebinarJoinsTable {
+  id: Generated<number>;
+  registration_id: number;
+  /** Keyed hash of the browser's random cookie id. */
+  browser_hash: string;
+  joined_at: Timestamp;
+}
+
+export interface WebinarAnnouncementsTable {
+  id: Generated<number>;
+  /** "webinar:<id>" or "series:<id>". */
+  key: string;
+  webinar_id: number | null;
+  series_id: number | null;
+  sent_count: Generated<number>;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
   outbox: OutboxTable;
   outbox_bodies: OutboxBodiesTable;
@@ -311,6 +409,12 @@ export interface DB {
   workspace_digest_subscriptions: WorkspaceDigestSubscriptionsTable;
   workspace_digest_sends: WorkspaceDigestSendsTable;
   workspace_digest_tokens: WorkspaceDigestTokensTable;
+  webinar_series: WebinarSeriesTable;
+  webinars: WebinarsTable;
+  webinar_registrations: WebinarRegistrationsTable;
+  webinar_link_tokens: WebinarLinkTokensTable;
+  webinar_joins: WebinarJoinsTable;
+  webinar_announcements: WebinarAnnouncementsTable;
 }
 
 export type OutboxMessage = Selectable<OutboxTable>;
@@ -323,4 +427,7 @@ export type Session = Selectable<SessionsTable>;
 export type EmailChallenge = Selectable<EmailChallengesTable>;
 export type Workspace = Selectable<WorkspacesTable>;
 export type WorkspacePost = Selectable<WorkspacePostsTable>;
+export type Webinar = Selectable<WebinarsTable>;
+export type WebinarSeries = Selectable<WebinarSeriesTable>;
+export type WebinarRegistration = Selectable<WebinarRegistrationsTable>;
 export type { ColumnType };

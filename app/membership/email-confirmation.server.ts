@@ -44,7 +44,9 @@ export async function confirmEmailChallenge(publicId: string, proof: ChallengePr
 
       if (challenge.purpose === "verify-email") {
         const joined = await completeJoin(trx, user, joinDetails);
-        if (joined.outcome === "active") return { outcome: "sign-in", userId: user.id, destination: "/welcome" };
+        // The welcome page comes first; it offers the way back to where they were going.
+        const next = redirectTo ? `?${new URLSearchParams({ next: safeRedirectPath(redirectTo) })}` : "";
+        if (joined.outcome === "active") return { outcome: "sign-in", userId: user.id, destination: `/welcome${next}` };
         if (joined.outcome === "unavailable") return { outcome: "refused", message: UNAVAILABLE };
         return joined;
       }

@@ -22,9 +22,10 @@ export const UNCONFIRMED_JOINER_DAYS = 30;
  * emails a verification link and code. An address that is already a member gets what signing in
  * would send instead, and the caller cannot tell the difference (no account enumeration). Joining
  * again before confirming changes nothing yet: the new details travel with the new code, and stand
- * only if that code (or its link) is the one used.
+ * only if that code (or its link) is the one used. `redirectTo` is where the joiner was going (e.g.
+ * registering for a webinar): they are offered it after joining.
  */
-export async function joinNetwork(input: JoinInput, context: { ip: string }): Promise<NewAddressRequestResult> {
+export async function joinNetwork(input: JoinInput, context: { ip: string; redirectTo?: string }): Promise<NewAddressRequestResult> {
   const email = normaliseEmail(input.email);
   const refusal = await refuseNewAddress(email, context.ip, "join");
   if (refusal) return refusal;
@@ -46,7 +47,7 @@ export async function joinNetwork(input: JoinInput, context: { ip: string }): Pr
           .values({ ...joinDetails, email, status: "unverified", created_at: at, updated_at: at })
           .execute();
       }
-      return emailAccessCode(trx, email, { asked: "join", joinDetails });
+      return emailAccessCode(trx, email, { asked: "join", joinDetails, redirectTo: context.redirectTo });
     });
   return { ok: true, publicId };
 }

@@ -14,7 +14,7 @@ const SECTIONS = [
   {
     to: "/webinars",
     title: "Webinars",
-    description: "Register for the fortnightly webinar. Your personal joining link arrives by email on the morning it runs.",
+    description: "See the fortnightly webinars and register for a place. Once staff approve you, your personal joining link is emailed to you by 10am (UK time) on the day.",
   },
   {
     to: "/recordings",

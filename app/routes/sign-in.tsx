@@ -52,7 +52,7 @@ export default function SignIn() {
           <SubmitButton>Email me a sign-in code</SubmitButton>
         </Form>
         <p>
-          Not a member yet? <Link to="/join">Join the network</Link>.
+          Not a member yet? <Link to={redirectTo ? `/join?${new URLSearchParams({ redirectTo })}` : "/join"}>Join the network</Link>.
         </p>
       </div>
     </div>

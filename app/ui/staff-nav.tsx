@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 
 const STAFF_PAGES = [
   { to: "/admin/members", label: "Members" },
+  { to: "/admin/webinars", label: "Webinars" },
   { to: "/admin/domains", label: "Email domain rules" },
   { to: "/admin/workspaces", label: "Workspaces" },
   { to: "/admin/audit", label: "Audit log" },

@@ -1,0 +1,157 @@
+import type { Webinar, WebinarRegistration } from "#db/schema";
+import { now, nowIso } from "~/clock.server";
+import { db } from "~/db.server";
+import { paginate } from "~/lib/paging.server";
+import { parseAnswers, parseQuestions } from "./questions";
+import { formatDuration, formatUkClock, formatUkLongDate, joinOpensAt } from "./times";
+import { countWithStatus, hasEnded, hasStarted, joiningLinksDue, linksSendAtText, registrationIsOpen, webinarWhen } from "./webinar-records.server";
+
+/**
+ * What the public webinar pages show. Built field by field, so the meeting link can never reach a
+ * page or the browser by accident.
+ */
+
+export interface WebinarSummary {
+  id: number;
+  title: string;
+  when: string;
+  startsAt: string;
+  duration: string;
+  speakers: string;
+  audience: string;
+  description: string;
+  cancelled: boolean;
+  placesLeft: number;
+  registrationOpen: boolean;
+}
+
+function durationOf(webinar: Webinar): string {
+  return formatDuration(Math.round((Date.parse(webinar.ends_at) - Date.parse(webinar.starts_at)) / 60_000));
+}
+
+function summaryOf(webinar: Webinar, approved: number): WebinarSummary {
+  return {
+    id: webinar.id,
+    title: webinar.title,
+    when: webinarWhen(webinar),
+    startsAt: webinar.starts_at,
+    duration: durationOf(webinar),
+    speakers: webinar.speakers,
+    audience: webinar.audience,
+    description: webinar.description,
+    cancelled: webinar.cancelled_at !== null,
+    placesLeft: Math.max(0, webinar.capacity - approved),
+    registrationOpen: registrationIsOpen(webinar),
+  };
+}
+
+async function approvedCounts(ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db()
+    .selectFrom("webinar_registrations")
+    .select(["webinar_id", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("webinar_id", "in", ids)
+    .where("status", "=", "approved")
+    .groupBy("webinar_id")
+    .execute();
+  return new Map(rows.map((row) => [row.webinar_id, Number(row.count)]));
+}
+
+/** Webinars not yet over (cancelled ones too, marked), soonest first, with the member's own status. */
+export async function listUpcomingWebinars(userId: number | null) {
+  const webinars = await db().selectFrom("webinars").selectAll().where("ends_at", ">", nowIso()).orderBy("starts_at").orderBy("id").execute();
+  const counts = await approvedCounts(webinars.map((webinar) => webinar.id));
+  const mine = userId === null ? new Map<number, string>() : await statusesOf(userId, webinars.map((webinar) => webinar.id));
+  return webinars.map((webinar) => ({ ...summaryOf(webinar, counts.get(webinar.id) ?? 0), myStatus: mine.get(webinar.id) ?? null }));
+}
+
+async function statusesOf(userId: number, webinarIds: number[]): Promise<Map<number, string>> {
+  if (webinarIds.length === 0) return new Map();
+  const rows = await db()
+    .selectFrom("webinar_registrations")
+    .select(["webinar_id", "status"])
+    .where("user_id", "=", userId)
+    .where("webinar_id", "in", webinarIds)
+    .execute();
+  return new Map(rows.map((row) => [row.webinar_id, row.status]));
+}
+
+export const PAST_PAGE_SIZE = 20;
+
+/** Webinars that have taken place, newest first (cancelled ones left out). */
+export async function listPastWebinars(page: number) {
+  const filtered = db().selectFrom("webinars").where("ends_at", "<=", nowIso()).where("cancelled_at", "is", null);
+  const result = await paginate(filtered, { page, pageSize: PAST_PAGE_SIZE }, (query) => query.selectAll().orderBy("starts_at", "desc").orderBy("id", "desc"));
+  return { ...result, rows: result.rows.map((webinar) => summaryOf(webinar, 0)) };
+}
+
+export interface MyPlace {
+  status: WebinarRegistration["status"];
+  registeredAt: string;
+  declineReason: string | null;
+  /** 1 for first in line. */
+  waitlistPosition: number | null;
+  linksSentAt: string | null;
+  answers: Array<{ question: string; answer: string }>;
+}
+
+/** One webinar's page: the facts, the questions, and the signed-in member's place if they have one. */
+export async function getWebinarPage(webinarId: number, userId: number | null) {
+  const webinar = await db().selectFrom("webinars").selectAll().where("id", "=", webinarId).executeTakeFirst();
+  if (!webinar) return undefined;
+  const approved = await countWithStatus(db(), webinarId, "approved");
+  const series = webinar.series_id
+    ? await db().selectFrom("webinar_series").select(["id", "title"]).where("id", "=", webinar.series_id).executeTakeFirst()
+    : undefined;
+  const registration =
+    userId === null
+      ? undefined
+      : await db().selectFrom("webinar_registrations").selectAll().where("webinar_id", "=", webinarId).where("user_id", "=", userId).executeTakeFirst();
+  let myPlace: MyPlace | null = null;
+  if (registration) {
+    const answers = parseAnswers(registration.answers_json);
+    let waitlistPosition: number | null = null;
+    if (registration.status === "waitlisted" && registration.waitlisted_at) {
+      const { ahead } = await db()
+        .selectFrom("webinar_registrations")
+        .select((eb) => eb.fn.countAll<number>().as("ahead"))
+        .where("webinar_id", "=", webinarId)
+        .where("status", "=", "waitlisted")
+        .where((eb) =>
+          eb.or([
+            eb("waitlisted_at", "<", registration.waitlisted_at),
+            eb.and([eb("waitlisted_at", "=", registration.waitlisted_at), eb("id", "<", registration.id)]),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
+      waitlistPosition = Number(ahead) + 1;
+    }
+    myPlace = {
+      status: registration.status,
+      registeredAt: registration.registered_at,
+      declineReason: registration.decline_reason,
+      waitlistPosition,
+      linksSentAt: registration.links_sent_at,
+      answers: parseQuestions(webinar.questions_json).flatMap((question) =>
+        answers[question.id] ? [{ question: question.label, answer: answers[question.id] as string }] : [],
+      ),
+    };
+  }
+  const at = now();
+  const opens = joinOpensAt(webinar.starts_at);
+  return {
+    webinar: {
+      ...summaryOf(webinar, approved),
+      cancelReason: webinar.cancel_reason,
+      started: hasStarted(webinar, at),
+      ended: hasEnded(webinar, at),
+      joinOpen: at >= opens && !hasEnded(webinar, at) && !webinar.cancelled_at,
+      joinOpens: `${formatUkClock(opens)} on ${formatUkLongDate(opens)}`,
+      linksDue: joiningLinksDue(webinar, at),
+      linksSendAt: linksSendAtText(webinar),
+      series: series ?? null,
+      questions: parseQuestions(webinar.questions_json),
+    },
+    myPlace,
+  };
+}

@@ -1,0 +1,29 @@
+import { Text } from "@react-email/components";
+import { defineEmail } from "./define";
+import { emailStyles } from "./layout";
+import { WebinarFacts, WebinarPageLink, type WebinarEmailProps } from "./webinar-parts";
+
+/** Staff approved a registration but every place was taken. */
+export const webinarRegistrationWaitlistedEmail = defineEmail<WebinarEmailProps>({
+  name: "webinar-registration-waitlisted",
+  subject: ({ title }) => `You are on the waiting list: ${title}`,
+  preview: () => "The webinar is full. We will email you if a place comes up.",
+  Body: ({ fullName, title, when, webinarId, context }) => (
+    <>
+      <Text style={emailStyles.heading}>You are on the waiting list</Text>
+      <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
+      <Text style={emailStyles.paragraph}>The network team has approved your registration, but every place is taken for:</Text>
+      <WebinarFacts title={title} when={when} />
+      <Text style={emailStyles.paragraph}>
+        When someone cancels, the first person on the waiting list gets their place. If that is you, we will email you
+        straight away, and your joining link will follow on the day.
+      </Text>
+      <Text style={emailStyles.paragraph}>
+        If you cannot come, you can leave the waiting list on the webinar's page.
+      </Text>
+      <WebinarPageLink context={context} webinarId={webinarId}>
+        Open the webinar's page
+      </WebinarPageLink>
+    </>
+  ),
+});
