@@ -388,7 +388,7 @@ describe("a visitor who presses Register", () => {
     );
     if (!joining.ok) throw new Error("could not join");
     const mail = await lastEmailTo(database, "alex@somehospital.nhs.uk");
-    const confirmed = await confirmEmailChallenge(joining.publicId, { code: mail!.code! });
+    const confirmed = await confirmEmailChallenge(joining.publicId, { code: mail!.code! }, { ip: "198.51.100.7" });
     expect(confirmed).toMatchObject({ outcome: "signed-in", destination: `/welcome?${new URLSearchParams({ next: path })}` });
   });
 });
