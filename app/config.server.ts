@@ -13,6 +13,8 @@ const schema = z
       .string()
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
       .optional(),
+    /** SMTP connections in the pool, and so emails in flight at once. */
+    MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
     MAIL_FROM: z.string().min(3).default("Social Prescribing Network <no-reply@spn.example.org>"),
     CONTACT_EMAIL: z.email().default("network@spn.example.org"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -53,6 +55,7 @@ const schema = z
       smtpUrl: env.SMTP_URL,
       /** Without SMTP the portal keeps mail locally and shows it at /dev/mail. */
       mailCapture: !env.SMTP_URL,
+      mailConcurrency: env.MAIL_CONCURRENCY,
       mailFrom: env.MAIL_FROM,
       contactEmail: env.CONTACT_EMAIL,
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,

@@ -4,6 +4,7 @@ import type { Feature } from "~/feature";
 import { mailFeature } from "~/mail/feature.server";
 import { membershipFeature } from "~/membership/feature.server";
 import { privacyFeature } from "~/privacy/feature.server";
+import { workspacesFeature } from "~/workspaces/feature.server";
 import { webinarsFeature } from "~/webinars/feature.server";
 import { recordingsFeature } from "~/recordings/feature.server";
 
@@ -18,5 +19,5 @@ import { recordingsFeature } from "~/recordings/feature.server";
  * an import cycle at load time.
  */
 export function allFeatures(): readonly Feature[] {
-  return [membershipFeature, authFeature, mailFeature, auditFeature, privacyFeature, webinarsFeature, recordingsFeature];
+  return [membershipFeature, authFeature, mailFeature, auditFeature, privacyFeature, workspacesFeature, webinarsFeature, recordingsFeature];
 }

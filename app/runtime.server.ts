@@ -3,9 +3,10 @@ import { config, type Config } from "~/config.server";
 import { loadContent } from "~/content/content.server";
 import { closeDb, db } from "~/db.server";
 import { jobHandlers } from "~/jobs/handlers.server";
-import { startWorker } from "~/jobs/worker.server";
 import { logger } from "~/logger.server";
+import { permanentFailureHandlers } from "~/mail/failure-handlers.server";
 import { createMailTransport } from "~/mail/transport.server";
+import { startWorker } from "~/worker/worker.server";
 
 export interface PortalRuntime {
   config: Config;
@@ -29,8 +30,8 @@ export async function startPortalRuntime(role: "web" | "worker" = "web"): Promis
       return { config: settings, stop: closeDb };
     }
   }
-  const transport = createMailTransport(settings.smtpUrl);
-  const worker = startWorker({ db: db(), transport, handlers: jobHandlers });
+  const transport = createMailTransport(settings.smtpUrl, { connections: settings.mailConcurrency });
+  const worker = startWorker({ db: db(), transport, jobs: jobHandlers(), onPermanentFailure: permanentFailureHandlers() });
   logger.info({ mail: transport.kind, database: settings.databasePath }, "worker started");
   return {
     config: settings,

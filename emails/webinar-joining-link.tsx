@@ -13,6 +13,8 @@ export interface WebinarJoiningLinkProps extends WebinarEmailProps {
 /** The personal joining link, sent on the day (10:00 UK time) or at once to anyone given a place later. */
 export const webinarJoiningLinkEmail = defineEmail<WebinarJoiningLinkProps>({
   name: "webinar-joining-link",
+  // The link is a key to the meeting until the end: its body is removed from the outbox once delivered.
+  sensitive: true,
   subject: ({ title }) => `Your joining link: ${title}`,
   preview: ({ when }) => `${when} (UK time). This link is for you only.`,
   Body: ({ fullName, title, when, token, joinOpens, webinarId, context }) => (

@@ -19,8 +19,7 @@ export const webinarRegistrationWaitlistedEmail = defineEmail<WebinarEmailProps>
         straight away, and your joining link will follow on the day.
       </Text>
       <Text style={emailStyles.paragraph}>
-        If you cannot come, you can leave the waiting list on the webinar's page. Recordings of past webinars are on the
-        portal for members.
+        If you cannot come, you can leave the waiting list on the webinar's page.
       </Text>
       <WebinarPageLink context={context} webinarId={webinarId}>
         Open the webinar's page

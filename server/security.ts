@@ -10,9 +10,18 @@ export const cspNonce: RequestHandler = (_req, res, next) => {
 
 /**
  * Strict security headers. Captured-email HTML (/dev/mail/:id/html) gets a locked-down sandbox
- * policy of its own because email markup relies on inline styles.
+ * policy of its own because email markup relies on inline styles. `frameHosts` (RECORDING_EMBED_HOSTS)
+ * are the only hosts a page may ask to frame (see allowPageFrameSources).
  */
-export function securityHeaders({ development, https }: { development: boolean; https: boolean }): RequestHandler {
+export function securityHeaders({
+  development,
+  https,
+  frameHosts = [],
+}: {
+  development: boolean;
+  https: boolean;
+  frameHosts?: readonly string[];
+}): RequestHandler {
   const site = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -21,8 +30,8 @@ export function securityHeaders({ development, https }: { development: boolean; 
         "script-src": ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
         "style-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'"],
         "img-src": ["'self'", "data:"],
-        // nhsuk-frontend loads the Frutiger web font from the NHS asset host.
-        "font-src": ["'self'", "https://assets.nhs.uk"],
+        // No web font from another host: app/ui/app.css uses installed fonts instead of nhsuk-frontend's Frutiger.
+        "font-src": ["'self'"],
         "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
@@ -52,27 +61,27 @@ export function securityHeaders({ development, https }: { development: boolean; 
   });
   return (req, res, next) => {
     if (/^\/dev\/mail\/[^/]+\/html$/.test(req.path)) return capturedEmail(req, res, next);
-    allowPageFrameSources(res);
+    allowPageFrameSources(res, frameHosts);
     site(req, res, next);
   };
 }
 
 /** A page that embeds a player from an allowed host (a recording) names its origin in this header. */
 const FRAME_SOURCES_HEADER = "x-portal-frame-sources";
-const HTTPS_ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d+)?$/;
+const HTTPS_ORIGIN = /^https:\/\/([a-z0-9.-]+)(:\d+)?$/;
 
 /**
  * Adds the origins a page names in X-Portal-Frame-Sources to that page's CSP as frame-src, just
- * before the headers are sent, and drops the header. Only https origins pass, so a page can allow
- * framing from a host it chose (from its own allow-list) and nothing else changes for any other page.
+ * before the headers are sent, and drops the header. Only https origins on a configured host pass, so
+ * a page can frame a player it chose from the allowed hosts and nothing changes for any other page.
  */
-function allowPageFrameSources(res: Response): void {
+function allowPageFrameSources(res: Response, frameHosts: readonly string[]): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
     const named = res.getHeader(FRAME_SOURCES_HEADER);
     if (named !== undefined) {
       res.removeHeader(FRAME_SOURCES_HEADER);
-      const origins = String(named).split(/[\s,]+/).filter((origin) => HTTPS_ORIGIN.test(origin));
+      const origins = String(named).split(/[\s,]+/).filter((origin) => frameHosts.includes(HTTPS_ORIGIN.exec(origin)?.[1] ?? ""));
       const policy = res.getHeader("content-security-policy");
       if (origins.length && typeof policy === "string") res.setHeader("Content-Security-Policy", `${policy};frame-src ${origins.join(" ")}`);
     }

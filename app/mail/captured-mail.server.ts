@@ -1,5 +1,6 @@
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { messageContent } from "./bulk.server";
 
 /**
  * Captured mail is the outbox itself, sign-in codes included, so it is readable only in capture mode
@@ -27,5 +28,6 @@ export async function getCapturedMail(id: number) {
   assertMailCapture();
   const message = await db().selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
   if (!message) throw new Response("Not found", { status: 404 });
-  return message;
+  // A bulk message is shown as its recipient got it: the campaign's body with their values in.
+  return { ...message, ...(await messageContent(db(), message)) };
 }

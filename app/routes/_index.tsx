@@ -14,12 +14,17 @@ const SECTIONS = [
   {
     to: "/webinars",
     title: "Webinars",
-    description: "Register for the fortnightly webinar. Your personal joining link arrives by email on the morning it runs.",
+    description: "See the fortnightly webinars and register for a place. Once staff approve you, your personal joining link is emailed to you by 10am (UK time) on the day.",
   },
   {
     to: "/recordings",
     title: "Recordings",
     description: "Missed a session? Members can search the recordings, watch them with captions, read transcripts and download slides.",
+  },
+  {
+    to: "/workspaces",
+    title: "Workspaces",
+    description: "Regional and themed spaces for discussion and resources, kept free of advertising by their leads. Some are private: ask to join.",
   },
   {
     to: "/faq",

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { updatePreferences } from "~/membership/account.server";
 import { requireUser } from "~/auth/access.server";
 import { AccountSubpage } from "~/membership/account-subpage";
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: preferencesSchema });
   // Two optional checkboxes cannot be invalid; anything unexpected is treated as unticked.
   await updatePreferences(user.id, submission.status === "success" ? submission.value : {});
-  throw redirect("/account?updated=preferences");
+  throw redirectWithFlash("/account", "Your email preferences have been updated.");
 }
 
 export default function Preferences() {

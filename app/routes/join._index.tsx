@@ -2,8 +2,8 @@ import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
-import { getCurrentUser } from "~/auth/access.server";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getCurrentUser, safeRedirectPath } from "~/auth/access.server";
 import { ConsentCheckboxes } from "~/membership/consent-checkboxes";
 import { EmailAddressInput } from "~/membership/email-address-input";
 import { replyToEmailRequest } from "~/membership/email-requests.server";
@@ -16,18 +16,26 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 export const meta: MetaFunction = () => [{ title: "Join the network – Social Prescribing Network" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getCurrentUser(request)) throw redirect("/account");
-  return null;
+  // Where they were going before joining (e.g. a webinar's registration), offered once they have joined.
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  if (await getCurrentUser(request)) throw redirect(safeRedirectPath(redirectTo));
+  return { redirectTo: redirectTo ? safeRedirectPath(redirectTo) : "" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: joinSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: joinSchema });
   if (submission.status !== "success") return submission.reply();
-  const result = await joinNetwork(submission.value, { ip: context.clientIp });
+  const redirectTo = formData.get("redirectTo");
+  const result = await joinNetwork(submission.value, {
+    ip: context.clientIp,
+    redirectTo: typeof redirectTo === "string" && redirectTo ? safeRedirectPath(redirectTo) : undefined,
+  });
   return replyToEmailRequest(submission, result);
 }
 
 export default function Join() {
+  const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "join",
@@ -86,10 +94,11 @@ export default function Join() {
           <p>
             Read our <Link to="/privacy">privacy notice</Link> to find out what we keep about you, why, and for how long.
           </p>
+          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
           <SubmitButton>Join the network</SubmitButton>
         </Form>
         <p>
-          Already a member? <Link to="/sign-in">Sign in</Link>.
+          Already a member? <Link to={redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo })}` : "/sign-in"}>Sign in</Link>.
         </p>
       </div>
     </div>

@@ -1,17 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/access.server";
+import { requireUser, safeRedirectPath } from "~/auth/access.server";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Welcome to the network – Social Prescribing Network" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  return { fullName: user.full_name, email: user.email };
+  // Where they were going when they chose to join (e.g. registering for a webinar).
+  const next = new URL(request.url).searchParams.get("next");
+  return { fullName: user.full_name, email: user.email, next: next ? safeRedirectPath(next, "") : "" };
 }
 
 export default function Welcome() {
-  const { fullName, email } = useLoaderData<typeof loader>();
+  const { fullName, email, next } = useLoaderData<typeof loader>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -24,10 +26,18 @@ export default function Welcome() {
         <p>
           Next time, sign in with {email}: we will email you a code. There is no password to remember.
         </p>
+        {next ? (
+          <p>
+            <Link className="nhsuk-button" data-module="nhsuk-button" to={next}>
+              Continue where you left off
+            </Link>
+          </p>
+        ) : null}
         <h2>What you can do now</h2>
         <ul>
           <li>
-            <Link to="/webinars">Register for the next webinar</Link>
+            <Link to="/webinars">Register for a webinar</Link>: the network team approves each registration, and your personal
+            joining link is emailed to you by 10am (UK time) on the day
           </li>
           <li>
             <Link to="/recordings">Watch recordings of past webinars</Link>

@@ -2,7 +2,9 @@ import { Link } from "@remix-run/react";
 
 const STAFF_PAGES = [
   { to: "/admin/members", label: "Members" },
+  { to: "/admin/webinars", label: "Webinars" },
   { to: "/admin/domains", label: "Email domain rules" },
+  { to: "/admin/workspaces", label: "Workspaces" },
   { to: "/admin/recordings", label: "Recordings" },
   { to: "/admin/audit", label: "Audit log" },
 ] as const;

@@ -4,11 +4,11 @@ import { config } from "~/config.server";
 import { linksSendAtText } from "./webinar-records.server";
 
 /**
- * The webinar's calendar file (iCalendar, RFC 5545), made with the `ics` library. Times are in UTC
- * ("Z"), so every client, strict or not, gets the right instant without a VTIMEZONE block. The UID
- * never changes and SEQUENCE rises with every change, so a client updates the entry it has instead
- * of adding another; a cancelled webinar's file is a METHOD:CANCEL that removes it. The meeting link
- * is never in it: the file is public and people forward it.
+ * The webinar's calendar file (iCalendar, RFC 5545), made with the `ics` library and folded again by
+ * octets (below). Times are in UTC ("Z"), so every client, strict or not, gets the right instant
+ * without a VTIMEZONE block. The UID never changes and SEQUENCE rises with every change, so a client
+ * updates the entry it has instead of adding another; a cancelled webinar's file is a METHOD:CANCEL
+ * that removes it. The meeting link is never in it: the file is public and people forward it.
  */
 export function webinarCalendarFile(webinar: Webinar): string {
   const settings = config();
@@ -46,5 +46,43 @@ export function webinarCalendarFile(webinar: Webinar): string {
   };
   const { error, value } = createEvent(attributes);
   if (error || !value) throw error ?? new Error("The calendar file could not be made");
-  return value;
+  return refoldByOctets(value);
+}
+
+/** RFC 5545 3.1: a content line is at most 75 octets; longer ones continue on lines starting with a space. */
+const LINE_OCTETS = 75;
+
+/**
+ * The `ics` library folds lines every 75 characters, but the limit is in octets: a title with "Siân"
+ * or a curly apostrophe makes longer lines, which strict clients refuse or misread. Unfolds its
+ * output and folds again by UTF-8 length, never inside a character. (Values carry their own line
+ * breaks escaped as "\n", so every CRLF followed by a space or tab in the output is a fold.)
+ */
+export function refoldByOctets(calendar: string): string {
+  return calendar
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .map(foldLine)
+    .join("\r\n");
+}
+
+function foldLine(line: string): string {
+  const parts: string[] = [];
+  let part = "";
+  let octets = 0;
+  // Continuation lines start with a space, which counts towards their 75.
+  let room = LINE_OCTETS;
+  for (const character of line) {
+    const size = Buffer.byteLength(character, "utf8");
+    if (octets + size > room) {
+      parts.push(part);
+      part = "";
+      octets = 0;
+      room = LINE_OCTETS - 1;
+    }
+    part += character;
+    octets += size;
+  }
+  parts.push(part);
+  return parts.join("\r\n ");
 }

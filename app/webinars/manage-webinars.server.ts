@@ -1,14 +1,17 @@
 import type { Kysely, Updateable } from "kysely";
+import { z } from "zod";
 import type { DB, Webinar, WebinarSeries, WebinarsTable } from "#db/schema";
 import { webinarCancelledEmail } from "#emails/webinar-cancelled";
 import { webinarTimeChangedEmail } from "#emails/webinar-time-changed";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
+import { dailyAtUkTime, defineJob } from "~/jobs/define.server";
+import { scheduleJob } from "~/jobs/jobs.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { startAnnouncement } from "./announce-webinar.server";
 import { webinarsAudit } from "./audit-actions.server";
-import { joiningLinksJobKey, scheduleWebinarJob, WEBINAR_JOBS } from "./jobs.server";
 import { promoteFromWaitlist, queueJoiningLink } from "./places.server";
+import { joiningLinksJobKey, sendJoiningLinksJob } from "./send-joining-links.server";
 import { addDaysToDate, fromUkLocal, joiningLinksSendAt, ukDate, ukLocalInstant } from "./times";
 import type { WebinarDetails, WebinarTiming } from "./webinar-form-schema";
 import { ACTIVE_STATUSES, findWebinar, hasEnded, joiningLinksDue, linksSendAtText, webinarEmailProps, webinarWhen } from "./webinar-records.server";
@@ -50,9 +53,9 @@ const IN_THE_PAST = { fieldErrors: { date: ["The date and time must be in the fu
 
 /** The joining-links job for the webinar's current start time (a moved webinar gets a new one). */
 async function scheduleJoiningLinks(trx: Kysely<DB>, webinar: Pick<Webinar, "id" | "starts_at">): Promise<void> {
-  await scheduleWebinarJob(
+  await scheduleJob(
     trx,
-    WEBINAR_JOBS.joiningLinks,
+    sendJoiningLinksJob,
     { webinarId: webinar.id },
     { runAt: joiningLinksSendAt(webinar.starts_at), uniqueKey: joiningLinksJobKey(webinar.id, webinar.starts_at) },
   );
@@ -82,16 +85,6 @@ export async function createWebinar(actorUserId: number, input: WebinarDetails &
     if (input.registrationOpen) await startAnnouncement(trx, { webinarId: webinar.id });
     return { ok: true, id: webinar.id };
   });
-}
-
-/** The next daily top-up of the series: 03:00 UK time tomorrow. */
-function nextTopUpAt(): Date {
-  return ukLocalInstant(addDaysToDate(ukDate(now()), 1), "03:00");
-}
-
-async function scheduleSeriesTopUp(trx: Kysely<DB>): Promise<void> {
-  const runAt = nextTopUpAt();
-  await scheduleWebinarJob(trx, WEBINAR_JOBS.seriesTopUp, {}, { runAt, uniqueKey: `webinar-series-top-up:${ukDate(runAt)}` });
 }
 
 /**
@@ -141,7 +134,7 @@ export async function topUpSeries(trx: Kysely<DB>, series: WebinarSeries): Promi
   return added;
 }
 
-/** The daily job: tops up every running series, then books its own next run while any series runs. */
+/** The daily top-up: every running series gets its occurrences ahead again. Returns how many were added. */
 export async function topUpAllSeries(): Promise<number> {
   const running = await db().selectFrom("webinar_series").select("id").where("stopped_at", "is", null).execute();
   let added = 0;
@@ -151,9 +144,18 @@ export async function topUpAllSeries(): Promise<number> {
       return topUpSeries(trx, series);
     });
   }
-  if (running.length) await writeTransaction((trx) => scheduleSeriesTopUp(trx));
   return added;
 }
+
+/** Runs the top-up at 03:00 UK time every day (the worker keeps the next run scheduled). */
+export const seriesTopUpJob = defineJob({
+  name: "webinars.series-top-up",
+  schema: z.object({}),
+  repeat: dailyAtUkTime(3),
+  async handler() {
+    await topUpAllSeries();
+  },
+});
 
 /** Creates a series every 14 days from the date given, with its first occurrences listed at once. */
 export async function createSeries(actorUserId: number, input: WebinarDetails & WebinarTiming): Promise<ManageResult> {
@@ -176,7 +178,6 @@ export async function createSeries(actorUserId: number, input: WebinarDetails & 
       .returningAll()
       .executeTakeFirstOrThrow();
     const occurrences = await topUpSeries(trx, series);
-    await scheduleSeriesTopUp(trx);
     await webinarsAudit.record(trx, { actorUserId, action: "webinar.series-created", subjectType: "webinar-series", subjectId: series.id, details: { occurrences } });
     if (input.registrationOpen) await startAnnouncement(trx, { seriesId: series.id });
     return { ok: true, id: series.id };

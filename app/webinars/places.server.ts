@@ -30,6 +30,8 @@ export async function queueJoiningLink(trx: Kysely<DB>, webinar: Webinar, regist
     to: registrant.email,
     template: webinarJoiningLinkEmail,
     props: { ...webinarEmailProps(webinar, registrant.full_name), token, joinOpens: formatUkClock(joinOpensAt(webinar.starts_at)) },
+    // A link that arrives after the end is no use to anyone.
+    expiresAt: new Date(webinar.ends_at),
   });
   await trx.updateTable("webinar_registrations").set({ links_sent_at: at, updated_at: at }).where("id", "=", registration.id).execute();
 }

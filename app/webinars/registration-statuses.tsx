@@ -21,3 +21,6 @@ export function RegistrationStatusTag({ status }: { status: string }) {
   const known = REGISTRATION_STATUSES.find((option) => option.value === status);
   return <strong className={`nhsuk-tag ${known?.tag ?? "nhsuk-tag--grey"}`}>{known?.label ?? status}</strong>;
 }
+
+/** A link used from this many browsers or more is flagged as possibly shared: one person often uses two (a laptop, then a phone). */
+export const POSSIBLY_SHARED_BROWSERS = 3;

@@ -1,7 +1,10 @@
 import { formatUkDateTime } from "~/ui/dates";
 import { registrationStatusLabel } from "./registration-statuses";
 import { allRegistrationsForStaff } from "./staff-registrations.server";
-import type { RegistrationQuestion } from "./questions";
+import { db } from "~/db.server";
+import { webinarsAudit } from "./audit-actions.server";
+import { parseQuestions } from "./questions";
+import { findWebinar } from "./webinar-records.server";
 
 /**
  * One CSV cell. Spreadsheets run a cell that starts with =, +, - or @ (or a tab or carriage return
@@ -19,8 +22,11 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
-/** A webinar's registrations as staff download them, with answers and attendance. */
-export async function registrationsCsv(webinarId: number, questions: RegistrationQuestion[]): Promise<{ csv: string; rows: number }> {
+/** A webinar's registrations as staff download them, with answers and attendance; undefined for no such webinar. */
+export async function exportRegistrations(actorUserId: number, webinarId: number): Promise<{ csv: string; rows: number } | undefined> {
+  const webinar = await findWebinar(webinarId);
+  if (!webinar) return undefined;
+  const questions = parseQuestions(webinar.questions_json);
   const registrations = await allRegistrationsForStaff(webinarId);
   const header = [
     "Name",
@@ -53,5 +59,12 @@ export async function registrationsCsv(webinarId: number, questions: Registratio
     ukTime(registration.firstJoinedAt),
     registration.browsers,
   ]);
+  await webinarsAudit.record(db(), {
+    actorUserId,
+    action: "webinar.registrations-exported",
+    subjectType: "webinar",
+    subjectId: webinarId,
+    details: { rows: rows.length },
+  });
   return { csv: toCsv([header, ...rows]), rows: rows.length };
 }

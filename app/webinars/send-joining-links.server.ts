@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { takeRateLimit } from "~/auth/rate-limits.server";
+import { defineJob } from "~/jobs/define.server";
 import { queueJoiningLink } from "./places.server";
 import { findWebinar, hasEnded, joiningLinksDue } from "./webinar-records.server";
 import { writeTransaction } from "./write-transaction.server";
@@ -38,6 +40,23 @@ export async function sendDueJoiningLinks(webinarId: number): Promise<number> {
     total += queued;
     if (queued < BATCH) return total;
   }
+}
+
+/**
+ * The durable job behind the 10:00 links: one per webinar and start time, scheduled when the webinar is
+ * created or moved (a moved webinar's old job finds nothing due). Safe to run again: see above.
+ */
+export const sendJoiningLinksJob = defineJob({
+  name: "webinars.joining-links",
+  schema: z.object({ webinarId: z.number().int().positive() }),
+  async handler({ webinarId }) {
+    await sendDueJoiningLinks(webinarId);
+  },
+});
+
+/** One joining-links job per webinar and start time. */
+export function joiningLinksJobKey(webinarId: number, startsAt: string): string {
+  return `webinar-links:${webinarId}:${startsAt}`;
 }
 
 export const RESENDS_PER_HOUR = 3;

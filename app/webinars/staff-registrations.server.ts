@@ -1,18 +1,19 @@
 import { sql, type Kysely } from "kysely";
 import type { DB, WebinarRegistrationStatus } from "#db/schema";
 import { nowIso } from "~/clock.server";
+import { formatUkDay } from "~/ui/dates";
 import { db } from "~/db.server";
 import { paginate } from "~/lib/paging.server";
 import { JOB_ROLES, labelFor, REGIONS } from "~/membership/profile-options";
 import { staffVisibleEmail } from "~/privacy/tombstone";
 import { parseAnswers, parseQuestions } from "./questions";
-import { formatDuration } from "./times";
+import { POSSIBLY_SHARED_BROWSERS } from "./registration-statuses";
+import { formatDuration, formatUkClock, ukLocalInstant } from "./times";
+import { seriesFormValues } from "./webinar-form-values.server";
 import { hasEnded, hasStarted, joiningLinksDue, linksSendAtText, webinarWhen } from "./webinar-records.server";
 
 /** What staff see of webinars and their registrations. */
 
-/** A link used from this many browsers or more is flagged as possibly shared: one person often uses two (a laptop, then a phone). */
-export const POSSIBLY_SHARED_BROWSERS = 3;
 
 export type RegistrationFilter = WebinarRegistrationStatus | "joined" | "shared";
 
@@ -227,7 +228,10 @@ export async function getSeriesForStaff(seriesId: number) {
   if (!series) return undefined;
   const occurrences = await db().selectFrom("webinars").selectAll().where("series_id", "=", seriesId).orderBy("starts_at").execute();
   const counts = await statusCounts(db(), occurrences.map((occurrence) => occurrence.id));
+  const firstStart = ukLocalInstant(series.first_date, series.local_start_time);
   return {
+    schedule: `Every ${series.interval_days} days from ${formatUkDay(firstStart)}, at ${formatUkClock(firstStart)} UK time, for ${formatDuration(series.duration_minutes)}`,
+    values: seriesFormValues(series),
     series: {
       id: series.id,
       title: series.title,

@@ -115,32 +115,44 @@ function withQuestions<T extends { question1: string; question2: string; questio
   return { ...rest, questions: questionsFromLabels([question1, question2, question3]) };
 }
 
-function checkWhen(
-  value: { day?: string; month?: string; year?: string; startTime: string },
-  ctx: z.RefinementCtx,
-): { date: string; startTime: string } | typeof z.NEVER {
+type WhenInput = { day?: unknown; month?: unknown; year?: unknown; startTime?: unknown };
+const asText = (value: unknown) => (typeof value === "string" && value ? value : undefined);
+
+/**
+ * The date and time errors, checked even when other fields have errors of their own, so staff see
+ * every problem at once. Only reads the raw text (other fields may not have parsed).
+ */
+function checkWhen(ctx: z.core.ParsePayload<WhenInput>) {
+  const { day, month, year, startTime } = ctx.value;
+  const date = parseDateParts(asText(day), asText(month), asText(year));
+  if ("error" in date) ctx.issues.push({ code: "custom", path: ["date"], message: date.error, input: ctx.value });
+  if (typeof startTime === "string" && startTime && !parseClockTime(startTime)) {
+    ctx.issues.push({ code: "custom", path: ["startTime"], message: "Enter the start time, like 13:00 or 1pm", input: ctx.value });
+  }
+}
+
+/** The checked date and time, as "YYYY-MM-DD" and "HH:MM". */
+function whenOf(value: { day?: string; month?: string; year?: string; startTime: string }): { date: string; startTime: string } {
   const date = parseDateParts(value.day, value.month, value.year);
-  const startTime = parseClockTime(value.startTime);
-  if ("error" in date) ctx.addIssue({ code: "custom", path: ["date"], message: date.error });
-  if (!startTime) ctx.addIssue({ code: "custom", path: ["startTime"], message: "Enter the start time, like 13:00 or 1pm" });
-  if ("error" in date || !startTime) return z.NEVER;
-  return { date: date.date, startTime };
+  return { date: "date" in date ? date.date : "", startTime: parseClockTime(value.startTime) ?? "" };
 }
 
 /** Editing one webinar (or a series occurrence). */
-export const webinarSchema = z.object({ ...commonFields, ...whenFields }).transform((value, ctx): WebinarDetails & WebinarTiming => {
-  const when = checkWhen(value, ctx);
-  const { day: _day, month: _month, year: _year, ...rest } = withQuestions(value);
-  return { ...rest, ...when };
-});
+export const webinarSchema = z
+  .object({ ...commonFields, ...whenFields })
+  .check(checkWhen)
+  .transform((value): WebinarDetails & WebinarTiming => {
+    const { day: _day, month: _month, year: _year, ...rest } = withQuestions(value);
+    return { ...rest, ...whenOf(value) };
+  });
 
 /** Creating a webinar: one, or a series every 14 days starting on the date given. */
 export const newWebinarSchema = z
   .object({ kind: z.enum(["single", "series"], { error: "Choose one webinar or a series" }), ...commonFields, ...whenFields })
-  .transform((value, ctx): WebinarDetails & WebinarTiming & { kind: "single" | "series" } => {
-    const when = checkWhen(value, ctx);
+  .check(checkWhen)
+  .transform((value): WebinarDetails & WebinarTiming & { kind: "single" | "series" } => {
     const { day: _day, month: _month, year: _year, ...rest } = withQuestions(value);
-    return { ...rest, ...when };
+    return { ...rest, ...whenOf(value) };
   });
 
 /** A series' settings: used for occurrences added from now on, and optionally for upcoming ones. */

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 /**
  * Webinars: one-off events and fortnightly series (each occurrence is its own row, so one can be
  * edited or cancelled alone), registrations with their status, the personal joining-link tokens
- * (hashed), who pressed Join, and the progress of each "registration is open" announcement.
+ * (hashed), who pressed Join, and each "registration is open" announcement (sent once).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -109,8 +109,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("key", "text", (c) => c.notNull().unique())
     .addColumn("webinar_id", "integer", (c) => c.references("webinars.id").onDelete("cascade"))
     .addColumn("series_id", "integer", (c) => c.references("webinar_series.id").onDelete("cascade"))
-    // Members are emailed in id order; the highest id done so far, so a restart carries on.
-    .addColumn("cursor_user_id", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("sent_count", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("finished_at", "text")

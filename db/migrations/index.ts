@@ -1,7 +1,10 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001_foundation";
 import * as membership from "./0002_membership";
+import * as outboxBulk from "./0003_outbox_bulk";
 import * as webinars from "./0004_webinars";
+import * as workspaces from "./0006_workspaces";
+import * as listIndexes from "./0009_list_indexes";
 import * as recordings from "./0007_recordings";
 
 /**
@@ -11,6 +14,9 @@ import * as recordings from "./0007_recordings";
 export const migrations: Record<string, Migration> = {
   "0001_foundation": foundation,
   "0002_membership": membership,
+  "0003_outbox_bulk": outboxBulk,
   "0004_webinars": webinars,
+  "0006_workspaces": workspaces,
+  "0009_list_indexes": listIndexes,
   "0007_recordings": recordings,
 };

@@ -14,7 +14,7 @@ const { database } = setUpDatabaseTests();
 async function policyFor(frameSources?: string): Promise<string> {
   const app = express();
   app.use(cspNonce);
-  app.use(securityHeaders({ development: false, https: false }));
+  app.use(securityHeaders({ development: false, https: false, frameHosts: ["player.vimeo.com"] }));
   app.get("/", (_req, res) => {
     if (frameSources) res.setHeader("X-Portal-Frame-Sources", frameSources);
     res.send("ok");
@@ -33,8 +33,9 @@ describe("embedded players", () => {
   it("adds the origin a page names to that page's frame-src, and nothing for other pages", async () => {
     expect(await policyFor()).not.toContain("frame-src");
     expect(await policyFor("https://player.vimeo.com")).toMatch(/;frame-src https:\/\/player\.vimeo\.com$/);
-    // Only https origins: anything else a page might name is dropped.
-    expect(await policyFor("http://evil.example 'unsafe-inline' *")).not.toContain("frame-src");
+    // Only https origins on a configured host: anything else a page might name is dropped.
+    expect(await policyFor("http://player.vimeo.com 'unsafe-inline' * https://evil.example")).not.toContain("frame-src");
+    expect(await policyFor("https://evil.example https://player.vimeo.com")).toMatch(/;frame-src https:\/\/player\.vimeo\.com$/);
   });
 
   it("a recording on an allowed host names that host's origin for its page", async () => {

@@ -16,6 +16,8 @@ export async function clearDatabase(database: Database): Promise<void> {
   const { rows: shadows } = await sql<{ name: string }>`select name from pragma_table_list where type = 'shadow'`.execute(database);
   const skip = new Set(shadows.map((row) => row.name));
   await database.transaction().execute(async (trx) => {
+    // Tables are emptied in name order, not dependency order: check foreign keys once, at commit, when all are empty.
+    await sql`pragma defer_foreign_keys = on`.execute(trx);
     for (const table of tables) {
       if (table.name.startsWith("kysely_") || skip.has(table.name)) continue;
       await trx.deleteFrom(table.name as never).execute();

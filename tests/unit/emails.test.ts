@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { createElement, type ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { accountUnavailableEmail } from "#emails/account-unavailable";
 import { awaitingReviewEmail } from "#emails/awaiting-review";
@@ -13,19 +14,39 @@ import { memberApprovedEmail } from "#emails/member-approved";
 import { memberDeclinedEmail } from "#emails/member-declined";
 import { memberLeftEmail } from "#emails/member-left";
 import { memberRemovedEmail } from "#emails/member-removed";
+import { memberWelcomeEmail } from "#emails/member-welcome";
 import { noAccountEmail } from "#emails/no-account";
 import { recordingPublishedEmail } from "#emails/recording-published";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { testMessageEmail } from "#emails/test-message";
+import { render } from "@react-email/render";
+import { EmailLayout } from "#emails/layout";
+import { workspaceDigestEmail } from "#emails/workspace-digest";
+import { workspaceJoinRequestEmail } from "#emails/workspace-join-request";
+import { workspaceMemberRemovedEmail } from "#emails/workspace-member-removed";
+import { workspacePostHiddenEmail } from "#emails/workspace-post-hidden";
+import { workspaceRequestApprovedEmail } from "#emails/workspace-request-approved";
+import { workspaceRequestDeclinedEmail } from "#emails/workspace-request-declined";
+import { webinarAnnouncementEmail } from "#emails/webinar-announcement";
+import { webinarCancelledEmail } from "#emails/webinar-cancelled";
+import { webinarJoiningLinkEmail } from "#emails/webinar-joining-link";
+import { webinarPlaceOfferedEmail } from "#emails/webinar-place-offered";
+import { webinarRegistrationApprovedEmail } from "#emails/webinar-registration-approved";
+import { webinarRegistrationCancelledEmail } from "#emails/webinar-registration-cancelled";
+import { webinarRegistrationDeclinedEmail } from "#emails/webinar-registration-declined";
+import { webinarRegistrationReceivedEmail } from "#emails/webinar-registration-received";
+import { webinarRegistrationWaitlistedEmail } from "#emails/webinar-registration-waitlisted";
+import { webinarTimeChangedEmail } from "#emails/webinar-time-changed";
 import { renderEmail } from "~/mail/render.server";
 
 const context: EmailContext = { appUrl: "https://portal.example.org", contactEmail: "network@spn.example.org" };
+const webinar = { fullName: "Sam Carter", title: "Supporting carers", when: "Wednesday 7 April 2027, 1pm to 2pm", webinarId: 12 };
 const code = { link: "https://portal.example.org/verify/abc123?token=def456", code: "123456", validMinutes: 30 };
 
 // Every template with example props (fictional).
 const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [accountUnavailableEmail, {}],
-  [awaitingReviewEmail, {}],
+  [awaitingReviewEmail, { asked: "sign-in" }],
   [confirmNewEmailEmail, code],
   [emailAlreadyMemberEmail, {}],
   [emailChangedEmail, { newEmail: "sam.new@nhs.net" }],
@@ -36,15 +57,37 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [memberDeclinedEmail, { fullName: "Joy Adeyemi", reason: "We could not tell how your role involves social prescribing." }],
   [memberLeftEmail, { fullName: "Sam Carter" }],
   [memberRemovedEmail, { fullName: "Sam Carter", reason: "You asked us to." }],
+  [memberWelcomeEmail, { fullName: "Sam Carter" }],
   [noAccountEmail, {}],
   [recordingPublishedEmail, { fullName: "Sam Carter", recordingId: 12, title: "Green prescribing in winter", webinarTitle: "Green prescribing in winter", hasSlides: true }],
-  [signInCodeEmail, code],
+  [signInCodeEmail, { ...code, asked: "sign-in" }],
   [testMessageEmail, { note: "Sent from the tests." }],
+  [workspaceDigestEmail, {
+    fullName: "Sam Carter",
+    day: "1 December 2026",
+    workspaces: [{ name: "London", slug: "london", unsubscribeUrl: "https://portal.example.org/workspaces/unsubscribe/abc234?workspace=london", threads: [{ id: 4, title: "Keeping a directory current", authorName: "Tom Okafor" }] }],
+  }],
+  [workspaceJoinRequestEmail, { requesterName: "Grace Mensah", workspaceName: "Social prescribing champions", workspaceSlug: "social-prescribing-champions" }],
+  [workspaceMemberRemovedEmail, { fullName: "Daniel Reid", workspaceName: "London", reason: "Repeated advertising." }],
+  [workspacePostHiddenEmail, { fullName: "Daniel Reid", workspaceName: "London", reason: "No selling.", postPath: "/workspaces/london/threads/4?page=2#post-9" }],
+  [workspaceRequestApprovedEmail, { fullName: "Grace Mensah", workspaceName: "Social prescribing champions", workspaceSlug: "social-prescribing-champions" }],
+  [workspaceRequestDeclinedEmail, { fullName: "Grace Mensah", workspaceName: "Social prescribing champions", reason: "Champions only." }],
+  [webinarAnnouncementEmail, { title: "Supporting carers", dates: [webinar.when], series: false, description: "About carers.", path: "/webinars/12" }],
+  [webinarCancelledEmail, { ...webinar, reason: "The speaker is unwell; we will hold it on 21 April instead." }],
+  [webinarJoiningLinkEmail, { ...webinar, token: "abcdefghijklmnopqrstuvwxyz234567", joinOpens: "12:30pm" }],
+  [webinarPlaceOfferedEmail, { ...webinar, linksSendAt: "at 10am on Wednesday 7 April 2027" }],
+  [webinarRegistrationApprovedEmail, { ...webinar, linksSendAt: null }],
+  [webinarRegistrationCancelledEmail, webinar],
+  [webinarRegistrationDeclinedEmail, { ...webinar, reason: "This session is for link workers." }],
+  [webinarRegistrationReceivedEmail, webinar],
+  [webinarRegistrationWaitlistedEmail, webinar],
+  [webinarTimeChangedEmail, { ...webinar, previousWhen: "Wednesday 31 March 2027, 1pm to 2pm", linksSendAt: "at 10am on Wednesday 7 April 2027" }],
 ];
 
-// Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page
-// shows a button that POSTs; the others are plain pages.
-const SAFE_LINK = /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?|recordings\/\d+|account\/preferences)$)/;
+// Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page and
+// the personal webinar joining page (/j/…) show a button that POSTs; the others are plain pages or a calendar file.
+const SAFE_LINK =
+  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|account|admin\/members(\?status=pending)?|workspaces\/[a-z0-9-]+(\/moderation|\/threads\/\d+(\?page=\d+)?(#post-\d+)?)?|workspaces\/unsubscribe\/[a-z0-9]+\?workspace=[a-z0-9-]+|account\/preferences|recordings\/\d+|webinars|webinars\/\d+(\/calendar\.ics)?|j\/[a-z2-7]+)$)/;
 
 it("has an example for every template in emails/, so none escapes the link check", async () => {
   const templateNames: string[] = [];
@@ -58,6 +101,17 @@ it("has an example for every template in emails/, so none escapes the link check
 });
 
 describe.each(EXAMPLES.map(([template, props]) => [template.name, template, props] as const))("the %s email", (_name, template, props) => {
+  it("renders as react-email's own render does (markup less React's stream markers, and the same text)", async () => {
+    const email = await renderEmail(template, props as never, context);
+    const { Body } = template;
+    const preview = template.preview?.(props as never) ?? email.subject;
+    const body = createElement(Body as (props: { context: EmailContext }) => ReactElement, { ...(props as object), context });
+    const element = createElement(EmailLayout, { preview, context, children: body });
+    const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+    expect(email.html).toBe(html.replace(/<!--(\$|\/\$| )-->/g, ""));
+    expect(email.text).toBe(text);
+  });
+
   it("links only to pages that change nothing when opened, and its text version carries the same links", async () => {
     const email = await renderEmail(template, props as never, context);
     const hrefs = [...email.html.matchAll(/href="([^"]+)"/g)].map((match) => (match[1] ?? "").replace(/&amp;/g, "&"));
@@ -69,8 +123,25 @@ describe.each(EXAMPLES.map(([template, props]) => [template.name, template, prop
 });
 
 describe("email wording and layout", () => {
+  it("never puts a meeting link in a webinar email, and only the joining-link email carries a personal link", async () => {
+    for (const [template, props] of EXAMPLES.filter(([template]) => template.name.startsWith("webinar-"))) {
+      const email = await renderEmail(template, props as never, context);
+      expect(email.html, template.name).not.toMatch(/meet\.example|teams\.microsoft|zoom\.us/);
+      expect(/\/j\//.test(email.html), template.name).toBe(template.name === "webinar-joining-link");
+    }
+  });
+
+  it("tells people with a joining link when it works, not to share it and what to do if it goes missing", async () => {
+    const email = await renderEmail(webinarJoiningLinkEmail, { ...webinar, token: "abcdefghijklmnopqrstuvwxyz234567", joinOpens: "12:30pm" }, context);
+    expect(email.text).toContain("Wednesday 7 April 2027, 1pm to 2pm (UK time)");
+    expect(email.text).toContain("from 12:30pm");
+    expect(email.text).toMatch(/do not forward or share this link/i);
+    expect(email.text).toContain("If this email goes missing");
+    expect(email.text).toContain("network@spn.example.org");
+  });
+
   it("leaves space between the button and the text after it", async () => {
-    const email = await renderEmail(signInCodeEmail, code, context);
+    const email = await renderEmail(signInCodeEmail, { ...code, asked: "sign-in" }, context);
     expect(email.html).toMatch(/<p[^>]*margin:8px 0 24px[^>]*><a href="https:\/\/portal\.example\.org\/verify\//);
   });
 
