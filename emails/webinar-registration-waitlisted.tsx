@@ -19,7 +19,9 @@ export const webinarRegistrationWaitlistedEmail = defineEmail<WebinarEmailProps>
         straight away, and your joining link will follow on the day.
       </Text>
       <Text style={emailStyles.paragraph}>
-        If you cannot come, you can leave the waiting list on the webinar's page.
+        If you cannot come, you can leave the waiting list on the webinar's page. If no place comes free, you can watch the
+        recording afterwards: recordings are for members on the portal, usually a few days after the webinar, and the
+        webinar's page links to it.
       </Text>
       <WebinarPageLink context={context} webinarId={webinarId}>
         Open the webinar's page

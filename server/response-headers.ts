@@ -13,14 +13,20 @@ export function beforeHeaders(res: Response, adjust: () => void): void {
 // The session cookie's two names (sessionCookieName in the sessions module: __Host- over https).
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?spn_session=/;
 
+const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+
 /**
  * A signed-in member's pages and `.data` responses, and any response that sets a cookie, must not be
  * kept by a browser or a shared cache. Mounted after the static files, so public assets stay cacheable.
+ * A response that asked not to be transformed (a file sent in byte ranges, whose Content-Range counts
+ * the stored bytes) keeps no-transform, so compression leaves it alone.
  */
 export const privateWhenSignedIn: RequestHandler = (req, res, next) => {
   const signedIn = SESSION_COOKIE.test(req.get("cookie") ?? "");
   beforeHeaders(res, () => {
-    if (signedIn || res.hasHeader("set-cookie")) res.setHeader("Cache-Control", "private, no-store");
+    if (!signedIn && !res.hasHeader("set-cookie")) return;
+    const keepsForm = NO_TRANSFORM.test(String(res.getHeader("cache-control") ?? ""));
+    res.setHeader("Cache-Control", keepsForm ? "private, no-store, no-transform" : "private, no-store");
   });
   next();
 };

@@ -13,10 +13,12 @@ import { fileStorage } from "./storage.server";
 import { themeLabel, type Theme } from "./themes";
 
 /**
- * A dozen fictional recordings across themes and three years: most published with captions, some
- * with slides, one still waiting for its captions. Two are of the demo's past webinars (one published,
- * one waiting for captions); the rest were held before the portal, so have no webinar to link to. The videos are a few KB of plain colour
- * (fixtures/demo, made with ffmpeg's colour source at one frame every ten seconds).
+ * Thirteen fictional recordings across themes and three years: most published with captions, some
+ * with slides, one still waiting for its captions. Three are of the demo's past webinars (two published
+ * with captions and slides, so their webinar pages offer "Watch the recording"; one waiting for
+ * captions, so its page says recordings usually follow within a few days); the rest were held before
+ * the portal, so have no webinar to link to. Captions and slides are generated here; the videos are a
+ * few KB of plain colour (fixtures/demo, made with ffmpeg's colour source at one frame every ten seconds).
  */
 
 const VIDEOS = {
@@ -114,7 +116,20 @@ const DEMO_RECORDINGS: DemoRecording[] = [
     recordedAt: "2025-09-24T12:00:00.000Z",
     video: "45",
     captions: true,
+    slides: { summary: "One slide: three models of supervision (one-to-one, group, peer), how often each should happen, and what to bring to a session.", lines: ["One-to-one, group or peer supervision", "Monthly, protected and in the diary", "Bring a case, a worry and a success"] },
     lines: ["Link workers hear difficult stories every day.", "Supervision is a protected time to think, not a performance review.", "Ask for supervision monthly, and put it in your diary.", "Peer support groups can sit alongside clinical supervision.", "Notice the signs of burnout early in yourself and in colleagues."],
+  },
+  {
+    title: "Measuring what matters",
+    webinarTitle: "Measuring what matters",
+    description: "Using wellbeing measures well: when to ask, how to record the answers and how to show the difference your service makes.",
+    speakers: ["Dr Kwame Asante"],
+    themes: ["evidence-and-data", "mental-health"],
+    recordedAt: "2025-10-08T12:00:00.000Z",
+    video: "52",
+    captions: true,
+    slides: { summary: "One slide: when to ask the wellbeing questions, where to record the answers, and a chart of scores before and after support.", lines: ["Ask at the first and the last meeting", "Record the scores where the team can count them", "Show the change alongside people's own words"] },
+    lines: ["A wellbeing score means most when you ask the same questions each time.", "Ask at the first meeting and again when support ends.", "Record the answers where your team can count them later.", "Numbers show that things changed; people's words show why.", "Share what you find with the practices that refer to you."],
   },
   {
     title: "Recording social prescribing with SNOMED codes",
@@ -161,7 +176,7 @@ const DEMO_RECORDINGS: DemoRecording[] = [
     title: WAITING_FOR_CAPTIONS_TITLE,
     webinarTitle: "Supporting carers",
     description: "Identifying unpaid carers, carers' assessments, and local support that gives carers a break.",
-    speakers: ["Grace Mensah", "Hannah Price"],
+    speakers: ["Marta Silva"],
     themes: ["mental-health", "long-term-conditions"],
     recordedAt: "2026-11-18T13:00:00.000Z",
     video: "45",
@@ -214,6 +229,8 @@ export async function seedDemoRecordings(database: Database): Promise<string> {
     await database.transaction().execute(async (trx) => {
       const at = webinar?.starts_at ?? demo.recordedAt;
       const published = demo.captions;
+      // Published a few days after the webinar, as staff would (never in the future).
+      const publishedAt = new Date(Math.min(Date.parse(at) + 3 * 24 * 60 * 60_000, Date.parse(nowIso()))).toISOString();
       const row = await trx
         .insertInto("recordings")
         .values({
@@ -227,7 +244,7 @@ export async function seedDemoRecordings(database: Database): Promise<string> {
           captions_end_seconds: demo.captions ? check.end : null,
           slides_summary: demo.slides?.summary ?? null,
           status: published ? "published" : "draft",
-          published_at: published ? at : null,
+          published_at: published ? publishedAt : null,
           created_at: at,
           updated_at: at,
         })

@@ -197,3 +197,19 @@ export async function findRecordingFile(recordingId: number, fileId: string, exe
     .where("recording_files.recording_id", "=", recordingId)
     .executeTakeFirst();
 }
+
+/**
+ * The newest published recording of a webinar, for the webinar's own page ("Watch the recording"):
+ * only its id, which says nothing a visitor to the public webinar page could not learn by asking.
+ */
+export async function publishedRecordingOf(webinarId: number): Promise<{ id: number } | null> {
+  const row = await db()
+    .selectFrom("recordings")
+    .select("id")
+    .where("webinar_id", "=", webinarId)
+    .where("status", "=", "published")
+    .orderBy("published_at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  return row ?? null;
+}

@@ -19,7 +19,7 @@ const SECTIONS = [
   {
     to: "/recordings",
     title: "Recordings",
-    description: "Missed a session? Members can search the recordings, watch them with captions, read transcripts and download slides.",
+    description: "Missed a session? Recordings follow within a few days: members can search them, watch with captions, read the transcript and download the slides.",
   },
   {
     to: "/workspaces",

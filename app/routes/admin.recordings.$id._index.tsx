@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
+import { readFlash, redirectWithFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { publishRecording, removeFile, staffRecording, unpublishRecording } from "~/recordings/admin.server";
 import { clockTime, fileSizeInWords } from "~/recordings/durations";
@@ -24,31 +25,20 @@ const KINDS = [
   { kind: "slides", label: "Slides", none: "No slides uploaded" },
 ] as const;
 
-function doneMessage(done: string | null, notified: string | null): string | null {
-  const count = Number(notified ?? 0);
-  const told = count === 1 ? "We have emailed 1 registrant." : count > 1 ? `We have emailed ${count} registrants.` : "No registrants needed an email.";
-  const messages: Record<string, string> = {
-    created: "Recording added. Now upload the video, captions and any slides.",
-    updated: "Details saved.",
-    published: `Published: members can now watch it. ${told}`,
-    unpublished: "Unpublished: members can no longer see it.",
-    "video-uploaded": "Video uploaded.",
-    "captions-uploaded": "Captions uploaded. They passed the WebVTT check.",
-    "slides-uploaded": "Slides uploaded.",
-    "video-removed": "Video removed.",
-    "captions-removed": "Captions removed.",
-    "slides-removed": "Slides removed.",
-  };
-  return done ? (messages[done] ?? null) : null;
+function publishedMessage(notified: number): string {
+  const told = notified === 1 ? "We have emailed 1 registrant." : notified > 1 ? `We have emailed ${notified} registrants.` : "No registrants needed an email.";
+  return `Published: members can now watch it. ${told}`;
 }
+
+const REMOVED: Record<"video" | "captions" | "slides", string> = { video: "Video removed.", captions: "Captions removed.", slides: "Slides removed." };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const id = idParam(params.id);
   const { recording, themes, files, webinar, missing } = await staffRecording(id);
-  const search = new URL(request.url).searchParams;
-  return {
-    banner: doneMessage(search.get("done"), search.get("notified")),
+  const flash = readFlash(request);
+  return data({
+    banner: flash.message,
     recording: {
       id,
       title: recording.title,
@@ -65,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     webinar: webinar ? { id: webinar.id, title: webinar.title } : null,
     files: files.map((file) => ({ id: file.id, kind: file.kind, format: file.format.toUpperCase(), bytes: file.byte_size, uploadedAt: file.created_at })),
     missing,
-  };
+  }, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,17 +65,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "publish") {
     const result = await publishRecording(user.id, id);
     if (!result.ok) return { errors: result.formErrors ?? [] };
-    throw redirect(`/admin/recordings/${id}?done=published&notified=${result.notified}`);
+    throw redirectWithFlash(`/admin/recordings/${id}`, publishedMessage(result.notified));
   }
   if (intent === "unpublish") {
     await unpublishRecording(user.id, id);
-    throw redirect(`/admin/recordings/${id}?done=unpublished`);
+    throw redirectWithFlash(`/admin/recordings/${id}`, "Unpublished: members can no longer see it.");
   }
   const kind = intent.replace(/^remove-/, "");
   if (intent.startsWith("remove-") && isUploadKind(kind)) {
     const result = await removeFile(user.id, id, kind);
     if (!result.ok) return { errors: result.formErrors ?? [] };
-    throw redirect(`/admin/recordings/${id}?done=${kind}-removed`);
+    throw redirectWithFlash(`/admin/recordings/${id}`, REMOVED[kind]);
   }
   return { errors: ["Choose an action from the page"] };
 }

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { config } from "~/config.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { staffRecording, updateRecording, webinarChoices } from "~/recordings/admin.server";
 import { clockTime } from "~/recordings/durations";
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const result = await updateRecording(user.id, id, submission.value);
   if (!result.ok) return submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors });
-  throw redirect(`/admin/recordings/${id}?done=updated`);
+  throw redirectWithFlash(`/admin/recordings/${id}`, "Details saved.");
 }
 
 export default function EditRecording() {

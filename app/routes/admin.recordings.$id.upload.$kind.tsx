@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { attachUpload, staffRecording } from "~/recordings/admin.server";
 import { CAPTION_COVERAGE } from "~/recordings/coverage";
@@ -15,6 +16,11 @@ import { TextareaField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 const HEADINGS: Record<UploadKind, string> = { video: "Upload the video", captions: "Upload captions", slides: "Upload slides" };
+const UPLOADED: Record<UploadKind, string> = {
+  video: "Video uploaded.",
+  captions: "Captions uploaded. They passed the WebVTT check.",
+  slides: "Slides uploaded.",
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? HEADINGS[data.kind] : "Upload"} – Staff tools – Social Prescribing Network` },
@@ -59,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await attachUpload(user.id, id, kind, upload.file, { slidesSummary: summary?.data });
   if (!result.ok) return { fileErrors: [], summaryErrors: [], formErrors: result.formErrors ?? [], summary: summaryText };
-  throw redirect(`/admin/recordings/${id}?done=${kind}-uploaded`);
+  throw redirectWithFlash(`/admin/recordings/${id}`, UPLOADED[kind]);
 }
 
 function hintFor(kind: UploadKind, maxBytes: number): string {

@@ -1,9 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { createRecording, webinarChoices } from "~/recordings/admin.server";
 import { RecordingForm } from "~/recordings/recording-form";
 import { recordingSchema } from "~/recordings/recording-schema";
@@ -33,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const result = await createRecording(user.id, submission.value);
   if (!result.ok) return submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors });
-  throw redirect(`/admin/recordings/${result.id}?done=created`);
+  throw redirectWithFlash(`/admin/recordings/${result.id}`, "Recording added. Now upload the video, captions and any slides.");
 }
 
 export default function NewRecording() {

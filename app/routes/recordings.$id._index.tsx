@@ -24,7 +24,8 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const current = await getCurrentUser(request);
-  if (!current) return data({ member: false as const, returnTo: `${url.pathname}${url.search}` });
+  // Visitors and joiners not yet approved: the members-only page, as a refusal (403), the same for any id.
+  if (!current) return data({ member: false as const, returnTo: `${url.pathname}${url.search}` }, { status: 403 });
   const recording = await recordingForViewer(idParam(params.id), current);
   const headers = new Headers();
   if (recording.embed) headers.set(FRAME_SOURCES_HEADER, recording.embed.origin);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/access.server";
 import { LibraryList } from "~/recordings/library-list";
@@ -17,10 +17,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const current = await getCurrentUser(request);
-  if (!current) return { member: false as const, returnTo: `${url.pathname}${url.search}` };
+  // Visitors and joiners not yet approved: the members-only page, as a refusal (403).
+  if (!current) return data({ member: false as const, returnTo: `${url.pathname}${url.search}` }, { status: 403 });
   const query = libraryQueryFrom(url.searchParams);
   const [result, years] = await Promise.all([listRecordings(query), libraryYears()]);
-  return { member: true as const, query, years, ...result };
+  return data({ member: true as const, query, years, ...result });
 }
 
 export default function Recordings() {

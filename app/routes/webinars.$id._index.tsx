@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/access.server";
 import { rateLimitMessage } from "~/auth/rate-limits.server";
 import { idParam } from "~/lib/params";
+import { publishedRecordingOf } from "~/recordings/library.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
 import { ErrorSummary, TextareaField } from "~/ui/forms";
@@ -31,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await getWebinarPage(idParam(params.id), current?.user.id ?? null);
   if (!page) throw new Response(null, { status: 404 });
   const done = new URL(request.url).searchParams.get("done") ?? "";
-  return { ...page, signedIn: current !== null, banner: DONE_MESSAGES[done] ?? null };
+  const recording = page.webinar.ended && !page.webinar.cancelled ? await publishedRecordingOf(page.webinar.id) : null;
+  return { ...page, recording, signedIn: current !== null, banner: DONE_MESSAGES[done] ?? null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const headers: HeadersFunction = joinHeaders;
 
 export default function WebinarPage() {
-  const { webinar, myPlace, signedIn, banner } = useLoaderData<typeof loader>();
+  const { webinar, myPlace, signedIn, banner, recording } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (actionData && "joined" in actionData) return <OpeningMeeting meetingUrl={actionData.joined.meetingUrl} title={webinar.title} />;
   const error = actionData && "error" in actionData ? actionData.error : null;
@@ -96,6 +98,7 @@ export default function WebinarPage() {
               <CalendarLink webinarId={webinar.id} />
             </p>
           ) : null}
+          {webinar.ended && !webinar.cancelled ? <RecordingSection recording={recording} signedIn={signedIn} /> : null}
 
           <section id="your-registration" tabIndex={-1} aria-labelledby="your-registration-heading">
             <h2 id="your-registration-heading">{myPlace ? "Your registration" : "Register"}</h2>
@@ -113,15 +116,31 @@ export default function WebinarPage() {
 
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** After the webinar: its recording once published (members only), or when to expect it. */
+function RecordingSection({ recording, signedIn }: { recording: PageData["recording"]; signedIn: boolean }) {
+  return (
+    <section aria-labelledby="recording-heading">
+      <h2 id="recording-heading">Recording</h2>
+      {recording ? (
+        <>
+          {signedIn ? null : <p>The recording is for network members: you will be asked to sign in.</p>}
+          <Link className="nhsuk-button" data-module="nhsuk-button" to={`/recordings/${recording.id}`}>
+            Watch the recording
+          </Link>
+        </>
+      ) : (
+        <p>
+          The recording is not ready yet: recordings usually follow within a few days of the webinar. Members can watch earlier
+          webinars in the <Link to="/recordings">recordings library</Link>.
+        </p>
+      )}
+    </section>
+  );
+}
+
 function RegisterSection({ webinar, signedIn }: { webinar: PageData["webinar"]; signedIn: boolean }) {
   if (webinar.cancelled) return <p>You cannot register for a cancelled webinar.</p>;
-  if (webinar.ended) {
-    return (
-      <p>
-        This webinar has taken place. For recordings of past webinars, see <Link to="/recordings">recordings</Link>.
-      </p>
-    );
-  }
+  if (webinar.ended) return <p>This webinar has taken place.</p>;
   if (!webinar.registrationOpen) {
     return <p>{webinar.started ? "Registration closed when the webinar started." : "Registration is not open for this webinar."}</p>;
   }

@@ -40,7 +40,8 @@ export default function Welcome() {
             joining link is emailed to you by 10am (UK time) on the day
           </li>
           <li>
-            <Link to="/recordings">Watch recordings of past webinars</Link>
+            <Link to="/recordings">Watch recordings of past webinars</Link> with captions, read their transcripts and download the
+            slides: search by topic, speaker or anything said
           </li>
           <li>
             <Link to="/workspaces">Join a workspace</Link>
