@@ -1,4 +1,5 @@
 import { auditFeature } from "~/audit/feature.server";
+import { bulletinFeature } from "~/bulletin/feature.server";
 import { authFeature } from "~/auth/feature.server";
 import type { Feature } from "~/feature";
 import { mailFeature } from "~/mail/feature.server";
@@ -16,5 +17,5 @@ import { privacyFeature } from "~/privacy/feature.server";
  * an import cycle at load time.
  */
 export function allFeatures(): readonly Feature[] {
-  return [membershipFeature, authFeature, mailFeature, auditFeature, privacyFeature];
+  return [membershipFeature, authFeature, mailFeature, auditFeature, privacyFeature, bulletinFeature];
 }

@@ -137,6 +137,64 @@ export interface AuditLogTable {
   at: Timestamp;
 }
 
+export interface BulletinsTable {
+  id: Generated<number>;
+  subject: string;
+  /** Short text some mail clients show after the subject. */
+  preheader: string;
+  /** What staff wrote, in Markdown; rendered (and sanitised) when previewed, sent or read. */
+  body_markdown: string;
+  /** draft → scheduled → sending → sent; a scheduled one can go back to draft. */
+  status: "draft" | "scheduled" | "sending" | "sent";
+  scheduled_for: Timestamp | null;
+  /** When queueing began (the moment it counts as sent, for the archive). */
+  send_started_at: Timestamp | null;
+  /** When every copy was queued in the outbox. */
+  queued_at: Timestamp | null;
+  recipient_count: number | null;
+  /** Shown to visitors in the archive as well as to members. */
+  is_public: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BulletinRecipientsTable {
+  id: Generated<number>;
+  bulletin_id: number;
+  /** Null once the member has left the network. */
+  user_id: number | null;
+  /** The address the copy was queued for; null once the member has left. */
+  to_address: string | null;
+  /** The copy's Message-ID in the outbox (kept across retries). */
+  message_id: string;
+  /**
+   * "queued" until known otherwise; "bounced" when the server refused the address for good. While the
+   * copy is in the outbox, its row there says whether it was sent; the outcome is copied here when the
+   * member leaves and their outbox rows go.
+   */
+  status: "queued" | "sent" | "failed" | "bounced";
+  queued_at: Timestamp;
+}
+
+export interface BulletinSubscriptionChangesTable {
+  id: Generated<number>;
+  user_id: number | null;
+  bulletin_id: number | null;
+  change: "unsubscribed" | "resubscribed";
+  /** one-click: the mail client's unsubscribe button; page: the button on /unsubscribe; preferences: the account page. */
+  source: "one-click" | "page" | "preferences";
+  at: Timestamp;
+}
+
+export interface BulletinBouncesTable {
+  user_id: number;
+  /** The address the mail server refused; the record lapses once the member's address differs. */
+  email: string;
+  smtp_code: number | null;
+  bulletin_id: number | null;
+  bounced_at: Timestamp;
+}
+
 export interface DB {
   outbox: OutboxTable;
   jobs: JobsTable;
@@ -147,6 +205,10 @@ export interface DB {
   rate_limit_hits: RateLimitHitsTable;
   domain_overrides: DomainOverridesTable;
   audit_log: AuditLogTable;
+  bulletins: BulletinsTable;
+  bulletin_recipients: BulletinRecipientsTable;
+  bulletin_subscription_changes: BulletinSubscriptionChangesTable;
+  bulletin_bounces: BulletinBouncesTable;
 }
 
 export type OutboxMessage = Selectable<OutboxTable>;
@@ -156,4 +218,5 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type EmailChallenge = Selectable<EmailChallengesTable>;
+export type Bulletin = Selectable<BulletinsTable>;
 export type { ColumnType };
