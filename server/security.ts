@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
+// The bulletin's two narrow exceptions (one-click unsubscribe; email HTML pages), defined beside its routes.
+import { isBulletinEmailPage, isOneClickUnsubscribe } from "../app/bulletin/http-rules";
 
 /** Per-request nonce for the inline scripts Remix renders. */
 export const cspNonce: RequestHandler = (_req, res, next) => {
@@ -42,7 +44,7 @@ export function securityHeaders({ development, https }: { development: boolean; 
       directives: {
         "default-src": ["'none'"],
         "style-src": ["'unsafe-inline'"],
-        "img-src": ["data:"],
+        "img-src": ["data:", "https:"],
         "frame-ancestors": ["'self'"],
         sandbox: [],
       },
@@ -50,7 +52,7 @@ export function securityHeaders({ development, https }: { development: boolean; 
     frameguard: { action: "sameorigin" },
     referrerPolicy: { policy: "no-referrer" },
   });
-  return (req, res, next) => (/^\/dev\/mail\/[^/]+\/html$/.test(req.path) ? capturedEmail : site)(req, res, next);
+  return (req, res, next) => (/^\/dev\/mail\/[^/]+\/html$/.test(req.path) || isBulletinEmailPage(req.path) ? capturedEmail : site)(req, res, next);
 }
 
 /**
@@ -60,6 +62,7 @@ export function securityHeaders({ development, https }: { development: boolean; 
 export function sameOriginWrites(appOrigin: string): RequestHandler {
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    if (isOneClickUnsubscribe(req)) return next();
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
     const crossSite = fetchSite === "cross-site" || (origin !== undefined && origin !== "null" && origin !== appOrigin);

@@ -3,6 +3,7 @@ import { Link } from "@remix-run/react";
 const STAFF_PAGES = [
   { to: "/admin/members", label: "Members" },
   { to: "/admin/domains", label: "Email domain rules" },
+  { to: "/admin/bulletins", label: "Bulletins" },
   { to: "/admin/audit", label: "Audit log" },
 ] as const;
 
