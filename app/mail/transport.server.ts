@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { OutboxMessage } from "#db/schema";
+import { config, type Config } from "~/config.server";
 
 export interface MailTransport {
   /** "smtp" sends through SMTP_URL; "capture" keeps mail in the outbox for /dev/mail. */
@@ -22,7 +23,8 @@ function toNodemailer(message: OutboxMessage) {
   };
 }
 
-export function createMailTransport(smtpUrl: string | undefined): MailTransport {
+/** `dkim` signs every message sent by SMTP (nodemailer's default header list covers List-Unsubscribe and List-Unsubscribe-Post). */
+export function createMailTransport(smtpUrl: string | undefined, dkim: Config["dkim"] = config().dkim): MailTransport {
   if (!smtpUrl) {
     // Still build the MIME message, so capture mode fails on the same bad input SMTP would.
     const builder = nodemailer.createTransport({ streamTransport: true, buffer: true });
@@ -37,7 +39,7 @@ export function createMailTransport(smtpUrl: string | undefined): MailTransport 
   // A pool keeps SMTP connections open between messages instead of a new handshake per email.
   const pooled = new URL(smtpUrl);
   pooled.searchParams.set("pool", "true");
-  const smtp = nodemailer.createTransport(pooled.toString());
+  const smtp = nodemailer.createTransport(pooled.toString(), dkim ? { dkim } : undefined);
   return {
     kind: "smtp",
     async send(message) {
