@@ -11,8 +11,8 @@ export interface RawMail {
 
 /**
  * An SMTP server on 127.0.0.1 that keeps each message's raw text, for checking headers byte for byte
- * and verifying signatures. It can refuse chosen addresses for good (550 5.1.1) and take a while over
- * each message, to play a slow mail server.
+ * and verifying signatures. It can refuse chosen addresses for good (550 5.1.1), take a while over
+ * each message, and stop acknowledging messages to leave one in flight.
  */
 export class RawSmtpSink {
   readonly received: RawMail[] = [];
@@ -20,6 +20,11 @@ export class RawSmtpSink {
   readonly refuse = new Set<string>();
   /** How long each message takes to accept. */
   delayMs = 0;
+  /**
+   * Once this many messages have arrived, later ones are kept but never acknowledged (no "250"), so the
+   * sender is stuck with a message in flight: what a worker killed at that moment leaves behind.
+   */
+  stopAcknowledgingAfter = Number.POSITIVE_INFINITY;
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -46,10 +51,9 @@ export class RawSmtpSink {
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
           const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
-          void sleep(this.delayMs).then(() => {
-            this.received.push({ to, raw: Buffer.concat(chunks).toString("utf8") });
-            callback();
-          });
+          this.received.push({ to, raw: Buffer.concat(chunks).toString("utf8") });
+          if (this.received.length > this.stopAcknowledgingAfter) return;
+          void sleep(this.delayMs).then(() => callback());
         });
       },
     });
