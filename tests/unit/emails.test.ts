@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { accountUnavailableEmail } from "#emails/account-unavailable";
 import { awaitingReviewEmail } from "#emails/awaiting-review";
+import { bulletinEmail } from "#emails/bulletin";
 import { confirmNewEmailEmail } from "#emails/confirm-new-email";
 import type { EmailContext, EmailTemplate } from "#emails/define";
 import { emailAlreadyMemberEmail } from "#emails/email-already-member";
@@ -25,6 +26,16 @@ const code = { link: "https://portal.example.org/verify/abc123?token=def456", co
 const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [accountUnavailableEmail, {}],
   [awaitingReviewEmail, {}],
+  [
+    bulletinEmail,
+    {
+      subject: "Network bulletin: December 2026",
+      preheader: "Winter news",
+      bodyHtml: '<h2>News</h2><p>Read <a href="https://portal.example.org/faq">the FAQ</a>.</p>',
+      archiveUrl: "https://portal.example.org/bulletins/3",
+      unsubscribeUrl: "https://portal.example.org/unsubscribe/12-0123456789abcdef0123456789abcdef",
+    },
+  ],
   [confirmNewEmailEmail, code],
   [emailAlreadyMemberEmail, {}],
   [emailChangedEmail, { newEmail: "sam.new@nhs.net" }],
@@ -40,9 +51,10 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [testMessageEmail, { note: "Sent from the tests." }],
 ];
 
-// Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page
-// shows a button that POSTs; the others are plain pages.
-const SAFE_LINK = /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?)$)/;
+// Pages that only show something on GET (a mail scanner opening them changes nothing): the verify and
+// unsubscribe pages show a button that POSTs; the others are plain pages.
+const SAFE_LINK =
+  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|unsubscribe\/\d+-[0-9a-f]{32}|bulletins\/\d+|account\/preferences|sign-in|join|faq|admin\/members(\?status=pending)?)$)/;
 
 it("has an example for every template in emails/, so none escapes the link check", async () => {
   const templateNames: string[] = [];
