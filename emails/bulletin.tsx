@@ -32,12 +32,18 @@ export const bulletinEmail = defineEmail<BulletinEmailProps>({
       <Hr />
       <Text style={footnote}>
         You get the monthly bulletin because you asked for it. To stop it, go to{" "}
-        <Link href={unsubscribeUrl}>unsubscribe from the bulletin</Link> and press the button there: you do not need to sign
+        <Link href={unsubscribeUrl} style={emailStyles.link}>
+          unsubscribe from the bulletin
+        </Link> and press the button there: you do not need to sign
         in. Other emails about your membership will still arrive.
       </Text>
       <Text style={footnote}>
-        Read this bulletin and past ones on the portal: <Link href={archiveUrl}>{archiveUrl}</Link>. Choose which emails you
-        get in your <Link href={`${context.appUrl}/account/preferences`}>email preferences</Link>.
+        Read this bulletin and past ones on the portal: <Link href={archiveUrl} style={emailStyles.link}>
+          {archiveUrl}
+        </Link>. Choose which emails you
+        get in your <Link href={`${context.appUrl}/account/preferences`} style={emailStyles.link}>
+          email preferences
+        </Link>.
       </Text>
     </>
   ),

@@ -71,7 +71,7 @@ function safeImageSrc(src: string): string | undefined {
   }
 }
 
-function markdownParser(appOrigin: string, flavour: BodyFlavour): Marked {
+function markdownParser(appOrigin: string, flavour: BodyFlavour, headings: { offset: number }): Marked {
   return new Marked({
     gfm: true,
     async: false,
@@ -80,9 +80,8 @@ function markdownParser(appOrigin: string, flavour: BodyFlavour): Marked {
         const text = escapeHtml(token.text.trim());
         return token.block ? `<p>${text}</p>\n` : text;
       },
-      // The bulletin's subject is the one top-level heading, so "#" starts at h2.
       heading({ tokens, depth }: Tokens.Heading) {
-        const level = Math.min(Math.max(depth + 1, 2), 4);
+        const level = Math.min(Math.max(depth + headings.offset, 2), 4);
         return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
       },
       link({ href, tokens }: Tokens.Link) {
@@ -105,7 +104,14 @@ export type BodyFlavour = "email" | "web";
 
 /** The bulletin body as safe HTML: inline-styled for email, plain tags for the portal's pages. */
 export function renderBulletinBody(markdown: string, options: { appOrigin: string; flavour: BodyFlavour }): string {
-  const parsed = markdownParser(options.appOrigin, options.flavour).parse(markdown) as string;
+  // The subject is the page's (and email's) one h1, so the writer's biggest headings become h2, whether
+  // they started with "#" or "##", and smaller ones follow in order.
+  const headings = { offset: 1 };
+  const parser = markdownParser(options.appOrigin, options.flavour, headings);
+  const tokens = parser.lexer(markdown);
+  const depths = tokens.flatMap((token) => (token.type === "heading" ? [(token as Tokens.Heading).depth] : []));
+  if (depths.length) headings.offset = 2 - Math.min(...depths);
+  const parsed = parser.parser(tokens);
   const clean = sanitizeHtml(parsed, STRICT);
   if (options.flavour === "web") return clean;
   return sanitizeHtml(clean, {

@@ -14,12 +14,3 @@ export function renderPreview(bulletin: Bulletin, viewerId: number): Promise<Ren
   });
 }
 
-/** The archive's "as emailed" copy: with the reader's own unsubscribe link, or their preferences page for a visitor. */
-export function renderArchivedEmail(bulletin: Bulletin, readerId: number | undefined): Promise<RenderedEmail> {
-  if (readerId !== undefined) return renderPreview(bulletin, readerId);
-  const settings = config();
-  return renderEmail(bulletinEmail, bulletinEmailProps(bulletin, `${settings.appUrl.origin}/account/preferences`), {
-    appUrl: settings.appUrl.origin,
-    contactEmail: settings.contactEmail,
-  });
-}

@@ -199,9 +199,9 @@ export default function BulletinPage() {
         yours.
       </p>
       <h3>On a computer</h3>
-      <iframe className="spn-email-preview" src={previewSrc} title="The email on a computer" height="700" sandbox="" />
+      <iframe className="spn-email-preview" src={previewSrc} title="The email on a computer" height="700" />
       <h3>On a phone</h3>
-      <iframe className="spn-email-preview spn-email-preview--narrow" src={previewSrc} title="The email on a phone" width="320" height="700" sandbox="" />
+      <iframe className="spn-email-preview spn-email-preview--narrow" src={previewSrc} title="The email on a phone" width="320" height="700" />
       <h3>Plain text version</h3>
       <p>Some mail programs show this instead.</p>
       <pre className="spn-pre" data-testid="bulletin-text">

@@ -18,7 +18,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Members-only bulletins send visitors to sign in and come back.
   const current = bulletin.is_public ? await getCurrentUser(request) : await requireUser(request);
   return {
-    id: bulletin.id,
     subject: bulletin.subject,
     sentAt: bulletin.send_started_at,
     bodyHtml: archiveBodyHtml(bulletin),
@@ -27,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ArchivedBulletin() {
-  const { id, subject, sentAt, bodyHtml, signedIn } = useLoaderData<typeof loader>();
+  const { subject, sentAt, bodyHtml, signedIn } = useLoaderData<typeof loader>();
   return (
     <>
       <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/bulletins", label: "Bulletins" }]} />
@@ -37,9 +36,6 @@ export default function ArchivedBulletin() {
           <h1>{subject}</h1>
           {/* Sanitised when rendered (app/bulletin/markdown.server.ts): only plain formatting tags and https or mailto links. */}
           <div className="spn-bulletin-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
-          <p>
-            <a href={`/bulletins/${id}/email`}>See it as it was emailed, with its pictures</a>
-          </p>
           <p>{signedIn ? <Link to="/account/preferences">Choose whether you get the bulletin by email</Link> : <Link to="/join">Join the network to get the bulletin by email</Link>}</p>
         </div>
       </div>

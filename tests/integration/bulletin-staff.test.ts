@@ -11,7 +11,6 @@ import * as schedulePage from "~/routes/admin.bulletins.$id.schedule";
 import * as sendPage from "~/routes/admin.bulletins.$id.send";
 import * as listPage from "~/routes/admin.bulletins._index";
 import * as newPage from "~/routes/admin.bulletins.new";
-import * as archivedEmail from "~/routes/bulletins.$id.email";
 import * as archivedPage from "~/routes/bulletins.$id._index";
 import * as archivePage from "~/routes/bulletins._index";
 import { testClock } from "~/clock.server";
@@ -192,16 +191,9 @@ describe("the archive", () => {
     expect(shown.bodyHtml).toContain('<a href="https://images.example.org/walk.jpg">Picture: a walking group</a>');
     const visitor = (await call(archivedPage.loader, `/bulletins/${membersOnly}`, { id: String(membersOnly) })) as Response;
     expect(visitor.headers.get("Location")).toBe(`/sign-in?${new URLSearchParams({ redirectTo: `/bulletins/${membersOnly}` })}`);
-    const visitorEmail = (await call(archivedEmail.loader, `/bulletins/${membersOnly}/email`, { id: String(membersOnly) })) as Response;
-    expect(visitorEmail.status).toBe(302);
     const member = (await call(archivedPage.loader, `/bulletins/${membersOnly}`, { id: String(membersOnly) }, { cookie: memberCookie })) as { subject: string };
     expect(member.subject).toBe("Members only");
-    const emailCopy = (await call(archivedEmail.loader, `/bulletins/${publicOne}/email`, { id: String(publicOne) })) as Response;
-    expect(await emailCopy.text()).toContain('src="https://images.example.org/walk.jpg"');
-    for (const path of [`/bulletins/${draft}`, `/bulletins/${draft}/email`]) {
-      const loader = path.endsWith("/email") ? archivedEmail.loader : archivedPage.loader;
-      expect(((await call(loader, path, { id: String(draft) }, { cookie: memberCookie })) as Response).status).toBe(404);
-    }
+    expect(((await call(archivedPage.loader, `/bulletins/${draft}`, { id: String(draft) }, { cookie: memberCookie })) as Response).status).toBe(404);
   });
 });
 

@@ -6,7 +6,7 @@ const email = (markdown: string) => renderBulletinBody(markdown, { appOrigin, fl
 const web = (markdown: string) => renderBulletinBody(markdown, { appOrigin, flavour: "web" });
 
 describe("the bulletin's Markdown", () => {
-  it("renders headings (one level below the subject), emphasis, lists and links", () => {
+  it("renders headings (the biggest as h2, below the subject), emphasis, lists and links", () => {
     const html = web("# News\n\n## More\n\n**Bold** and _soft_.\n\n- one\n- two\n\n[The FAQ](https://example.org/faq)");
     expect(html).toContain("<h2>News</h2>");
     expect(html).toContain("<h3>More</h3>");
@@ -47,9 +47,10 @@ describe("the bulletin's Markdown", () => {
 
   it("styles the email version inline with its own styles only", () => {
     const mail = email("## Heading\n\nText with [a link](https://example.org).");
-    expect(mail).toMatch(/<h3 style="font-family:Arial[^"]*">Heading<\/h3>/);
+    expect(mail).toMatch(/<h2 style="font-family:Arial[^"]*">Heading<\/h2>/);
     expect(mail).toMatch(/<a href="https:\/\/example.org\/" style="color:#005eb8[^"]*">a link<\/a>/);
-    expect(web("## Heading")).toBe("<h3>Heading</h3>\n");
+    expect(web("## Heading")).toBe("<h2>Heading</h2>\n");
+    expect(web("## A\n\n### B\n\n#### C\n\n##### D")).toBe("<h2>A</h2>\n<h3>B</h3>\n<h4>C</h4>\n<h4>D</h4>\n");
   });
 
   it("does not let a portal path escape the portal", () => {
