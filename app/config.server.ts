@@ -13,6 +13,8 @@ const schema = z
       .string()
       .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
       .optional(),
+    /** SMTP connections in the pool, and so emails in flight at once. */
+    MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
     MAIL_FROM: z.string().min(3).default("Social Prescribing Network <no-reply@spn.example.org>"),
     CONTACT_EMAIL: z.email().default("network@spn.example.org"),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -32,18 +34,22 @@ const schema = z
       .string()
       .regex(/^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, "must be a domain name such as spn.example.org")
       .optional(),
+    /** "off" when the mail and job worker runs in its own process (`npm run worker`). */
+    WORKER: z.enum(["on", "off"]).default("on"),
   })
   .transform((env, ctx) => {
-    // Production may run locally as the demo; only a real deployment must bring its own secret.
+    // Production may run locally as the demo; only a real deployment must bring its own secret,
+    // public URL and mail server. Without SMTP_URL every email (sign-in codes included) would be
+    // captured and shown at /dev/mail, which only the demo may do.
     const isProduction = env.NODE_ENV === "production";
     const demo = env.PORTAL_DEMO === "1";
-    if (isProduction && !demo && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
-      return z.NEVER;
-    }
-    if (isProduction && !demo && !env.APP_URL) {
-      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production" });
-      return z.NEVER;
+    if (isProduction && !demo) {
+      const missing = (["SESSION_SECRET", "APP_URL", "SMTP_URL"] as const).filter((name) => !env[name]);
+      for (const name of missing) {
+        const why = name === "SMTP_URL" ? " (capturing email instead is only for the demo, PORTAL_DEMO=1)" : "";
+        ctx.addIssue({ code: "custom", path: [name], message: `is required in production${why}` });
+      }
+      if (missing.length) return z.NEVER;
     }
     const dkimParts = [env.DKIM_PRIVATE_KEY, env.DKIM_SELECTOR, env.DKIM_DOMAIN];
     if (dkimParts.some(Boolean) && !dkimParts.every(Boolean)) {
@@ -62,6 +68,7 @@ const schema = z
       smtpUrl: env.SMTP_URL,
       /** Without SMTP the portal keeps mail locally and shows it at /dev/mail. */
       mailCapture: !env.SMTP_URL,
+      mailConcurrency: env.MAIL_CONCURRENCY,
       mailFrom: env.MAIL_FROM,
       contactEmail: env.CONTACT_EMAIL,
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
@@ -72,6 +79,8 @@ const schema = z
         env.DKIM_PRIVATE_KEY && env.DKIM_SELECTOR && env.DKIM_DOMAIN
           ? { privateKey: env.DKIM_PRIVATE_KEY, keySelector: env.DKIM_SELECTOR, domainName: env.DKIM_DOMAIN.toLowerCase() }
           : undefined,
+      /** Whether the web server runs the mail and job worker itself (the default single process). */
+      worker: env.WORKER === "on",
     };
   });
 

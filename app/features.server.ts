@@ -5,6 +5,7 @@ import type { Feature } from "~/feature";
 import { mailFeature } from "~/mail/feature.server";
 import { membershipFeature } from "~/membership/feature.server";
 import { privacyFeature } from "~/privacy/feature.server";
+import { workspacesFeature } from "~/workspaces/feature.server";
 
 /**
  * The registry: every shared layer and feature, each once. A new feature adds one line here and
@@ -17,5 +18,5 @@ import { privacyFeature } from "~/privacy/feature.server";
  * an import cycle at load time.
  */
 export function allFeatures(): readonly Feature[] {
-  return [membershipFeature, authFeature, mailFeature, auditFeature, privacyFeature, bulletinFeature];
+  return [membershipFeature, authFeature, mailFeature, auditFeature, privacyFeature, workspacesFeature, bulletinFeature];
 }

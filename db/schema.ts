@@ -29,6 +29,32 @@ export interface OutboxTable {
   delivered_via: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** A bulk send's shared body; html and text are then empty and filled in from it with vars_json. */
+  body_id: number | null;
+  /** This recipient's values for the shared body's placeholders (JSON object). */
+  vars_json: string | null;
+  /** Not sent after this time (e.g. a code email whose code has expired). */
+  expires_at: Timestamp | null;
+  /** 1 for emails holding a live secret (sign-in codes): their bodies are removed once sent by SMTP. */
+  sensitive: Generated<Bool>;
+  /** Why a failed message failed: the server refused it for good, it expired, or retries ran out. */
+  failure_kind: "permanent" | "expired" | "exhausted" | null;
+  /** The SMTP response code of a permanent failure (5xx). */
+  failure_code: number | null;
+  failed_at: Timestamp | null;
+}
+
+/** A bulk send's body, rendered once with per-recipient placeholders (app/mail/bulk.server.ts). */
+export interface OutboxBodiesTable {
+  id: Generated<number>;
+  /** Names the send: queueing the same campaign again only adds recipients not yet queued. */
+  campaign_key: string;
+  template: string;
+  /** May hold placeholders too; each row's subject is filled in when it is queued. */
+  subject: string;
+  html: string;
+  text: string;
+  created_at: Timestamp;
 }
 
 export interface JobsTable {
@@ -76,7 +102,7 @@ export interface RoleGrantsTable {
   user_id: number;
   /** "admin" now; "workspace_lead" arrives with workspaces, scoped by scope. */
   role: string;
-  /** Null for network-wide roles; a workspace slug for scoped ones. */
+  /** Null for network-wide roles; a workspace slug for scoped ones (slugs never change). */
   scope: string | null;
   granted_at: Timestamp;
   granted_by: number | null;
@@ -137,6 +163,133 @@ export interface AuditLogTable {
   at: Timestamp;
 }
 
+export interface WorkspacesTable {
+  id: Generated<number>;
+  /** Fixed once created: it is in every link to the workspace and names it in lead grants. */
+  slug: string;
+  name: string;
+  description: string;
+  kind: "regional" | "themed";
+  /** open: any member reads and joins; private: name visible, the rest to its members only. */
+  visibility: "open" | "private";
+  /** A sub-area (e.g. a private area inside a themed workspace) names its workspace; it has its own membership. */
+  parent_id: number | null;
+  /** The workspace's own rules in Markdown, shown after the network's rules for every workspace. */
+  rules: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkspaceMembershipsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  user_id: number;
+  /** requested → member (approved) ; member → removed (by a lead, with a reason). Declined and left rows are deleted. */
+  status: "member" | "requested" | "removed";
+  request_message: string | null;
+  removed_reason: string | null;
+  requested_at: Timestamp | null;
+  joined_at: Timestamp | null;
+  removed_at: Timestamp | null;
+  decided_by: number | null;
+}
+
+export interface WorkspaceThreadsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  author_id: number;
+  title: string;
+  pinned: Bool;
+  locked: Bool;
+  /** Replies others can see (not deleted or hidden); kept up to date when replies change. */
+  reply_count: number;
+  created_at: Timestamp;
+  last_post_at: Timestamp;
+  /** Set while the thread is out of the list: its opening post is hidden by a moderator, or deleted before anyone replied. */
+  removed_at: Timestamp | null;
+}
+
+export interface WorkspacePostsTable {
+  id: Generated<number>;
+  thread_id: number;
+  workspace_id: number;
+  author_id: number;
+  /** 1 for the post that opens a thread. */
+  is_opening: Bool;
+  /** Markdown as written; rendered and sanitised when shown. Emptied when the author deletes the post. */
+  body: string;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  hidden_at: Timestamp | null;
+  hidden_by: number | null;
+  hidden_reason: string | null;
+  /** JSON array of what the patient-data guard flagged, when the author confirmed it was not patient data. */
+  guard_flags: string | null;
+  guard_confirmed_at: Timestamp | null;
+}
+
+export interface WorkspacePostRevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  editor_id: number | null;
+  /** The thread title before the edit (opening posts only). */
+  title: string | null;
+  /** The words before the edit. */
+  body: string;
+  replaced_at: Timestamp;
+}
+
+export interface WorkspaceReportsTable {
+  id: Generated<number>;
+  post_id: number;
+  workspace_id: number;
+  reporter_id: number | null;
+  reason: "advertising" | "inappropriate" | "patient-data" | "other";
+  details: string | null;
+  status: "open" | "dismissed" | "actioned";
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: number | null;
+  /** What the moderator did: "dismissed", "hidden", "removed-member" … */
+  resolution: string | null;
+}
+
+export interface WorkspaceResourcesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  title: string;
+  url: string;
+  description: string | null;
+  added_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface WorkspaceDigestSubscriptionsTable {
+  id: Generated<number>;
+  workspace_id: number;
+  user_id: number;
+  created_at: Timestamp;
+  included_until: Timestamp;
+}
+
+export interface WorkspaceDigestSendsTable {
+  user_id: number;
+  /** The UK date the digest was for, yyyy-mm-dd. */
+  day: string;
+  sent_at: Timestamp;
+}
+
+export interface WorkspaceDigestTokensTable {
+  id: Generated<number>;
+  /** SHA-256 of the token in the email's unsubscribe links, hex. */
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface BulletinsTable {
   id: Generated<number>;
   subject: string;
@@ -147,7 +300,7 @@ export interface BulletinsTable {
   /** draft → scheduled → sending → sent; a scheduled one can go back to draft. */
   status: "draft" | "scheduled" | "sending" | "sent";
   scheduled_for: Timestamp | null;
-  /** When queueing began (the moment it counts as sent, for the archive). */
+  /** When sending began (the moment it counts as sent, for the archive). */
   send_started_at: Timestamp | null;
   /** When every copy was queued in the outbox. */
   queued_at: Timestamp | null;
@@ -163,10 +316,11 @@ export interface BulletinRecipientsTable {
   bulletin_id: number;
   /** Null once the member has left the network. */
   user_id: number | null;
-  /** The address the copy was queued for; null once the member has left. */
+  /**
+   * The address the copy is for; null once the member has left. With the bulletin's campaign body
+   * (outbox_bodies.campaign_key "bulletin:<id>") it finds the copy's outbox row.
+   */
   to_address: string | null;
-  /** The copy's Message-ID in the outbox (kept across retries). */
-  message_id: string;
   /**
    * "queued" until known otherwise; "bounced" when the server refused the address for good. While the
    * copy is in the outbox, its row there says whether it was sent; the outcome is copied here when the
@@ -181,7 +335,7 @@ export interface BulletinSubscriptionChangesTable {
   user_id: number | null;
   bulletin_id: number | null;
   change: "unsubscribed" | "resubscribed";
-  /** one-click: the mail client's unsubscribe button; page: the button on /unsubscribe; preferences: the account page. */
+  /** one-click: the mail program's unsubscribe button; page: the button on /unsubscribe; preferences: the account page. */
   source: "one-click" | "page" | "preferences";
   at: Timestamp;
 }
@@ -197,6 +351,7 @@ export interface BulletinBouncesTable {
 
 export interface DB {
   outbox: OutboxTable;
+  outbox_bodies: OutboxBodiesTable;
   jobs: JobsTable;
   users: UsersTable;
   role_grants: RoleGrantsTable;
@@ -205,6 +360,16 @@ export interface DB {
   rate_limit_hits: RateLimitHitsTable;
   domain_overrides: DomainOverridesTable;
   audit_log: AuditLogTable;
+  workspaces: WorkspacesTable;
+  workspace_memberships: WorkspaceMembershipsTable;
+  workspace_threads: WorkspaceThreadsTable;
+  workspace_posts: WorkspacePostsTable;
+  workspace_post_revisions: WorkspacePostRevisionsTable;
+  workspace_reports: WorkspaceReportsTable;
+  workspace_resources: WorkspaceResourcesTable;
+  workspace_digest_subscriptions: WorkspaceDigestSubscriptionsTable;
+  workspace_digest_sends: WorkspaceDigestSendsTable;
+  workspace_digest_tokens: WorkspaceDigestTokensTable;
   bulletins: BulletinsTable;
   bulletin_recipients: BulletinRecipientsTable;
   bulletin_subscription_changes: BulletinSubscriptionChangesTable;
@@ -212,11 +377,14 @@ export interface DB {
 }
 
 export type OutboxMessage = Selectable<OutboxTable>;
+export type OutboxBody = Selectable<OutboxBodiesTable>;
 export type Job = Selectable<JobsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type EmailChallenge = Selectable<EmailChallengesTable>;
+export type Workspace = Selectable<WorkspacesTable>;
+export type WorkspacePost = Selectable<WorkspacePostsTable>;
 export type Bulletin = Selectable<BulletinsTable>;
 export type { ColumnType };

@@ -6,6 +6,7 @@ import { emailStyles } from "./layout";
 /** Sent to the new address when a member asks to change their email address. */
 export const confirmNewEmailEmail = defineEmail<EmailCodeProps>({
   name: "confirm-new-email",
+  sensitive: true,
   subject: () => "Confirm your new email address for the Social Prescribing Network",
   preview: ({ code }) => `Your code is ${code}`,
   Body: (props) => (

@@ -16,6 +16,11 @@ export interface EmailTemplate<Props> {
   /** Short text some mail clients show after the subject. */
   preview?: (props: Props) => string;
   Body: (props: Props & { context: EmailContext }) => ReactElement;
+  /**
+   * The email carries a live secret (a sign-in or confirmation code and link). Once delivered by SMTP
+   * its body is removed from the outbox, so a copy of the database cannot be used to sign in.
+   */
+  sensitive?: boolean;
 }
 
 export function defineEmail<Props>(template: EmailTemplate<Props>): EmailTemplate<Props> {

@@ -6,6 +6,7 @@ import { emailStyles } from "./layout";
 /** Sent when someone joins: proves they own the address before their membership starts. */
 export const joinVerificationEmail = defineEmail<EmailCodeProps & { fullName: string }>({
   name: "join-verification",
+  sensitive: true,
   subject: () => "Confirm your email address to join the Social Prescribing Network",
   preview: ({ code }) => `Your code is ${code}`,
   Body: ({ fullName, ...code }) => (

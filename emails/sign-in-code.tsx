@@ -6,6 +6,7 @@ import { emailStyles } from "./layout";
 /** Sent to a member who asks to sign in (also when they try to join again). */
 export const signInCodeEmail = defineEmail<EmailCodeProps>({
   name: "sign-in-code",
+  sensitive: true,
   subject: () => "Sign in to the Social Prescribing Network",
   preview: ({ code }) => `Your code is ${code}`,
   Body: (props) => (

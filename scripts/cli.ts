@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { migrateToLatest } from "#db/database";
 import { testMessageEmail } from "#emails/test-message";
 import { closeDb, db } from "~/db.server";
-import { enqueueEmail } from "~/mail/outbox.server";
+import { enqueueEmail, outboxHealth } from "~/mail/outbox.server";
 import { grantRoleByEmail, revokeRoleByEmail, RoleChangeError } from "~/auth/role-admin.server";
 
 /** Operator tasks: `npm run cli -- <command>`; `npm run cli -- --help` lists them. */
@@ -31,7 +31,7 @@ program
 
 program
   .command("outbox")
-  .description("count outbox messages by status and show the last failures")
+  .description("count outbox messages by status, failures in the last day, and show the last failures")
   .action(async () => {
     const counts = await db()
       .selectFrom("outbox")
@@ -39,14 +39,19 @@ program
       .groupBy("status")
       .execute();
     for (const row of counts) console.log(`${row.status}: ${row.count}`);
+    const health = await outboxHealth(db());
+    console.log(`failed in the last 24 hours: ${health.failedLastDay}`);
     const failures = await db()
       .selectFrom("outbox")
-      .select(["id", "to_address", "subject", "last_error"])
+      .select(["id", "to_address", "subject", "failure_kind", "failure_code", "failed_at", "last_error"])
       .where("status", "=", "failed")
       .orderBy("id", "desc")
       .limit(10)
       .execute();
-    for (const f of failures) console.log(`failed #${f.id} to ${f.to_address} (${f.subject}): ${f.last_error}`);
+    for (const f of failures) {
+      const kind = [f.failure_kind ?? "failed", f.failure_code].filter((part) => part !== null).join(" ");
+      console.log(`failed #${f.id} to ${f.to_address} (${f.subject}) [${kind}] at ${f.failed_at ?? "unknown time"}: ${f.last_error}`);
+    }
   });
 
 /** Runs a role change, printing its outcome; an expected failure is one line on stderr and exit code 1. */

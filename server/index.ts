@@ -1,23 +1,26 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { pinoHttp } from "pino-http";
+import { loadPortalBuild, type PortalEntry } from "./portal-build";
+import { remixHandler } from "./remix-handler";
+import { formsOnly, limitDeclaredBodies } from "./request-limits";
+import { privateWhenSignedIn } from "./response-headers";
 import { cspNonce, sameOriginWrites, securityHeaders } from "./security";
+import { closeAfterResponseWhen, closeServer, onStopSignal } from "./shutdown";
 
 /**
- * The portal's HTTP server: security headers, static files, the Remix app, and the mail/job worker.
- * Configuration comes only from the environment (see README); the app validates it at start.
+ * The portal's HTTP server: security headers, request limits, static files, the Remix app, and (unless
+ * WORKER=off) the mail/job worker. Production runs it compiled (build/portal/server.js, see
+ * server/start-server.ts); `npm run dev` runs this file with Vite. Configuration comes only from the
+ * environment (see README); the app validates it at start.
  */
 const development = process.env.NODE_ENV !== "production";
 
-type PortalEntry = { startPortalRuntime: () => Promise<import("../app/runtime.server").PortalRuntime> };
-
 async function loadBuild() {
   if (!development) {
-    const buildPath = new URL("../build/server/index.js", import.meta.url).href;
-    const build = (await import(buildPath)) as ServerBuild;
-    return { build: async () => build, entry: build.entry.module as unknown as PortalEntry, vite: undefined };
+    const { build, entry } = await loadPortalBuild();
+    return { build: async () => build, entry, vite: undefined };
   }
   const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
   const load = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
@@ -27,9 +30,10 @@ async function loadBuild() {
 
 async function main() {
   const { build, entry, vite } = await loadBuild();
-  const runtime = await entry.startPortalRuntime();
+  const runtime = await entry.startPortalRuntime("web");
   const settings = runtime.config;
   const https = settings.appUrl.protocol === "https:";
+  let stopping = false;
 
   const app = express();
   app.disable("x-powered-by");
@@ -44,10 +48,13 @@ async function main() {
       },
     }),
   );
+  app.use(closeAfterResponseWhen(() => stopping));
   app.use(compression());
   app.use(cspNonce);
   app.use(securityHeaders({ development, https }));
   app.use(sameOriginWrites(settings.appUrl.origin));
+  app.use(formsOnly);
+  app.use(limitDeclaredBodies);
 
   if (vite) {
     app.use(vite.middlewares);
@@ -57,10 +64,11 @@ async function main() {
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(privateWhenSignedIn);
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: development ? "development" : "production",
       getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
@@ -72,19 +80,14 @@ async function main() {
     if (settings.mailCapture) console.log(`Email is captured, not sent: read it at ${settings.appUrl.origin}/dev/mail`);
   });
 
-  let closing = false;
-  async function shutdown(signal: string) {
-    if (closing) return;
-    closing = true;
-    console.log(`${signal} received: finishing in-flight work`);
-    server.close();
-    server.closeIdleConnections();
+  // Stop taking requests, let those under way finish, then stop the worker and close the database.
+  onStopSignal(async (signal) => {
+    stopping = true;
+    console.log(`${signal} received: finishing requests and work in flight`);
+    await closeServer(server);
     await runtime.stop();
     await vite?.close();
-    process.exit(0);
-  }
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -23,8 +23,8 @@ export function securityHeaders({ development, https }: { development: boolean; 
         "script-src": ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
         "style-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'"],
         "img-src": ["'self'", "data:"],
-        // nhsuk-frontend loads the Frutiger web font from the NHS asset host.
-        "font-src": ["'self'", "https://assets.nhs.uk"],
+        // No web font from another host: app/ui/app.css uses installed fonts instead of nhsuk-frontend's Frutiger.
+        "font-src": ["'self'"],
         "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],

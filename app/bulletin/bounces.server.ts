@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
-import type { DB, User } from "#db/schema";
+import type { DB, OutboxMessage, User } from "#db/schema";
+import { bulletinEmail } from "#emails/bulletin";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { bulletinAudit } from "./audit-actions.server";
+import { bulletinIdOfCampaign } from "./copies.server";
 
 /**
  * Addresses the mail server refused for good. NHSmail addresses are closed when people change jobs, so
@@ -21,32 +23,35 @@ export function isAddressRefusal(code: number, response = ""): boolean {
   return code === 550 || code === 551 || code === 553;
 }
 
-export interface PermanentFailure {
-  to: string;
-  messageId: string;
-  /** The SMTP reply code, e.g. 550. */
-  code: number;
-  /** The server's reply text, e.g. "5.1.1 No such user". */
-  response?: string;
-}
-
 /**
- * The mail layer's permanent-failure hook (5xx): if the address is refused and belongs to an active
- * member, pause their bulletin and mark this copy bounced. Returns whether the address was marked.
+ * The mail layer's permanent-failure hook (an SMTP 5xx), in the transaction that records the failure:
+ * for a bulletin copy whose address was refused, mark the copy bounced and, if the address is still an
+ * active member's, pause their bulletin. Other emails' failures are not the bulletin's business. Returns
+ * whether the address was marked.
  */
-export async function recordPermanentFailure(trx: Kysely<DB>, failure: PermanentFailure): Promise<boolean> {
-  if (!isAddressRefusal(failure.code, failure.response)) return false;
-  const member = await trx.selectFrom("users").select("id").where("email", "=", failure.to).where("status", "=", "active").executeTakeFirst();
-  const copy = await trx.selectFrom("bulletin_recipients").select("bulletin_id").where("message_id", "=", failure.messageId).executeTakeFirst();
-  if (copy) await trx.updateTable("bulletin_recipients").set({ status: "bounced" }).where("message_id", "=", failure.messageId).execute();
+export async function recordPermanentFailure(trx: Kysely<DB>, message: OutboxMessage): Promise<boolean> {
+  if (message.template !== bulletinEmail.name) return false;
+  const code = message.failure_code ?? 0;
+  if (!isAddressRefusal(code, message.last_error ?? "")) return false;
+  const body = message.body_id === null ? undefined : await trx.selectFrom("outbox_bodies").select("campaign_key").where("id", "=", message.body_id).executeTakeFirst();
+  const bulletinId = body ? bulletinIdOfCampaign(body.campaign_key) : undefined;
+  if (bulletinId !== undefined) {
+    await trx
+      .updateTable("bulletin_recipients")
+      .set({ status: "bounced" })
+      .where("bulletin_id", "=", bulletinId)
+      .where("to_address", "=", message.to_address)
+      .execute();
+  }
+  const member = await trx.selectFrom("users").select("id").where("email", "=", message.to_address).where("status", "=", "active").executeTakeFirst();
   if (!member) return false;
-  const values = { email: failure.to, smtp_code: failure.code, bulletin_id: copy?.bulletin_id ?? null, bounced_at: nowIso() };
+  const values = { email: message.to_address, smtp_code: code || null, bulletin_id: bulletinId ?? null, bounced_at: nowIso() };
   await trx
     .insertInto("bulletin_bounces")
     .values({ user_id: member.id, ...values })
     .onConflict((oc) => oc.column("user_id").doUpdateSet(values))
     .execute();
-  await bulletinAudit.record(trx, { actorUserId: null, action: "bulletin.address-refused", subjectType: "user", subjectId: member.id, details: { code: failure.code } });
+  await bulletinAudit.record(trx, { actorUserId: null, action: "bulletin.address-refused", subjectType: "user", subjectId: member.id, details: { code } });
   return true;
 }
 

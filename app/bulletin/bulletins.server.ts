@@ -11,7 +11,7 @@ import { UK_TIME_ZONE } from "~/ui/dates";
 import { bulletinAudit } from "./audit-actions.server";
 import type { BulletinInput, ScheduleInput } from "./bulletin-schema";
 import { bulletinEmailProps } from "./copies.server";
-import { BULLETIN_QUEUE_JOB, type QueueJobPayload } from "./sending.server";
+import { bulletinQueueJob } from "./jobs.server";
 import { countSubscribers } from "./subscribers.server";
 import { listUnsubscribeHeaders, unsubscribeUrl } from "./unsubscribe-token.server";
 
@@ -103,8 +103,7 @@ export async function sendBulletinNow(actorUserId: number, id: number): Promise<
         .where("status", "in", ["draft", "scheduled"])
         .executeTakeFirst();
       if (Number(started.numUpdatedRows) === 0) return false;
-      const payload: QueueJobPayload = { bulletinId: id, scheduledFor: null };
-      await scheduleJob(trx, { kind: BULLETIN_QUEUE_JOB, payload, runAt: now(), uniqueKey: `bulletin-send:${id}` });
+      await scheduleJob(trx, bulletinQueueJob, { bulletinId: id, scheduledFor: null }, { runAt: now(), uniqueKey: `bulletin-send:${id}` });
       await bulletinAudit.record(trx, {
         actorUserId,
         action: "bulletin.sent",
@@ -146,8 +145,7 @@ export async function scheduleBulletin(actorUserId: number, id: number, input: S
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return { ok: false, field: "form", message: "This bulletin has already been sent" };
       // One job per schedule: a job left from an earlier time finds the bulletin moved and does nothing.
-      const payload: QueueJobPayload = { bulletinId: id, scheduledFor };
-      await scheduleJob(trx, { kind: BULLETIN_QUEUE_JOB, payload, runAt: at, uniqueKey: `bulletin-schedule:${id}:${scheduledFor}` });
+      await scheduleJob(trx, bulletinQueueJob, { bulletinId: id, scheduledFor }, { runAt: at, uniqueKey: `bulletin-schedule:${id}:${scheduledFor}` });
       await bulletinAudit.record(trx, { actorUserId, action: "bulletin.scheduled", subjectType: "bulletin", subjectId: id, details: { at: scheduledFor } });
       return { ok: true };
     });
@@ -205,8 +203,9 @@ export interface BulletinFigures {
 const EMPTY_FIGURES: BulletinFigures = { recipients: 0, queued: 0, sent: 0, failed: 0, bounced: 0, unsubscribed: 0 };
 
 /**
- * Each copy's outcome: a refusal recorded here wins; otherwise the outbox row says (pending is still
- * queued); a copy whose outbox row has gone (the member left) keeps the outcome copied when they left.
+ * Each copy's outcome: a refusal recorded here wins; otherwise its outbox row says (pending is still
+ * queued); a copy whose outbox row has gone (the member left) keeps the outcome copied when they left,
+ * and one recorded but not yet in the outbox is queued.
  */
 const outcome = sql<string>`case
   when r.status = 'bounced' then 'bounced'
@@ -220,7 +219,9 @@ export async function bulletinFigures(ids: readonly number[], executor: Kysely<D
   if (ids.length === 0) return figures;
   const { rows } = await sql<{ bulletin_id: number; outcome: keyof BulletinFigures; count: number }>`
     select r.bulletin_id as bulletin_id, ${outcome} as outcome, count(*) as count
-    from bulletin_recipients r left join outbox o on o.message_id = r.message_id
+    from bulletin_recipients r
+    left join outbox_bodies b on b.campaign_key = 'bulletin:' || r.bulletin_id -- campaignKey()
+    left join outbox o on o.body_id = b.id and o.to_address = r.to_address
     where r.bulletin_id in (${sql.join(ids)})
     group by r.bulletin_id, outcome`.execute(executor);
   for (const row of rows) {

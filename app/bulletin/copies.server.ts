@@ -1,7 +1,6 @@
 import type { Bulletin } from "#db/schema";
-import { bulletinEmail, type BulletinEmailProps } from "#emails/bulletin";
+import type { BulletinEmailProps } from "#emails/bulletin";
 import { config } from "~/config.server";
-import { placeholder, renderCampaign, type RenderedCampaign } from "./bulk-mail.server";
 import { renderBulletinBody } from "./markdown.server";
 
 /** What goes into every copy of a bulletin; `unsubscribeUrl` differs per member. */
@@ -16,7 +15,13 @@ export function bulletinEmailProps(bulletin: Pick<Bulletin, "id" | "subject" | "
   };
 }
 
-/** The bulletin rendered once for everyone, with a placeholder where each member's unsubscribe address goes. */
-export function renderBulletinCampaign(bulletin: Bulletin): Promise<RenderedCampaign> {
-  return renderCampaign(bulletinEmail, bulletinEmailProps(bulletin, placeholder("unsubscribeUrl")));
+/** The bulk send's name in the outbox (outbox_bodies.campaign_key): its copies are found by it and the address. */
+export function campaignKey(bulletinId: number): string {
+  return `bulletin:${bulletinId}`;
+}
+
+/** The bulletin id a campaign key names, or undefined for another feature's campaign. */
+export function bulletinIdOfCampaign(key: string): number | undefined {
+  const id = /^bulletin:(\d+)$/.exec(key)?.[1];
+  return id ? Number(id) : undefined;
 }

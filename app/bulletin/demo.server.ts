@@ -98,7 +98,6 @@ export async function seedDemoBulletins(database: Database): Promise<string> {
               bulletin_id: id,
               user_id: member.id,
               to_address: member.email,
-              message_id: `<demo-bulletin-${id}-${member.id}@spn.example.org>`,
               status: "sent" as const,
               queued_at: at,
             })),

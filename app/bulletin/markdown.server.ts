@@ -1,15 +1,15 @@
-import { Marked, type Tokens } from "marked";
+import MarkdownIt, { type Token } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
 /**
  * Turns what staff write (Markdown: headings, paragraphs, lists, emphasis, links and pictures by https
- * address) into HTML for the email and for the web archive. Raw HTML in the Markdown is never passed
- * through: it shows as the text that was typed. Links must be https or mailto (a path such as /faq
- * becomes a link to the portal); pictures must be https. Whatever Markdown produces is then cut down to
- * a short list of tags and attributes by sanitize-html, so the rules hold even if the parser changes.
+ * address) into HTML for the email and for the web archive. Two layers, so a mistake in one is caught by
+ * the other: markdown-it with raw HTML off (a tag typed in the Markdown shows as the text typed) and our
+ * own link rules (https or mailto; a path such as /faq becomes a link to the portal; pictures https only),
+ * then sanitize-html cutting the result down to a short list of tags and attributes.
  */
 
-const ALLOWED_TAGS = ["h2", "h3", "h4", "p", "a", "img", "ul", "ol", "li", "strong", "em", "del", "blockquote", "hr", "br", "code", "pre"];
+const ALLOWED_TAGS = ["h2", "h3", "h4", "p", "a", "img", "ul", "ol", "li", "strong", "em", "s", "blockquote", "hr", "br", "code", "pre"];
 
 const STRICT: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
@@ -18,7 +18,7 @@ const STRICT: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ["https"] },
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
-  // Anything else (a GFM table, say) loses its tags and keeps its text.
+  // Anything else (a table, say) loses its tags and keeps its text.
   disallowedTagsMode: "discard",
 };
 
@@ -41,10 +41,6 @@ const EMAIL_STYLES: Record<string, string> = {
   pre: "font-family:monospace;font-size:14px;white-space:pre-wrap;margin:0 0 16px",
   code: "font-family:monospace;font-size:15px",
 };
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** An https or mailto link as is, a path within the portal made absolute; anything else is not a link. */
 export function safeHref(href: string, appOrigin: string): string | undefined {
@@ -71,48 +67,70 @@ function safeImageSrc(src: string): string | undefined {
   }
 }
 
-function markdownParser(appOrigin: string, flavour: BodyFlavour, headings: { offset: number }): Marked {
-  return new Marked({
-    gfm: true,
-    async: false,
-    renderer: {
-      html(token: Tokens.HTML | Tokens.Tag) {
-        const text = escapeHtml(token.text.trim());
-        return token.block ? `<p>${text}</p>\n` : text;
-      },
-      heading({ tokens, depth }: Tokens.Heading) {
-        const level = Math.min(Math.max(depth + headings.offset, 2), 4);
-        return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
-      },
-      link({ href, tokens }: Tokens.Link) {
-        const text = this.parser.parseInline(tokens);
-        const safe = safeHref(href, appOrigin);
-        return safe ? `<a href="${escapeHtml(safe)}">${text}</a>` : text;
-      },
-      image({ href, text }: Tokens.Image) {
-        const src = safeImageSrc(href);
-        if (!src) return escapeHtml(text);
-        // The portal's pages only load pictures from the portal itself (CSP), so the web version links to them.
-        if (flavour === "web") return `<a href="${escapeHtml(src)}">Picture: ${escapeHtml(text || "no description given")}</a>`;
-        return `<img src="${escapeHtml(src)}" alt="${escapeHtml(text)}">`;
-      },
-    },
-  });
-}
-
 export type BodyFlavour = "email" | "web";
 
-/** The bulletin body as safe HTML: inline-styled for email, plain tags for the portal's pages. */
-export function renderBulletinBody(markdown: string, options: { appOrigin: string; flavour: BodyFlavour }): string {
+const markdown = new MarkdownIt({ html: false, linkify: false, breaks: false, typographer: false });
+
+/** markdown-it's token class (the package exports only its type). */
+const TokenClass = new markdown.core.State("", markdown, {}).Token;
+
+function newToken(type: string, tag: string, nesting: -1 | 0 | 1, values: Partial<Token> = {}): Token {
+  return Object.assign(new TokenClass(type, tag, nesting), values);
+}
+
+/** Applies our link and picture rules to one line's inline tokens. */
+function safeInline(children: Token[], appOrigin: string, flavour: BodyFlavour): Token[] {
+  const result: Token[] = [];
+  // Link openings that were dropped, so their closings are dropped too.
+  const dropped: boolean[] = [];
+  for (const token of children) {
+    if (token.type === "link_open") {
+      const href = safeHref(String(token.attrGet("href") ?? ""), appOrigin);
+      dropped.push(!href);
+      if (href) {
+        token.attrs = [["href", href]];
+        result.push(token);
+      }
+    } else if (token.type === "link_close") {
+      if (!dropped.pop()) result.push(token);
+    } else if (token.type === "image") {
+      const src = safeImageSrc(String(token.attrGet("src") ?? ""));
+      const alt = token.content;
+      if (!src) {
+        result.push(newToken("text", "", 0, { content: alt }));
+      } else if (flavour === "web") {
+        // The portal's pages only load pictures from the portal itself (CSP), so the web version links to them.
+        result.push(
+          newToken("link_open", "a", 1, { attrs: [["href", src]] }),
+          newToken("text", "", 0, { content: `Picture: ${alt || "no description given"}` }),
+          newToken("link_close", "a", -1),
+        );
+      } else {
+        token.attrs = [
+          ["src", src],
+          ["alt", alt],
+        ];
+        result.push(token);
+      }
+    } else {
+      result.push(token);
+    }
+  }
+  return result;
+}
+
+/** The body as safe HTML: inline-styled for email, plain tags for the portal's pages. */
+export function renderBulletinBody(source: string, options: { appOrigin: string; flavour: BodyFlavour }): string {
+  const tokens = markdown.parse(source, {});
   // The subject is the page's (and email's) one h1, so the writer's biggest headings become h2, whether
-  // they started with "#" or "##", and smaller ones follow in order.
-  const headings = { offset: 1 };
-  const parser = markdownParser(options.appOrigin, options.flavour, headings);
-  const tokens = parser.lexer(markdown);
-  const depths = tokens.flatMap((token) => (token.type === "heading" ? [(token as Tokens.Heading).depth] : []));
-  if (depths.length) headings.offset = 2 - Math.min(...depths);
-  const parsed = parser.parser(tokens);
-  const clean = sanitizeHtml(parsed, STRICT);
+  // they started with "#" or "##", and smaller ones follow in order (down to h4).
+  const depths = tokens.filter((token) => token.type === "heading_open").map((token) => Number(token.tag.slice(1)));
+  const offset = depths.length ? 2 - Math.min(...depths) : 0;
+  for (const token of tokens) {
+    if (token.type === "heading_open" || token.type === "heading_close") token.tag = `h${Math.min(Number(token.tag.slice(1)) + offset, 4)}`;
+    if (token.type === "inline" && token.children) token.children = safeInline(token.children, options.appOrigin, options.flavour);
+  }
+  const clean = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), STRICT);
   if (options.flavour === "web") return clean;
   return sanitizeHtml(clean, {
     ...STRICT,

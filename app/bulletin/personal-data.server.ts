@@ -23,9 +23,13 @@ export const bulletinPersonalData: PersonalDataStep[] = [
     onLeave: "remove your name and address from the lists of who each bulletin went to",
     leave: "anonymise",
     async run(trx, member) {
+      // The copy's outbox row is found by the bulletin's campaign (campaignKey()) and the address.
       await sql`update bulletin_recipients
-        set status = coalesce((select case when o.status = 'pending' then 'queued' else o.status end from outbox o where o.message_id = bulletin_recipients.message_id and bulletin_recipients.status <> 'bounced'), status)
-        where user_id = ${member.id}`.execute(trx);
+        set status = coalesce((
+          select case when o.status = 'pending' then 'queued' else o.status end
+          from outbox o join outbox_bodies b on b.id = o.body_id
+          where b.campaign_key = 'bulletin:' || bulletin_recipients.bulletin_id and o.to_address = bulletin_recipients.to_address), status)
+        where user_id = ${member.id} and status <> 'bounced'`.execute(trx);
       await trx.updateTable("bulletin_recipients").set({ user_id: null, to_address: null }).where("user_id", "=", member.id).execute();
     },
   },

@@ -1,22 +1,23 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { z } from "zod";
 import type { Bulletin, DB } from "#db/schema";
+import { bulletinEmail } from "#emails/bulletin";
 import { now, nowIso } from "~/clock.server";
 import { logger } from "~/logger.server";
-import { enqueueBulkCopies, type RenderedCampaign } from "./bulk-mail.server";
-import { renderBulletinCampaign } from "./copies.server";
+import { enqueueBulkEmail } from "~/mail/bulk.server";
+import { placeholder } from "~/mail/placeholders.server";
+import { bulletinEmailProps, campaignKey } from "./copies.server";
 import { subscribers } from "./subscribers.server";
 import { listUnsubscribeHeaders, unsubscribeUrl } from "./unsubscribe-token.server";
 
 /**
- * Sending: a durable job queues the bulletin's copies in the outbox, a batch of members per transaction,
- * recording each member in bulletin_recipients in the same transaction. The pair (bulletin, member) is
- * unique, and each batch picks members not yet recorded, so a job that stops half way (a crash, a
- * deploy) and runs again carries on where it stopped: nobody is skipped and nobody gets two copies.
- * The outbox worker then delivers them; a retried copy keeps its Message-ID.
+ * Sending: a durable job records a batch of subscribers in bulletin_recipients (one row per bulletin and
+ * member, enforced by a unique index), then queues their copies with the mail layer's bulk queue (one body
+ * for the campaign, each copy with its own unsubscribe link and headers; one outbox row per campaign and
+ * address). A run that stops anywhere (a crash, a deploy) and runs again first queues anyone recorded but
+ * not yet in the outbox, then carries on with members not yet recorded: nobody is skipped and nobody gets
+ * two copies. The outbox worker delivers them; a retried copy keeps its Message-ID.
  */
-
-export const BULLETIN_QUEUE_JOB = "bulletin.queue";
 
 export const queueJobPayload = z.object({
   bulletinId: z.number().int().positive(),
@@ -28,43 +29,68 @@ export type QueueJobPayload = z.input<typeof queueJobPayload>;
 
 const BATCH_SIZE = 500;
 
-/** Queues copies for up to `batchSize` subscribers not yet queued; returns how many it queued. */
-export async function queueNextBatch(database: Kysely<DB>, bulletin: Bulletin, campaign: RenderedCampaign, batchSize = BATCH_SIZE): Promise<number> {
+interface Copy {
+  userId: number;
+  email: string;
+}
+
+/** Members recorded for the bulletin whose copy is not in the outbox yet (a run stopped between the two steps), if still subscribed. */
+function recordedButNotQueued(database: Kysely<DB>, bulletinId: number, limit: number): Promise<Copy[]> {
+  return subscribers(database)
+    .innerJoin("bulletin_recipients as r", "r.user_id", "users.id")
+    .leftJoin("outbox_bodies as b", (join) => join.on("b.campaign_key", "=", campaignKey(bulletinId)))
+    .leftJoin("outbox as o", (join) => join.onRef("o.body_id", "=", "b.id").onRef("o.to_address", "=", "r.to_address"))
+    .where("r.bulletin_id", "=", bulletinId)
+    .where("o.id", "is", null)
+    .select(["users.id as userId", sql<string>`r.to_address`.as("email")])
+    .orderBy("users.id")
+    .limit(limit)
+    .execute();
+}
+
+/** Records up to `limit` subscribers not yet recorded for the bulletin, in one transaction; returns them. */
+export async function recordNextRecipients(database: Kysely<DB>, bulletinId: number, limit = BATCH_SIZE): Promise<Copy[]> {
   return database.transaction().execute(async (trx) => {
     const members = await subscribers(trx)
-      .select(["users.id", "users.email"])
+      .select(["users.id as userId", "users.email as email"])
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
             selectFrom("bulletin_recipients")
               .select("bulletin_recipients.id")
-              .where("bulletin_recipients.bulletin_id", "=", bulletin.id)
+              .where("bulletin_recipients.bulletin_id", "=", bulletinId)
               .whereRef("bulletin_recipients.user_id", "=", "users.id"),
           ),
         ),
       )
       .orderBy("users.id")
-      .limit(batchSize)
+      .limit(limit)
       .execute();
-    if (members.length === 0) return 0;
-    const copies = members.map((member) => {
-      const url = unsubscribeUrl(member.id);
-      return { to: member.email, vars: { unsubscribeUrl: url }, headers: listUnsubscribeHeaders(url) };
-    });
-    const messageIds = await enqueueBulkCopies(trx, campaign, copies);
     const queuedAt = nowIso();
-    const rows = members.map((member, index) => ({
-      bulletin_id: bulletin.id,
-      user_id: member.id,
-      to_address: member.email,
-      message_id: messageIds[index]!,
-      status: "queued" as const,
-      queued_at: queuedAt,
-    }));
-    for (let start = 0; start < rows.length; start += 150) {
-      await trx.insertInto("bulletin_recipients").values(rows.slice(start, start + 150)).execute();
+    for (let start = 0; start < members.length; start += 150) {
+      const rows = members.slice(start, start + 150).map((member) => ({
+        bulletin_id: bulletinId,
+        user_id: member.userId,
+        to_address: member.email,
+        status: "queued" as const,
+        queued_at: queuedAt,
+      }));
+      await trx.insertInto("bulletin_recipients").values(rows).execute();
     }
-    return members.length;
+    return members;
+  });
+}
+
+/** Queues the copies for members already recorded (the bulk queue skips any already queued). */
+export async function queueCopies(database: Kysely<DB>, bulletin: Bulletin, copies: readonly Copy[]): Promise<void> {
+  await enqueueBulkEmail(database, {
+    campaignKey: campaignKey(bulletin.id),
+    template: bulletinEmail,
+    props: bulletinEmailProps(bulletin, placeholder("unsubscribe_url")),
+    recipients: copies.map((copy) => {
+      const url = unsubscribeUrl(copy.userId);
+      return { to: copy.email, vars: { unsubscribe_url: url }, headers: listUnsubscribeHeaders(url) };
+    }),
   });
 }
 
@@ -83,20 +109,22 @@ async function startIfScheduled(database: Kysely<DB>, bulletin: Bulletin, schedu
 }
 
 /**
- * The job: queues every subscriber's copy, then marks the bulletin sent. Safe to run again at any
- * point; a bulletin already sent, or moved back to draft, is left alone.
+ * The job: records and queues every subscriber's copy, then marks the bulletin sent. Safe to run again
+ * at any point; a bulletin already sent, or moved back to draft, is left alone.
  */
 export async function queueBulletin(database: Kysely<DB>, payload: QueueJobPayload, options: { batchSize?: number } = {}): Promise<number> {
   const { bulletinId, scheduledFor } = queueJobPayload.parse(payload);
+  const batchSize = options.batchSize ?? BATCH_SIZE;
   const found = await database.selectFrom("bulletins").selectAll().where("id", "=", bulletinId).executeTakeFirst();
   const bulletin = found && (await startIfScheduled(database, found, scheduledFor));
   if (!bulletin) return 0;
-  const campaign = await renderBulletinCampaign(bulletin);
   let queued = 0;
   for (;;) {
-    const count = await queueNextBatch(database, bulletin, campaign, options.batchSize);
-    queued += count;
-    if (count === 0) break;
+    const leftOver = await recordedButNotQueued(database, bulletin.id, batchSize);
+    const copies = leftOver.length ? leftOver : await recordNextRecipients(database, bulletin.id, batchSize);
+    if (copies.length === 0) break;
+    await queueCopies(database, bulletin, copies);
+    queued += copies.length;
   }
   const total = await database
     .selectFrom("bulletin_recipients")

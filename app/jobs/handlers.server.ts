@@ -1,8 +1,7 @@
-import { bulletinJobHandlers } from "~/bulletin/jobs.server";
-import type { JobHandlers } from "./jobs.server";
+import { allFeatures } from "~/features.server";
+import type { JobDefinition } from "./define.server";
 
-/**
- * Every kind of background job the portal runs, by name. Features add their handlers here
- * (e.g. sending webinar joining links at 10:00 UK time on the day).
- */
-export const jobHandlers: JobHandlers = { ...bulletinJobHandlers };
+/** Every kind of background job the portal runs: each feature's `jobs` (see app/features.server.ts). */
+export function jobHandlers(): readonly JobDefinition[] {
+  return allFeatures().flatMap((feature) => feature.jobs ?? []);
+}

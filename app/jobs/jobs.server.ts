@@ -1,34 +1,40 @@
 import type { Kysely } from "kysely";
+import { z } from "zod";
 import type { DB, Job } from "#db/schema";
 import { now } from "~/clock.server";
+import { leaseDueRows, releaseLeases, retryDelayMs } from "~/lib/leases.server";
 import { logger } from "~/logger.server";
-import { leaseDueRows, releaseLeases, retryDelayMs } from "./lease.server";
-
-export type JobHandler = (payload: unknown, job: Job) => Promise<void>;
-export type JobHandlers = Record<string, JobHandler>;
+import type { JobDefinition } from "./define.server";
 
 const LEASE_MS = 10 * 60_000;
 
-export interface ScheduleJobRequest {
-  kind: string;
-  payload?: unknown;
+export interface ScheduleJobOptions {
   runAt: Date;
   /** Scheduling twice with the same key keeps the first job (idempotent scheduling). */
   uniqueKey?: string;
   maxAttempts?: number;
 }
 
-/** Schedules durable work; pass the transaction of the change that needs it. */
-export async function scheduleJob(executor: Kysely<DB>, request: ScheduleJobRequest): Promise<void> {
+/**
+ * Schedules durable work; pass the transaction of the change that needs it. The payload is checked
+ * against the job's schema now, so a wrong one fails the change at once instead of the job later.
+ */
+export async function scheduleJob<Schema extends z.ZodType>(
+  executor: Kysely<DB>,
+  job: JobDefinition<Schema>,
+  payload: z.input<Schema>,
+  options: ScheduleJobOptions,
+): Promise<void> {
+  job.schema.parse(payload);
   await executor
     .insertInto("jobs")
     .values({
-      kind: request.kind,
-      payload_json: JSON.stringify(request.payload ?? {}),
-      unique_key: request.uniqueKey ?? null,
+      kind: job.name,
+      payload_json: JSON.stringify(payload),
+      unique_key: options.uniqueKey ?? null,
       state: "pending",
-      run_at: request.runAt.toISOString(),
-      max_attempts: request.maxAttempts ?? 5,
+      run_at: options.runAt.toISOString(),
+      max_attempts: options.maxAttempts ?? 5,
       created_at: now().toISOString(),
     })
     .onConflict((oc) => oc.column("unique_key").doNothing())
@@ -51,18 +57,47 @@ function claimDueJobs(db: Kysely<DB>, limit: number): Promise<Job[]> {
   });
 }
 
+/** A payload that does not fit its job's schema: running it again cannot help. */
+class UnusablePayloadError extends Error {}
+
+function parsePayload(definition: JobDefinition, job: Job): unknown {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(job.payload_json);
+  } catch {
+    throw new UnusablePayloadError(`The payload of job "${job.kind}" is not JSON`);
+  }
+  const parsed = definition.schema.safeParse(raw);
+  if (!parsed.success) throw new UnusablePayloadError(`The payload does not fit job "${job.kind}": ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The definitions by name; two with one name would make it a matter of chance which runs. */
+export function jobsByName(jobs: readonly JobDefinition[]): Map<string, JobDefinition> {
+  const byName = new Map<string, JobDefinition>();
+  for (const job of jobs) {
+    if (byName.has(job.name)) throw new Error(`Two job definitions are named "${job.name}"`);
+    byName.set(job.name, job);
+  }
+  return byName;
+}
+
 export interface JobRunResult {
   done: number;
   retrying: number;
   failed: number;
 }
 
-/** Runs due jobs with their handlers; failures are retried with backoff up to the job's limit. */
+/**
+ * Runs due jobs with their definitions; failures are retried with backoff up to the job's limit, except
+ * a payload that does not fit the job's schema, which fails at once.
+ */
 export async function runDueJobs(
   db: Kysely<DB>,
-  handlers: JobHandlers,
+  jobs: readonly JobDefinition[],
   options: { batchSize?: number; signal?: AbortSignal } = {},
 ): Promise<JobRunResult> {
+  const definitions = jobsByName(jobs);
   const result: JobRunResult = { done: 0, retrying: 0, failed: 0 };
   const batch = await claimDueJobs(db, options.batchSize ?? 10);
   for (const [index, job] of batch.entries()) {
@@ -76,9 +111,9 @@ export async function runDueJobs(
     }
     const attempts = job.attempts + 1;
     try {
-      const handler = handlers[job.kind];
-      if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
-      await handler(JSON.parse(job.payload_json), job);
+      const definition = definitions.get(job.kind);
+      if (!definition) throw new Error(`No handler for job kind "${job.kind}"`);
+      await definition.handler(parsePayload(definition, job), job);
       await db
         .updateTable("jobs")
         .set({ state: "done", attempts, finished_at: now().toISOString(), locked_until: null, last_error: null })
@@ -87,7 +122,7 @@ export async function runDueJobs(
       result.done += 1;
     } catch (error) {
       const lastError = error instanceof Error ? error.message : String(error);
-      const giveUp = attempts >= job.max_attempts;
+      const giveUp = error instanceof UnusablePayloadError || attempts >= job.max_attempts;
       await db
         .updateTable("jobs")
         .set({

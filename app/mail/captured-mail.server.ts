@@ -1,9 +1,17 @@
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { messageContent } from "./bulk.server";
 
-/** Captured mail is the outbox itself, readable only while the portal runs without SMTP. */
+/**
+ * Captured mail is the outbox itself, sign-in codes included, so it is readable only in capture mode
+ * and never on a real deployment (production without PORTAL_DEMO), whatever else the configuration says.
+ */
+export function capturedMailReadable(settings: Pick<ReturnType<typeof config>, "mailCapture" | "isProduction" | "demo">): boolean {
+  return settings.mailCapture && (!settings.isProduction || settings.demo);
+}
+
 export function assertMailCapture(): void {
-  if (!config().mailCapture) throw new Response("Not found", { status: 404 });
+  if (!capturedMailReadable(config())) throw new Response("Not found", { status: 404 });
 }
 
 export async function listCapturedMail(limit = 100) {
@@ -20,5 +28,6 @@ export async function getCapturedMail(id: number) {
   assertMailCapture();
   const message = await db().selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
   if (!message) throw new Response("Not found", { status: 404 });
-  return message;
+  // A bulk message is shown as its recipient got it: the campaign's body with their values in.
+  return { ...message, ...(await messageContent(db(), message)) };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import type { EmailTemplate } from "#emails/define";
-import { nowIso } from "~/clock.server";
+import { now, nowIso } from "~/clock.server";
 import { config } from "~/config.server";
 import { renderEmail } from "./render.server";
 
@@ -13,6 +13,16 @@ export interface EmailRequest<Props> {
   replyTo?: string;
   /** Extra headers, e.g. List-Unsubscribe for the bulletin. */
   headers?: Record<string, string>;
+  /**
+   * When the email is no longer worth sending (e.g. when the code in it expires): if it has not gone
+   * by then, it is marked failed (expired) instead of arriving late.
+   */
+  expiresAt?: Date;
+}
+
+/** Fixed at queue time so a retried delivery carries the same Message-ID and clients de-duplicate it. */
+export function newMessageId(): string {
+  return `<${randomUUID()}@${config().appUrl.hostname}>`;
 }
 
 /**
@@ -25,8 +35,7 @@ export async function enqueueEmail<Props>(executor: Kysely<DB>, request: EmailRe
     appUrl: settings.appUrl.origin,
     contactEmail: settings.contactEmail,
   });
-  // Fixed at queue time so a retried delivery carries the same Message-ID and clients de-duplicate it.
-  const messageId = `<${randomUUID()}@${settings.appUrl.hostname}>`;
+  const messageId = newMessageId();
   const createdAt = nowIso();
   await executor
     .insertInto("outbox")
@@ -43,17 +52,28 @@ export async function enqueueEmail<Props>(executor: Kysely<DB>, request: EmailRe
       status: "pending",
       next_attempt_at: createdAt,
       created_at: createdAt,
+      expires_at: request.expiresAt?.toISOString() ?? null,
+      sensitive: request.template.sensitive ? 1 : 0,
     })
     .execute();
   return { messageId };
 }
 
-/** Messages still waiting to be delivered (pending), for health checks. */
-export async function outboxBacklog(executor: Kysely<DB>): Promise<number> {
+export interface OutboxHealth {
+  /** Messages still waiting to be delivered. */
+  backlog: number;
+  /** Messages that failed for good in the last 24 hours (refused, expired or out of retries). */
+  failedLastDay: number;
+}
+
+/** For health checks and operators: what is waiting and what recently failed. */
+export async function outboxHealth(executor: Kysely<DB>): Promise<OutboxHealth> {
+  const since = new Date(now().getTime() - 24 * 60 * 60_000).toISOString();
   const row = await executor
-    .selectFrom("outbox")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("status", "=", "pending")
+    .selectNoFrom((eb) => [
+      eb.selectFrom("outbox").select(eb.fn.countAll<number>().as("n")).where("status", "=", "pending").as("backlog"),
+      eb.selectFrom("outbox").select(eb.fn.countAll<number>().as("n")).where("failed_at", ">=", since).as("failed"),
+    ])
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return { backlog: Number(row.backlog), failedLastDay: Number(row.failed) };
 }

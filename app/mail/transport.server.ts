@@ -1,49 +1,60 @@
 import nodemailer from "nodemailer";
-import type { OutboxMessage } from "#db/schema";
 import { config, type Config } from "~/config.server";
+
+/** An email as handed to the transport (a bulk message already has its recipient's values filled in). */
+export interface OutgoingEmail {
+  messageId: string;
+  from: string;
+  to: string;
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  date: Date;
+}
 
 export interface MailTransport {
   /** "smtp" sends through SMTP_URL; "capture" keeps mail in the outbox for /dev/mail. */
   kind: "smtp" | "capture";
-  send(message: OutboxMessage): Promise<void>;
+  /** How many messages it can usefully have in flight at once (its pool's connections); 1 if unset. */
+  concurrency?: number;
+  send(message: OutgoingEmail): Promise<void>;
   close(): void;
 }
 
-function toNodemailer(message: OutboxMessage) {
-  return {
-    messageId: message.message_id,
-    from: message.from_address,
-    to: message.to_address,
-    replyTo: message.reply_to ?? undefined,
-    subject: message.subject,
-    html: message.html,
-    text: message.text,
-    headers: JSON.parse(message.headers_json) as Record<string, string>,
-    date: new Date(message.created_at),
-  };
-}
+export const DEFAULT_MAIL_CONNECTIONS = 5;
 
 /** `dkim` signs every message sent by SMTP (nodemailer's default header list covers List-Unsubscribe and List-Unsubscribe-Post). */
-export function createMailTransport(smtpUrl: string | undefined, dkim: Config["dkim"] = config().dkim): MailTransport {
+export function createMailTransport(
+  smtpUrl: string | undefined,
+  options: { connections?: number; dkim?: Config["dkim"] } = {},
+): MailTransport {
+  const connections = options.connections ?? DEFAULT_MAIL_CONNECTIONS;
+  const dkim = "dkim" in options ? options.dkim : config().dkim;
   if (!smtpUrl) {
     // Still build the MIME message, so capture mode fails on the same bad input SMTP would.
     const builder = nodemailer.createTransport({ streamTransport: true, buffer: true });
     return {
       kind: "capture",
+      concurrency: 1,
       async send(message) {
-        await builder.sendMail(toNodemailer(message));
+        await builder.sendMail(message);
       },
       close: () => builder.close(),
     };
   }
-  // A pool keeps SMTP connections open between messages instead of a new handshake per email.
+  // A pool keeps SMTP connections open between messages instead of a new handshake per email; the
+  // worker keeps one message in flight per connection.
   const pooled = new URL(smtpUrl);
   pooled.searchParams.set("pool", "true");
+  pooled.searchParams.set("maxConnections", String(connections));
   const smtp = nodemailer.createTransport(pooled.toString(), dkim ? { dkim } : undefined);
   return {
     kind: "smtp",
+    concurrency: connections,
     async send(message) {
-      await smtp.sendMail(toNodemailer(message));
+      await smtp.sendMail(message);
     },
     close: () => smtp.close(),
   };

@@ -3,7 +3,7 @@ import type { DB, EmailChallenge, User } from "#db/schema";
 import { confirmNewEmailEmail } from "#emails/confirm-new-email";
 import { emailAlreadyMemberEmail } from "#emails/email-already-member";
 import { emailChangedEmail } from "#emails/email-changed";
-import { nowIso } from "~/clock.server";
+import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { membershipAudit } from "./audit-actions.server";
@@ -43,6 +43,7 @@ export async function requestEmailChange(
           to: newEmail,
           template: confirmNewEmailEmail,
           props: { link: challenge.link, code: challenge.code, validMinutes: CHALLENGE_LIFETIME_MS / 60_000 },
+          expiresAt: new Date(now().getTime() + CHALLENGE_LIFETIME_MS),
         });
       }
       return challenge.publicId;

@@ -5,6 +5,7 @@ import { awaitingReviewEmail } from "#emails/awaiting-review";
 import { joinVerificationEmail } from "#emails/join-verification";
 import { noAccountEmail } from "#emails/no-account";
 import { signInCodeEmail } from "#emails/sign-in-code";
+import { now } from "~/clock.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { CHALLENGE_LIFETIME_MS, challengeData, createChallenge, findChallenge } from "./challenges.server";
@@ -29,8 +30,9 @@ export async function emailAccessCode(trx: Kysely<DB>, email: string, options: {
     const purpose = user.status === "active" ? "sign-in" : "verify-email";
     const challenge = await createChallenge(trx, { purpose, email: user.email, userId: user.id, data });
     const props = { link: challenge.link, code: challenge.code, validMinutes: VALID_MINUTES };
-    if (purpose === "sign-in") await enqueueEmail(trx, { to: user.email, template: signInCodeEmail, props });
-    else await enqueueEmail(trx, { to: user.email, template: joinVerificationEmail, props: { ...props, fullName: user.full_name } });
+    const expiresAt = new Date(now().getTime() + CHALLENGE_LIFETIME_MS);
+    if (purpose === "sign-in") await enqueueEmail(trx, { to: user.email, template: signInCodeEmail, props, expiresAt });
+    else await enqueueEmail(trx, { to: user.email, template: joinVerificationEmail, props: { ...props, fullName: user.full_name }, expiresAt });
     return challenge.publicId;
   }
 

@@ -22,6 +22,11 @@ const SECTIONS = [
     description: "Missed a session? Members can watch recordings and download slides a few days after each webinar.",
   },
   {
+    to: "/workspaces",
+    title: "Workspaces",
+    description: "Regional and themed spaces for discussion and resources, kept free of advertising by their leads. Some are private: ask to join.",
+  },
+  {
     to: "/faq",
     title: "Questions and answers",
     description: "What social prescribing is, how to record it, and what to do if you cannot get onto the platform.",

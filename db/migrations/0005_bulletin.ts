@@ -30,7 +30,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Null once the member has left: the row stays, without them, so the bulletin's figures still add up.
     .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("to_address", "text")
-    .addColumn("message_id", "text", (c) => c.notNull().unique())
     .addColumn("status", "text", (c) => c.notNull().defaultTo("queued"))
     .addColumn("queued_at", "text", (c) => c.notNull())
     .execute();
@@ -41,6 +40,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .unique()
     .execute();
   await db.schema.createIndex("bulletin_recipients_user").on("bulletin_recipients").column("user_id").execute();
+  // Finds a copy from its outbox row (the campaign body and the address), e.g. when it is refused.
+  await db.schema.createIndex("bulletin_recipients_address").on("bulletin_recipients").columns(["bulletin_id", "to_address"]).execute();
 
   await db.schema
     .createTable("bulletin_subscription_changes")

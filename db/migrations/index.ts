@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as foundation from "./0001_foundation";
 import * as membership from "./0002_membership";
+import * as outboxBulk from "./0003_outbox_bulk";
 import * as bulletin from "./0005_bulletin";
+import * as workspaces from "./0006_workspaces";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -10,5 +12,7 @@ import * as bulletin from "./0005_bulletin";
 export const migrations: Record<string, Migration> = {
   "0001_foundation": foundation,
   "0002_membership": membership,
+  "0003_outbox_bulk": outboxBulk,
   "0005_bulletin": bulletin,
+  "0006_workspaces": workspaces,
 };

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, visit } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, test, visit } from "./support";
 
 const SNOMED_REFERRAL = "871731000000106";
 

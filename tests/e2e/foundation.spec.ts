@@ -1,6 +1,5 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
-import { captureOrigin, expectAccessible, visit } from "./support";
+import { spawnSync } from "node:child_process";
+import { captureOrigin, expect, expectAccessible, runCli, test, visit, watchOutsideRequests } from "./support";
 
 test("home page explains the network and leads to joining, webinars and FAQ", async ({ page }) => {
   await visit(page, "/");
@@ -13,6 +12,9 @@ test("home page explains the network and leads to joining, webinars and FAQ", as
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeAttached();
   // Sending through SMTP: no capture banner.
   await expect(page.getByText("Email is captured, not sent")).toHaveCount(0);
+  // Type from installed fonts (app/ui/app.css): no web font is declared, so none is fetched from anywhere.
+  expect(await page.evaluate(() => document.fonts.size)).toBe(0);
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/arial, sans-serif$/);
 });
 
 test("each menu section and the accessibility statement answers with a page, not a 404", async ({ page }) => {
@@ -32,6 +34,9 @@ test("pages carry strict security headers", async ({ request }) => {
   const headers = response.headers();
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Fonts and everything else come from the portal itself: no other host is named.
+  expect(headers["content-security-policy"]).toContain("font-src 'self'");
+  expect(headers["content-security-policy"]).not.toMatch(/https?:/);
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-frame-options"]).toBe("DENY");
@@ -49,6 +54,17 @@ test("the FAQ page is reachable from the menu", async ({ page }) => {
 test("an unknown address shows the NHS-style 404 page with a 404 status", async ({ page }) => {
   await visit(page, "/no-such-page", 404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
+
+test("the tests cannot reach other hosts, and a page that asks for one is caught", async ({ browser }) => {
+  const context = await browser.newContext();
+  const outside = watchOutsideRequests(context);
+  const page = await context.newPage();
+  const url = "https://assets.nhs.uk/fonts/FrutigerLTW01-55Roman.woff2";
+  const result = await page.evaluate((href) => fetch(href).then(() => "reached", () => "failed"), url);
+  expect(result).toBe("failed");
+  expect(outside).toEqual([url]);
+  await context.close();
 });
 
 test("/healthz reports the database and the outbox backlog", async ({ request }) => {
@@ -71,9 +87,7 @@ test.describe("capture mode (the quick start)", () => {
     page,
   }) => {
     // An operator queues a test email with the CLI against the capture-mode portal's database.
-    execFileSync("npx", ["tsx", "scripts/cli.ts", "send-test-email", "captured.reader@nhs.net"], {
-      env: { ...process.env, DATABASE_PATH: "test-results/e2e-capture.db", LOG_LEVEL: "silent" },
-    });
+    runCli("test-results/e2e-capture.db", "send-test-email", "captured.reader@nhs.net");
 
     await visit(page, `${captureOrigin}/`);
     await expect(page.getByRole("region", { name: "Email is captured, not sent" })).toBeVisible();
@@ -102,8 +116,16 @@ test.describe("capture mode (the quick start)", () => {
 });
 
 test("the production server refuses to start with a bad environment, naming the variable in one line", () => {
-  const result = spawnSync("npx", ["tsx", "server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: "4399", APP_URL: "https://portal.example.org", SESSION_SECRET: "" },
+  // The compiled server as `npm start` runs it.
+  const result = spawnSync("node", ["build/portal/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: "4399",
+      APP_URL: "https://portal.example.org",
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      SESSION_SECRET: "",
+    },
     encoding: "utf8",
     timeout: 30_000,
   });

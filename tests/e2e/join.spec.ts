@@ -1,10 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { codeFrom, expectAccessible, linkFrom, signIn, visit, waitForMail } from "./support";
-
-/** A fresh address per test, so tests do not depend on each other or on earlier runs. */
-function uniqueEmail(domain: string): string {
-  return `joiner.${Date.now()}.${Math.floor(Math.random() * 1e6)}@${domain}`;
-}
+import type { APIRequestContext, Page } from "@playwright/test";
+import { codeFrom, expect, expectAccessible, joinedMember, linkFrom, signIn, SIGN_IN_SUBJECT, test, uniqueEmail, visit, waitForMail } from "./support";
 
 async function fillJoinForm(page: Page, email: string) {
   await page.getByLabel("Full name").fill("Alex Example");
@@ -18,18 +13,6 @@ async function fillJoinForm(page: Page, email: string) {
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-}
-
-/** Joins with a trusted address and confirms it from the email's link; ends signed in on the welcome page. */
-async function joinAndConfirm(page: Page, email: string) {
-  await visit(page, "/join");
-  await fillJoinForm(page, email);
-  await page.getByRole("button", { name: "Join the network" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
-  const mail = await waitForMail(email, (m) => m.subject.startsWith("Confirm your email address"));
-  await page.goto(linkFrom(mail));
-  await page.getByRole("button", { name: "Confirm and join" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Welcome to the network" })).toBeVisible();
 }
 
 test("joining with an nhs.net address: confirm from the email's link and land signed in", async ({ page }) => {
@@ -119,16 +102,14 @@ test("joining with an organisational address we do not know ends pending, with a
 });
 
 test("signing in with a code typed into the form, then signing out", async ({ page, context }) => {
-  const email = uniqueEmail("council.gov.uk");
-  await joinAndConfirm(page, email);
-  await signOut(page);
+  const email = await joinedMember({ domain: "council.gov.uk" });
 
   await visit(page, "/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in code" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
   await expectAccessible(page);
-  const mail = await waitForMail(email, (m) => m.subject === "Sign in to the Social Prescribing Network");
+  const mail = await waitForMail(email, (m) => m.subject === SIGN_IN_SUBJECT);
 
   // A wrong code is explained by the field; the right one signs in.
   const code = codeFrom(mail);
@@ -157,16 +138,14 @@ test("signing in with a code typed into the form, then signing out", async ({ pa
 });
 
 test("sign-in takes a member back where they were going, and the helper signs in", async ({ page }) => {
-  const email = uniqueEmail("nhs.net");
-  await joinAndConfirm(page, email);
-  await signOut(page);
+  const email = await joinedMember();
 
   await page.goto("/welcome");
   await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fwelcome$/);
   await expectAccessible(page);
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in code" }).click();
-  const mail = await waitForMail(email, (m) => m.subject === "Sign in to the Social Prescribing Network");
+  const mail = await waitForMail(email, (m) => m.subject === SIGN_IN_SUBJECT);
   await visit(page, linkFrom(mail));
   await expect(page.getByRole("heading", { level: 1, name: "Sign in to the Social Prescribing Network" })).toBeVisible();
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -177,9 +156,8 @@ test("sign-in takes a member back where they were going, and the helper signs in
   await expect(page).toHaveURL(/\/welcome$/);
 });
 
-test("/sign-out does nothing on a GET: it offers a button, and only the button signs out", async ({ page }) => {
-  const email = uniqueEmail("nhs.net");
-  await joinAndConfirm(page, email);
+test("/sign-out does nothing on a GET: it offers a button, and only the button signs out", async ({ page, context }) => {
+  await joinedMember({ signedIn: context });
   await visit(page, "/sign-out");
   await expect(page.getByRole("heading", { level: 1, name: "Sign out" })).toBeVisible();
   await page.goto("/welcome");
@@ -194,7 +172,7 @@ test("/sign-out does nothing on a GET: it offers a button, and only the button s
 
 test.describe("no account enumeration", () => {
   /** The page a form leads to, with what differs per request anyway (nonces, ids, the address) blanked. */
-  async function pageAfterPosting(request: import("@playwright/test").APIRequestContext, path: string, form: Record<string, string>) {
+  async function pageAfterPosting(request: APIRequestContext, path: string, form: Record<string, string>) {
     const posted = await request.post(path, { form, maxRedirects: 0 });
     const location = posted.headers()["location"] ?? "";
     const page = await request.get(location);
@@ -205,25 +183,23 @@ test.describe("no account enumeration", () => {
     return { status: posted.status(), location: location.replace(/[a-z0-9]+$/, "ID"), pageStatus: page.status(), body };
   }
 
-  test("sign-in answers a member and a stranger with the same page", async ({ page, request }) => {
-    const member = uniqueEmail("nhs.net");
-    await joinAndConfirm(page, member);
+  test("sign-in answers a member and a stranger with the same page", async ({ request }) => {
+    const member = await joinedMember();
     const forMember = await pageAfterPosting(request, "/sign-in", { email: member });
     const forStranger = await pageAfterPosting(request, "/sign-in", { email: uniqueEmail("nhs.net") });
     expect(forMember.status).toBe(302);
     expect(forMember).toEqual(forStranger);
   });
 
-  test("joining answers an existing member and a newcomer with the same page", async ({ page, request }) => {
-    const member = uniqueEmail("nhs.net");
-    await joinAndConfirm(page, member);
+  test("joining answers an existing member and a newcomer with the same page", async ({ request }) => {
+    const member = await joinedMember();
     const details = { fullName: "Alex Example", organisation: "Riverside PCN", jobRole: "link-worker", region: "london" };
     const forMember = await pageAfterPosting(request, "/join", { ...details, email: member });
     const forNewcomer = await pageAfterPosting(request, "/join", { ...details, email: uniqueEmail("nhs.net") });
     expect(forMember.status).toBe(302);
     expect(forMember).toEqual(forNewcomer);
     // The member was sent a sign-in code, not a second account.
-    await waitForMail(member, (m) => m.subject === "Sign in to the Social Prescribing Network");
+    await waitForMail(member, (m) => m.subject === SIGN_IN_SUBJECT);
   });
 });
 
@@ -281,10 +257,9 @@ test("the privacy notice says what we keep, why, for how long, and how to leave"
   await expectAccessible(page);
 });
 
-test("changing email address: a code to the new address, then sign in with it", async ({ page }) => {
-  const oldEmail = uniqueEmail("nhs.net");
+test("changing email address: a code to the new address, then sign in with it", async ({ page, context }) => {
+  const oldEmail = await joinedMember({ signedIn: context });
   const newEmail = uniqueEmail("somehospital.nhs.uk");
-  await joinAndConfirm(page, oldEmail);
   await visit(page, "/account/email");
   await page.getByLabel("New work email address").fill("me@yahoo.com");
   await page.getByRole("button", { name: "Send a code to the new address" }).click();

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, grantAdmin, signIn, visit } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, grantAdmin, test, visit } from "./support";
 
 /** Collects uncaught page errors (such as React hydration failures) while a test runs. */
 function pageErrors(page: Page): string[] {
@@ -25,10 +25,11 @@ test.describe("on a 320px wide screen", () => {
     expect(errors).toEqual([]);
   });
 
-  test("the staff tools' tables scroll in their own box, not the page", async ({ page }) => {
+  test("the staff tools' tables scroll in their own box, not the page", async ({ page, context, accounts }) => {
     // A demo member made admin, leaving demo.admin's sign-ins (rate limited) to admin.spec.
     grantAdmin("tom.okafor@nhs.net");
-    await signIn(page, "tom.okafor@nhs.net", { redirectTo: "/admin/domains" });
+    await accounts.signIn(context, "tom.okafor@nhs.net");
+    await page.goto("/admin/domains");
     // Something in the audit log, whatever ran before.
     await page.getByLabel("Domain", { exact: true }).fill(`narrow-${Date.now()}.example.org.uk`);
     await page.getByRole("radio", { name: "Always refuse" }).check();

@@ -1,16 +1,14 @@
-import { expect, test } from "@playwright/test";
-import { codeFrom, expectAccessible, linkFrom, receivedMail, visit, waitForMail } from "./support";
+import { codeFrom, expect, expectAccessible, forChallenge, linkFrom, SIGN_IN_SUBJECT, test, visit, waitForMail } from "./support";
 
 // A demo member (app/membership/demo-members.server.ts) no other spec signs in as, to stay inside the rate limits.
 const MEMBER = "aisha.rahman@nhs.net";
 
 async function askForSignIn(page: import("@playwright/test").Page) {
-  const before = new Set((await receivedMail()).map((mail) => mail.messageId));
   await visit(page, "/sign-in");
   await page.getByLabel("Email address").fill(MEMBER);
   await page.getByRole("button", { name: "Email me a sign-in code" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
-  return waitForMail(MEMBER, (m) => m.subject === "Sign in to the Social Prescribing Network" && !before.has(m.messageId));
+  return waitForMail(MEMBER, forChallenge(new URL(page.url()).pathname, SIGN_IN_SUBJECT));
 }
 
 test("a link cut short by the mail client still leaves the code to type in", async ({ page }) => {

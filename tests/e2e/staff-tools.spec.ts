@@ -1,13 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, grantAdmin, signIn } from "./support";
+import { expect, expectAccessible, grantAdmin, test } from "./support";
 
 // A second admin (a demo member given the role), so these tests leave demo.admin's sign-ins to admin.spec.
 const STAFF = "tom.okafor@nhs.net";
 test.beforeAll(() => grantAdmin(STAFF));
+test.use({ signedInAs: STAFF });
 
 test("a second rule for the same domain is refused without a leftover success message, and the errors go once done", async ({ page }) => {
   const domain = `twice-${Date.now()}.example.org.uk`;
-  await signIn(page, STAFF, { redirectTo: "/admin/domains" });
+  await page.goto("/admin/domains");
   await page.getByLabel("Domain", { exact: true }).fill(domain);
   await page.getByRole("radio", { name: "Always allow" }).check();
   await page.getByRole("button", { name: "Add rule" }).click();
@@ -29,7 +29,7 @@ test("a second rule for the same domain is refused without a leftover success me
 });
 
 test("the members search counts its matches in plain English", async ({ page }) => {
-  await signIn(page, STAFF, { redirectTo: "/admin/members?q=Fenway%20Surgery" });
+  await page.goto("/admin/members?q=Fenway%20Surgery");
   await expect(page.getByRole("status")).toContainText(/^1 person matches\./);
   await page.getByLabel("Name, email or organisation").fill("nhs.net");
   await page.getByRole("button", { name: "Search" }).click();

@@ -18,7 +18,7 @@ beforeAll(async () => {
   await sink.start();
   // As an operator would configure it: the key in one line with \n for newlines.
   const settings = parseConfig({ DKIM_PRIVATE_KEY: pem.replace(/\n/g, "\\n"), DKIM_SELECTOR: "portal2027", DKIM_DOMAIN: "spn.example.org" });
-  transport = createMailTransport(sink.url, settings.dkim);
+  transport = createMailTransport(sink.url, { dkim: settings.dkim });
 });
 afterAll(async () => {
   transport.close();

@@ -7,7 +7,7 @@ import { seedDemoData } from "~/demo/seed.server";
 import { createMailTransport, type MailTransport } from "~/mail/transport.server";
 import { exportMemberData } from "~/privacy/export.server";
 import { leaveNetwork } from "~/privacy/leave.server";
-import { deliverAll, sendAndQueue, writeBulletin } from "../support/bulletin";
+import { deliverAll, refusedCopy, sendAndQueue, writeBulletin } from "../support/bulletin";
 import { createAdmin, createMember, setUpDatabaseTests } from "../support/fixtures";
 import { RawSmtpSink } from "../support/raw-smtp-sink";
 
@@ -16,7 +16,7 @@ const sink = new RawSmtpSink();
 let transport: MailTransport;
 beforeAll(async () => {
   await sink.start();
-  transport = createMailTransport(sink.url, undefined);
+  transport = createMailTransport(sink.url, { dkim: undefined });
 });
 afterAll(async () => {
   transport.close();
@@ -29,7 +29,7 @@ it("a member's download lists the bulletins sent to them, their unsubscribes and
   const id = await writeBulletin(admin.id, { subject: "Autumn" });
   await sendAndQueue(admin.id, id);
   await unsubscribeWithToken(unsubscribeToken(member.id), "one-click");
-  await database.transaction().execute((trx) => recordPermanentFailure(trx, { to: member.email, messageId: "<m@localhost>", code: 550 }));
+  await database.transaction().execute((trx) => recordPermanentFailure(trx, refusedCopy(member.email, 550, "550 5.1.1 User unknown")));
   const data = await exportMemberData(member.id);
   expect(data.bulletinsSent).toEqual([expect.objectContaining({ subject: "Autumn", sentTo: member.email, refused: false })]);
   expect(data.bulletinSubscriptionChanges).toEqual([expect.objectContaining({ change: "unsubscribed", how: "one-click" })]);
@@ -44,7 +44,7 @@ it("leaving removes the member from the bulletin's records but keeps each bullet
   await sendAndQueue(admin.id, id);
   await deliverAll(transport);
   await unsubscribeWithToken(unsubscribeToken(leaver.id), "page");
-  await database.transaction().execute((trx) => recordPermanentFailure(trx, { to: "leaver@nhs.net", messageId: "<n@localhost>", code: 550 }));
+  await database.transaction().execute((trx) => recordPermanentFailure(trx, refusedCopy("leaver@nhs.net", 550, "550 5.1.1 User unknown")));
   const before = (await bulletinFigures([id])).get(id);
   expect(before).toMatchObject({ recipients: 2, sent: 2, unsubscribed: 1 });
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { recordPermanentFailure } from "~/bulletin/bounces.server";
 import { bulletinFigures, cancelSchedule, findBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";
-import { renderBulletinCampaign } from "~/bulletin/copies.server";
-import { queueNextBatch } from "~/bulletin/sending.server";
+import { bulletinQueueJob } from "~/bulletin/jobs.server";
+import { queueBulletin, queueCopies, recordNextRecipients } from "~/bulletin/sending.server";
 import { readUnsubscribeToken } from "~/bulletin/unsubscribe-token.server";
 import { unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
 import { unsubscribeToken } from "~/bulletin/unsubscribe-token.server";
@@ -20,7 +19,7 @@ let transport: MailTransport;
 
 beforeAll(async () => {
   await sink.start();
-  transport = createMailTransport(sink.url, undefined);
+  transport = createMailTransport(sink.url, { dkim: undefined });
 });
 afterAll(async () => {
   transport.close();
@@ -100,26 +99,28 @@ describe("sending a bulletin", () => {
 
   it("carries on after queueing stopped half way, without skipping or repeating anyone", async () => {
     const admin = await createAdmin();
-    for (let i = 0; i < 7; i++) await subscriber();
+    for (let i = 0; i < 9; i++) await subscriber();
     const id = await writeBulletin(admin.id);
     await database.updateTable("bulletins").set({ status: "sending" }).where("id", "=", id).execute();
-    // A first run queued one batch of three and then the process died.
+    // A first run recorded and queued three members, recorded two more, and died before queueing them.
     const bulletin = (await findBulletin(id))!;
-    expect(await queueNextBatch(database, bulletin, await renderBulletinCampaign(bulletin), 3)).toBe(3);
-    expect(await countCopies(id)).toBe(3);
+    await queueCopies(database, bulletin, await recordNextRecipients(database, id, 3));
+    expect(await recordNextRecipients(database, id, 2)).toHaveLength(2);
+    expect(await countCopies(id)).toBe(5);
+    expect(await database.selectFrom("outbox").select("id").execute()).toHaveLength(3);
 
-    await database.updateTable("bulletins").set({ status: "draft" }).where("id", "=", id).execute();
-    await sendAndQueue(admin.id, id);
-    expect(await countCopies(id)).toBe(7);
+    // Run again, in small batches: the two recorded first, then the rest.
+    expect(await queueBulletin(database, { bulletinId: id }, { batchSize: 2 })).toBe(6);
+    expect(await countCopies(id)).toBe(9);
     const outbox = await database.selectFrom("outbox").select("to_address").execute();
-    expect(new Set(outbox.map((row) => row.to_address)).size).toBe(7);
-    expect(outbox).toHaveLength(7);
-    expect(await findBulletin(id)).toMatchObject({ status: "sent", recipient_count: 7 });
+    expect(outbox).toHaveLength(9);
+    expect(new Set(outbox.map((row) => row.to_address)).size).toBe(9);
+    expect(await findBulletin(id)).toMatchObject({ status: "sent", recipient_count: 9 });
 
     // Running the job again (a retry after a crash at the very end) adds nothing.
     await database.updateTable("bulletins").set({ status: "sending" }).where("id", "=", id).execute();
-    await jobHandlers["bulletin.queue"]!({ bulletinId: id }, undefined as never);
-    expect(await database.selectFrom("outbox").select("id").execute()).toHaveLength(7);
+    await bulletinQueueJob.handler({ bulletinId: id, scheduledFor: null }, undefined as never);
+    expect(await database.selectFrom("outbox").select("id").execute()).toHaveLength(9);
   });
 
   it("sends a scheduled bulletin at its time; a moved or cancelled schedule leaves no stray send", async () => {
@@ -135,12 +136,12 @@ describe("sending a bulletin", () => {
     expect(await cancelSchedule(admin.id, cancelled)).toBe(true);
 
     testClock.freeze("2027-01-10T10:00:00Z");
-    await runDueJobs(database, jobHandlers);
+    await runDueJobs(database, jobHandlers());
     expect(await countCopies(moved)).toBe(0);
     expect(await findBulletin(moved)).toMatchObject({ status: "scheduled" });
 
     testClock.freeze("2027-01-10T11:00:00Z");
-    await runDueJobs(database, jobHandlers);
+    await runDueJobs(database, jobHandlers());
     expect(await countCopies(moved)).toBe(1);
     expect(await findBulletin(moved)).toMatchObject({ status: "sent", send_started_at: "2027-01-10T11:00:00.000Z" });
     expect(await countCopies(cancelled)).toBe(0);
@@ -161,27 +162,6 @@ describe("sending a bulletin", () => {
 });
 
 describe("a permanent refusal", () => {
-  /**
-   * Delivers the outbox and passes each permanent (5xx) failure to the bulletin's hook, as the mail
-   * layer's permanent-failure hook does (branch `mail`).
-   */
-  async function deliverReportingRefusals() {
-    const due = await database.selectFrom("outbox").selectAll().where("status", "=", "pending").execute();
-    for (const message of due) {
-      try {
-        await transport.send(message);
-        await database.updateTable("outbox").set({ status: "sent" }).where("id", "=", message.id).execute();
-      } catch (error) {
-        const { responseCode, response } = error as { responseCode?: number; response?: string };
-        expect(responseCode).toBeGreaterThanOrEqual(500);
-        await database.transaction().execute(async (trx) => {
-          await trx.updateTable("outbox").set({ status: "failed", last_error: response ?? null }).where("id", "=", message.id).execute();
-          await recordPermanentFailure(trx, { to: message.to_address, messageId: message.message_id, code: responseCode!, response });
-        });
-      }
-    }
-  }
-
   it("(550 5.1.1 at RCPT TO) pauses the bulletin to that address, counts as bounced, and asks the member", async () => {
     const admin = await createAdmin();
     const gone = await subscriber("gone@nhs.net");
@@ -189,7 +169,8 @@ describe("a permanent refusal", () => {
     sink.refuse.add("gone@nhs.net");
     const first = await writeBulletin(admin.id);
     await sendAndQueue(admin.id, first);
-    await deliverReportingRefusals();
+    // Delivered as the worker delivers, telling the features of each email refused for good.
+    await deliverAll(transport);
 
     expect(sink.received.map((mail) => mail.to[0])).toEqual(["here@nhs.net"]);
     expect(await database.selectFrom("bulletin_bounces").selectAll().execute()).toEqual([

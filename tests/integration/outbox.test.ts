@@ -1,12 +1,16 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { signInCodeEmail } from "#emails/sign-in-code";
 import { testMessageEmail } from "#emails/test-message";
 import { testClock } from "~/clock.server";
-import { deliverDueEmails, MAX_DELIVERY_ATTEMPTS } from "~/mail/delivery.server";
+import { deliverDueEmails, MAX_DELIVERY_ATTEMPTS, type PermanentFailureHandler } from "~/mail/delivery.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { createMailTransport, type MailTransport } from "~/mail/transport.server";
-import { leaseDueRows } from "~/jobs/lease.server";
-import { startWorker } from "~/jobs/worker.server";
+import { leaseDueRows } from "~/lib/leases.server";
+import { startWorker } from "~/worker/worker.server";
 import type { Database } from "~/db.server";
+import { loader as healthz } from "~/routes/healthz";
 import { clearDatabase, testDatabase } from "../support/database";
 import { SmtpSink } from "../support/smtp-sink";
 
@@ -26,6 +30,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await clearDatabase(database);
   sink.received.length = 0;
+  sink.refuse.clear();
   testClock.reset();
 });
 afterEach(() => testClock.reset());
@@ -126,7 +131,7 @@ describe("outbox delivery", () => {
       },
       close: () => undefined,
     };
-    const firstWorker = startWorker({ db: database, transport: stopAfterFive, handlers: {}, pollMs: 20 });
+    const firstWorker = startWorker({ db: database, transport: stopAfterFive, jobs: [], pollMs: 20 });
     await expect.poll(() => sends, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
     await stopping;
 
@@ -135,7 +140,7 @@ describe("outbox delivery", () => {
     // Released, not left leased: the next worker can take them at once.
     expect(pendingAfterStop.every((row) => row.locked_until === null)).toBe(true);
 
-    const secondWorker = startWorker({ db: database, transport, handlers: {}, pollMs: 20 });
+    const secondWorker = startWorker({ db: database, transport, jobs: [], pollMs: 20 });
     await expect
       .poll(async () => (await database.selectFrom("outbox").select("id").where("status", "=", "sent").execute()).length, {
         timeout: 15_000,
@@ -170,5 +175,197 @@ describe("outbox delivery", () => {
     ).rejects.toThrow("the change failed");
     const rows = await database.selectFrom("outbox").selectAll().execute();
     expect(rows).toHaveLength(0);
+  });
+});
+
+/** Wraps a transport to count sends and how many are in flight at once. */
+function watched(inner: MailTransport, onSend?: (started: number) => void) {
+  const stats = { started: 0, inFlight: 0, maxInFlight: 0 };
+  const wrapper: MailTransport = {
+    kind: inner.kind,
+    concurrency: inner.concurrency,
+    send: async (message) => {
+      stats.started += 1;
+      stats.inFlight += 1;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      onSend?.(stats.started);
+      try {
+        await inner.send(message);
+      } finally {
+        stats.inFlight -= 1;
+      }
+    },
+    close: () => undefined,
+  };
+  return { transport: wrapper, stats };
+}
+
+describe("concurrent delivery", () => {
+  it("keeps as many messages in flight as the pool has connections, and delivers each once", async () => {
+    const addresses = Array.from({ length: 25 }, (_, i) => `many${i}@nhs.net`);
+    for (const address of addresses) await queue(address);
+    const { transport: counting, stats } = watched(transport);
+    expect(transport.concurrency).toBe(5);
+
+    expect(await deliverDueEmails(database, counting)).toMatchObject({ sent: 25, retrying: 0 });
+    expect(stats.maxInFlight).toBe(5);
+    await expect.poll(() => sink.received.length).toBe(25);
+    expect(sink.received.flatMap((m) => m.to).sort()).toEqual([...addresses].sort());
+  });
+
+  it("a worker stopped with messages in flight finishes them, releases the rest, and the next one sends each exactly once", async () => {
+    const addresses = Array.from({ length: 40 }, (_, i) => `inflight${i}@nhs.net`);
+    for (const address of addresses) await queue(address);
+    let stopping: Promise<void> | undefined;
+    const { transport: stopAtSeven, stats } = watched(transport, (started) => {
+      if (started === 7) stopping = firstWorker.stop();
+    });
+    const firstWorker = startWorker({ db: database, transport: stopAtSeven, jobs: [], pollMs: 20 });
+    await expect.poll(() => stats.started, { timeout: 10_000 }).toBeGreaterThanOrEqual(7);
+    await stopping;
+    expect(stats.inFlight).toBe(0);
+
+    const sent = await database.selectFrom("outbox").select("id").where("status", "=", "sent").execute();
+    const pending = await database.selectFrom("outbox").selectAll().where("status", "=", "pending").execute();
+    // Everything started was finished and recorded; nothing more was started after the stop.
+    expect(sent).toHaveLength(stats.started);
+    expect(pending.length).toBe(addresses.length - stats.started);
+    expect(pending.every((row) => row.locked_until === null)).toBe(true);
+
+    const secondWorker = startWorker({ db: database, transport, jobs: [], pollMs: 20 });
+    await expect
+      .poll(async () => (await database.selectFrom("outbox").select("id").where("status", "=", "sent").execute()).length, { timeout: 15_000 })
+      .toBe(addresses.length);
+    await secondWorker.stop();
+    await expect.poll(() => sink.received.length).toBe(addresses.length);
+    expect(sink.received.flatMap((m) => m.to).sort()).toEqual([...addresses].sort());
+  });
+});
+
+describe("permanent and temporary SMTP failures", () => {
+  it("fails a message the server refuses for good (5xx) at once, keeping the code and response", async () => {
+    sink.refuse.set("gone@nhs.net", { code: 550, message: "5.1.1 No such mailbox here" });
+    const { messageId } = await queue("gone@nhs.net");
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 0, retrying: 0, failed: 1 });
+    const row = await outboxRow(messageId);
+    expect(row).toMatchObject({ status: "failed", attempts: 1, failure_kind: "permanent", failure_code: 550, locked_until: null });
+    expect(row.last_error).toContain("550 5.1.1 No such mailbox here");
+    expect(row.failed_at).toBeTruthy();
+
+    testClock.advance(2 * 60 * 60_000);
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 0, failed: 0, retrying: 0 });
+  });
+
+  it("tells the permanent-failure handlers in the transaction that records it, and records it even if one throws", async () => {
+    sink.refuse.set("bounce@nhs.net", { code: 551, message: "User not local" });
+    sink.refuse.set("bounce2@nhs.net", { code: 553, message: "Mailbox name not allowed" });
+    const told: Array<{ to: string; code: number | null; status: string }> = [];
+    const markBouncing: PermanentFailureHandler = async (trx, message) => {
+      told.push({ to: message.to_address, code: message.failure_code, status: message.status });
+      await trx
+        .insertInto("audit_log")
+        .values({ action: "test.bouncing", details_json: JSON.stringify({ to: message.to_address }), at: new Date().toISOString() })
+        .execute();
+    };
+    const { messageId } = await queue("bounce@nhs.net");
+    await deliverDueEmails(database, transport, { onPermanentFailure: [markBouncing] });
+    expect(told).toEqual([{ to: "bounce@nhs.net", code: 551, status: "failed" }]);
+    expect(await database.selectFrom("audit_log").select("action").execute()).toEqual([{ action: "test.bouncing" }]);
+    expect((await outboxRow(messageId)).failure_kind).toBe("permanent");
+
+    const second = await queue("bounce2@nhs.net");
+    const broken: PermanentFailureHandler = async (trx) => {
+      await trx.insertInto("audit_log").values({ action: "test.half-done", details_json: "{}", at: new Date().toISOString() }).execute();
+      throw new Error("handler bug");
+    };
+    expect(await deliverDueEmails(database, transport, { onPermanentFailure: [broken] })).toMatchObject({ failed: 1 });
+    expect(await outboxRow(second.messageId)).toMatchObject({ status: "failed", failure_kind: "permanent", failure_code: 553 });
+    // The handler's own writes rolled back with it.
+    expect(await database.selectFrom("audit_log").select("action").execute()).toEqual([{ action: "test.bouncing" }]);
+  });
+
+  it("retries a temporary refusal (4xx) with backoff", async () => {
+    sink.refuse.set("busy@nhs.net", { code: 451, message: "Try again later" });
+    const { messageId } = await queue("busy@nhs.net");
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ retrying: 1, failed: 0 });
+    expect(await outboxRow(messageId)).toMatchObject({ status: "pending", attempts: 1, failure_kind: null });
+
+    sink.refuse.clear();
+    testClock.advance(31_000);
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 1 });
+  });
+
+  it("reports recent failures on /healthz and in the command line's outbox command", async () => {
+    sink.refuse.set("gone@nhs.net", { code: 550, message: "No such mailbox" });
+    await queue("gone@nhs.net");
+    await queue("waiting@nhs.net");
+    await deliverDueEmails(database, transport, { maxMessages: 1 });
+    const response = await healthz();
+    expect(await response.json()).toMatchObject({ status: "ok", outboxBacklog: 1, outboxFailedLastDay: 1 });
+
+    const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/cli.ts", "outbox"], { env: { ...process.env, LOG_LEVEL: "silent" } });
+    expect(stdout).toContain("failed in the last 24 hours: 1");
+    expect(stdout).toMatch(/failed #\d+ to gone@nhs\.net \(.+\) \[permanent 550\] at \S+: 550 No such mailbox/);
+  });
+});
+
+describe("emails that can no longer arrive in time", () => {
+  it("are marked expired instead of being sent late", async () => {
+    const { messageId } = await enqueueEmail(database, {
+      to: "late@nhs.net",
+      template: testMessageEmail,
+      props: { note: "code" },
+      expiresAt: new Date(Date.now() + 30 * 60_000),
+    });
+    testClock.advance(31 * 60_000);
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 0, expired: 1 });
+    expect(await outboxRow(messageId)).toMatchObject({ status: "failed", failure_kind: "expired", attempts: 0 });
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it("are marked expired when their next try would come after they expire", async () => {
+    const { messageId } = await enqueueEmail(database, {
+      to: "soon@nhs.net",
+      template: testMessageEmail,
+      props: { note: "code" },
+      expiresAt: new Date(Date.now() + 10_000),
+    });
+    const down = createMailTransport("smtp://127.0.0.1:1");
+    expect(await deliverDueEmails(database, down)).toMatchObject({ retrying: 0, expired: 1 });
+    down.close();
+    const row = await outboxRow(messageId);
+    expect(row).toMatchObject({ status: "failed", failure_kind: "expired", attempts: 1 });
+    expect(row.last_error).toMatch(/next try would be after it expires/);
+  });
+});
+
+describe("security emails", () => {
+  const code = "493817";
+  const token = "k3v9q2mzx8w4t6r1p0sa7d5f";
+  const props = { link: `http://localhost:3000/verify/pub1d3nt1f1er?token=${token}`, code, validMinutes: 30 };
+
+  it("keep no code or link token in the outbox once delivered by SMTP", async () => {
+    const { messageId } = await enqueueEmail(database, { to: "member@nhs.net", template: signInCodeEmail, props });
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 1 });
+    const mail = await sink.waitFor((m) => m.messageId === messageId);
+    expect(mail.text).toContain(code);
+    expect(mail.text).toContain(token);
+
+    const row = await outboxRow(messageId);
+    const stored = JSON.stringify(row);
+    expect(stored).not.toContain(code);
+    expect(stored).not.toContain(token);
+    expect(row).toMatchObject({ status: "sent", to_address: "member@nhs.net", subject: mail.subject });
+    expect(row.text).toContain("removed after delivery");
+  });
+
+  it("stay readable in capture mode, where the outbox is the developer's mailbox", async () => {
+    const capture = createMailTransport(undefined);
+    const { messageId } = await enqueueEmail(database, { to: "member@nhs.net", template: signInCodeEmail, props });
+    expect(await deliverDueEmails(database, capture)).toMatchObject({ sent: 1 });
+    capture.close();
+    const row = await outboxRow(messageId);
+    expect(row.text).toContain(code);
+    expect(row.text).toContain(token);
   });
 });

@@ -1,8 +1,10 @@
+import type { OutboxMessage } from "#db/schema";
 import { createBulletin, sendBulletinNow } from "~/bulletin/bulletins.server";
 import { db } from "~/db.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs } from "~/jobs/jobs.server";
 import { deliverDueEmails } from "~/mail/delivery.server";
+import { permanentFailureHandlers } from "~/mail/failure-handlers.server";
 import type { MailTransport } from "~/mail/transport.server";
 
 /** Helpers for the bulletin's tests: write one, send it (running the queueing job), deliver the outbox. */
@@ -21,7 +23,7 @@ export async function writeBulletin(staffId: number, input: { subject?: string; 
 /** Sends a bulletin now and runs the job that queues its copies; returns how many were queued. */
 export async function sendAndQueue(staffId: number, bulletinId: number): Promise<number> {
   await sendBulletinNow(staffId, bulletinId);
-  await runDueJobs(db(), jobHandlers);
+  await runDueJobs(db(), jobHandlers());
   return countCopies(bulletinId);
 }
 
@@ -40,10 +42,41 @@ export async function recipientsOf(bulletinId: number): Promise<string[]> {
   return rows.map((row) => row.to_address ?? "").sort();
 }
 
-/** Delivers everything due, batch after batch. */
+/** Delivers everything due, batch after batch, telling the features of permanent failures as the worker does. */
 export async function deliverAll(transport: MailTransport): Promise<void> {
   for (;;) {
-    const result = await deliverDueEmails(db(), transport, { batchSize: 50 });
-    if (result.sent + result.retrying + result.failed === 0) return;
+    const result = await deliverDueEmails(db(), transport, { batchSize: 50, onPermanentFailure: permanentFailureHandlers() });
+    if (result.sent + result.retrying + result.failed + result.expired === 0) return;
   }
+}
+
+/** An outbox row as the mail layer hands a permanent failure to the features' handlers. */
+export function refusedCopy(to: string, code: number, response: string, template = "bulletin"): OutboxMessage {
+  return {
+    id: 0,
+    message_id: "<refused@localhost>",
+    template,
+    to_address: to,
+    from_address: "no-reply@spn.example.org",
+    reply_to: null,
+    subject: "Network bulletin",
+    html: "",
+    text: "",
+    headers_json: "{}",
+    status: "failed",
+    attempts: 1,
+    next_attempt_at: new Date().toISOString(),
+    locked_until: null,
+    last_error: response,
+    delivered_via: null,
+    created_at: new Date().toISOString(),
+    sent_at: null,
+    body_id: null,
+    vars_json: null,
+    expires_at: null,
+    sensitive: 0,
+    failure_kind: "permanent",
+    failure_code: code,
+    failed_at: new Date().toISOString(),
+  };
 }

@@ -12,6 +12,8 @@ export async function testDatabase(): Promise<Database> {
 export async function clearDatabase(database: Database): Promise<void> {
   const tables = await database.introspection.getTables();
   await database.transaction().execute(async (trx) => {
+    // Tables are emptied in name order, not dependency order: check foreign keys once, at commit, when all are empty.
+    await sql`pragma defer_foreign_keys = on`.execute(trx);
     for (const table of tables) {
       if (table.name.startsWith("kysely_")) continue;
       await trx.deleteFrom(table.name as never).execute();

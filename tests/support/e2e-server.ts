@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 
 /**
- * Starts the production build for the e2e suite on a fresh SQLite file with the demo data,
- * so every run begins from the same state. Environment as for `npm start`.
+ * Prepares a fresh SQLite file with the demo data for an e2e server, so every run begins from the same
+ * state; playwright.config.ts then starts the compiled production server on it. Environment as for `npm start`.
  */
 const databasePath = process.env.DATABASE_PATH;
 if (!databasePath?.startsWith("test-results/")) throw new Error("e2e DATABASE_PATH must live under test-results/");
@@ -14,5 +14,3 @@ const { seedDemoData } = await import("~/demo/seed.server");
 await migrateToLatest(db());
 await seedDemoData(db());
 await closeDb();
-
-await import("../../server/index");

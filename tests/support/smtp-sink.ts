@@ -17,6 +17,8 @@ export interface ReceivedMail {
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
+  /** Recipients the server refuses, with the reply it gives (e.g. 550 for a mailbox that does not exist). */
+  readonly refuse = new Map<string, { code: number; message: string }>();
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -32,6 +34,11 @@ export class SmtpSink {
       // Drop open (pooled) connections at once when stopped, as a crashed mail server would.
       closeTimeout: 50,
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        const refusal = this.refuse.get(address.address.toLowerCase());
+        if (!refusal) return callback();
+        callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+      },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {

@@ -1,8 +1,9 @@
 import { testClock } from "~/clock.server";
 import { db } from "~/db.server";
 import { jobHandlers } from "~/jobs/handlers.server";
-import { startWorker } from "~/jobs/worker.server";
+import { permanentFailureHandlers } from "~/mail/failure-handlers.server";
 import { createMailTransport } from "~/mail/transport.server";
+import { startWorker } from "~/worker/worker.server";
 
 /**
  * The portal's mail and job worker on its own, for tests that kill it (`kill -9`) mid-send and start
@@ -10,5 +11,6 @@ import { createMailTransport } from "~/mail/transport.server";
  * killed worker held have run out, as they would have after a real restart). Prints "ready" once polling.
  */
 testClock.advance(Number(process.env.CLOCK_OFFSET_MS ?? 0));
-startWorker({ db: db(), transport: createMailTransport(process.env.SMTP_URL), handlers: jobHandlers, pollMs: 50 });
+const transport = createMailTransport(process.env.SMTP_URL, { dkim: undefined });
+startWorker({ db: db(), transport, jobs: jobHandlers(), onPermanentFailure: permanentFailureHandlers(), pollMs: 50 });
 console.log("ready");

@@ -25,16 +25,17 @@ describe("the bulletin's Markdown", () => {
     }
   });
 
-  it("keeps https and mailto links, makes portal paths absolute, and drops other schemes to plain words", () => {
+  it("keeps https and mailto links, makes portal paths absolute, and leaves other schemes as the words typed", () => {
     const html = web(
       "[a](https://example.org/x?y=1&z=2) [b](mailto:team@example.org) [c](/faq#contact-us) [d](javascript:alert(1)) [e](http://example.org) [f](//evil.example/x) [g](data:text/html,hi) [h](vbscript:x)",
     );
     expect(html).toContain('<a href="https://example.org/x?y=1&amp;z=2">a</a>');
     expect(html).toContain('<a href="mailto:team@example.org">b</a>');
     expect(html).toContain('<a href="https://portal.example.org/faq#contact-us">c</a>');
-    for (const word of ["d", "e", "f", "g", "h"]) expect(html).toMatch(new RegExp(`(^|\\s)${word}(\\s|<)`));
+    expect(html).toContain(" e ");
+    expect(html).toContain("[d](javascript:alert(1))");
     expect(html.match(/<a /g)).toHaveLength(3);
-    expect(html).not.toMatch(/javascript:|data:|vbscript:|http:\/\/|\/\/evil/);
+    expect(html).not.toMatch(/href="(javascript:|data:|vbscript:|http:|\/\/)/);
   });
 
   it("shows https pictures in the email (styled to fit a phone) and links to them on the web", () => {

@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { createElement, type ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { accountUnavailableEmail } from "#emails/account-unavailable";
 import { awaitingReviewEmail } from "#emails/awaiting-review";
@@ -17,6 +18,14 @@ import { memberRemovedEmail } from "#emails/member-removed";
 import { noAccountEmail } from "#emails/no-account";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { testMessageEmail } from "#emails/test-message";
+import { render } from "@react-email/render";
+import { EmailLayout } from "#emails/layout";
+import { workspaceDigestEmail } from "#emails/workspace-digest";
+import { workspaceJoinRequestEmail } from "#emails/workspace-join-request";
+import { workspaceMemberRemovedEmail } from "#emails/workspace-member-removed";
+import { workspacePostHiddenEmail } from "#emails/workspace-post-hidden";
+import { workspaceRequestApprovedEmail } from "#emails/workspace-request-approved";
+import { workspaceRequestDeclinedEmail } from "#emails/workspace-request-declined";
 import { renderEmail } from "~/mail/render.server";
 
 const context: EmailContext = { appUrl: "https://portal.example.org", contactEmail: "network@spn.example.org" };
@@ -49,12 +58,22 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [noAccountEmail, {}],
   [signInCodeEmail, code],
   [testMessageEmail, { note: "Sent from the tests." }],
+  [workspaceDigestEmail, {
+    fullName: "Sam Carter",
+    day: "1 December 2026",
+    workspaces: [{ name: "London", slug: "london", unsubscribeUrl: "https://portal.example.org/workspaces/unsubscribe/abc234?workspace=london", threads: [{ id: 4, title: "Keeping a directory current", authorName: "Tom Okafor" }] }],
+  }],
+  [workspaceJoinRequestEmail, { requesterName: "Grace Mensah", workspaceName: "Social prescribing champions", workspaceSlug: "social-prescribing-champions" }],
+  [workspaceMemberRemovedEmail, { fullName: "Daniel Reid", workspaceName: "London", reason: "Repeated advertising." }],
+  [workspacePostHiddenEmail, { fullName: "Daniel Reid", workspaceName: "London", reason: "No selling.", postPath: "/workspaces/london/threads/4?page=2#post-9" }],
+  [workspaceRequestApprovedEmail, { fullName: "Grace Mensah", workspaceName: "Social prescribing champions", workspaceSlug: "social-prescribing-champions" }],
+  [workspaceRequestDeclinedEmail, { fullName: "Grace Mensah", workspaceName: "Social prescribing champions", reason: "Champions only." }],
 ];
 
 // Pages that only show something on GET (a mail scanner opening them changes nothing): the verify and
-// unsubscribe pages show a button that POSTs; the others are plain pages.
+// bulletin unsubscribe pages show a button that POSTs; the others are plain pages.
 const SAFE_LINK =
-  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|unsubscribe\/\d+-[0-9a-f]{32}|bulletins\/\d+|account\/preferences|sign-in|join|faq|admin\/members(\?status=pending)?)$)/;
+  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?|workspaces\/[a-z0-9-]+(\/moderation|\/threads\/\d+(\?page=\d+)?(#post-\d+)?)?|workspaces\/unsubscribe\/[a-z0-9]+\?workspace=[a-z0-9-]+|unsubscribe\/\d+-[0-9a-f]{32}|bulletins\/\d+|account\/preferences)$)/;
 
 it("has an example for every template in emails/, so none escapes the link check", async () => {
   const templateNames: string[] = [];
@@ -68,6 +87,17 @@ it("has an example for every template in emails/, so none escapes the link check
 });
 
 describe.each(EXAMPLES.map(([template, props]) => [template.name, template, props] as const))("the %s email", (_name, template, props) => {
+  it("renders as react-email's own render does (markup less React's stream markers, and the same text)", async () => {
+    const email = await renderEmail(template, props as never, context);
+    const { Body } = template;
+    const preview = template.preview?.(props as never) ?? email.subject;
+    const body = createElement(Body as (props: { context: EmailContext }) => ReactElement, { ...(props as object), context });
+    const element = createElement(EmailLayout, { preview, context, children: body });
+    const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+    expect(email.html).toBe(html.replace(/<!--(\$|\/\$| )-->/g, ""));
+    expect(email.text).toBe(text);
+  });
+
   it("links only to pages that change nothing when opened, and its text version carries the same links", async () => {
     const email = await renderEmail(template, props as never, context);
     const hrefs = [...email.html.matchAll(/href="([^"]+)"/g)].map((match) => (match[1] ?? "").replace(/&amp;/g, "&"));

@@ -1,3 +1,7 @@
+/**
+ * Leases on rows a worker takes from a queue table (the outbox, jobs). Shared by mail and jobs so
+ * neither imports the other.
+ */
 import type { Kysely, Selectable } from "kysely";
 import type { DB } from "#db/schema";
 import { now } from "~/clock.server";

@@ -1,0 +1,66 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/access.server";
+import { Breadcrumbs } from "~/ui/breadcrumbs";
+import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
+import { RouteErrorBoundary } from "~/ui/route-error";
+import { createWorkspace, parentChoices } from "~/workspaces/admin.server";
+import { newWorkspaceSchema } from "~/workspaces/schemas";
+import { WorkspaceFields } from "~/workspaces/workspace-fields";
+
+export const meta: MetaFunction = () => [{ title: "Create a workspace – Staff tools – Social Prescribing Network" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { parents: await parentChoices() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user: staff } = await requireAdmin(request);
+  const submission = parseWithZod(await request.formData(), { schema: newWorkspaceSchema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await createWorkspace(staff.id, submission.value);
+  if (!result.ok) return submission.reply(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] });
+  throw redirect(`/admin/workspaces/${result.id}?done=created`);
+}
+
+export default function NewWorkspace() {
+  const { parents } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "new-workspace",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: newWorkspaceSchema }),
+  });
+  return (
+    <>
+      <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/admin/members", label: "Staff tools" }, { to: "/admin/workspaces", label: "Workspaces" }]} />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary
+            errors={summariseErrors(
+              { name: fields.name, slug: fields.slug, description: fields.description, kind: fields.kind, visibility: fields.visibility, parentId: fields.parentId, rules: fields.rules },
+              form.errors,
+              fields.name.id,
+            )}
+          />
+          <span className="nhsuk-caption-l">Staff tools</span>
+          <h1>Create a workspace</h1>
+          <Form method="post" {...getFormProps(form)}>
+            <WorkspaceFields fields={fields} parents={parents} />
+            <SubmitButton>Create workspace</SubmitButton>
+          </Form>
+          <p>
+            <Link to="/admin/workspaces">Cancel</Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,17 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { requireAdmin } from "~/auth/access.server";
+import { db } from "~/db.server";
+import { idParam } from "~/lib/params";
+
+/** The audit log links a workspace thread here: staff are sent to the thread. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const thread = await db()
+    .selectFrom("workspace_threads")
+    .innerJoin("workspaces", "workspaces.id", "workspace_threads.workspace_id")
+    .select(["workspace_threads.id", "workspaces.slug"])
+    .where("workspace_threads.id", "=", idParam(params.threadId))
+    .executeTakeFirst();
+  if (!thread) throw new Response(null, { status: 404 });
+  throw redirect(`/workspaces/${thread.slug}/threads/${thread.id}`);
+}

@@ -1,0 +1,71 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, SubmitButton } from "~/ui/forms";
+import { RouteErrorBoundary } from "~/ui/route-error";
+import { forbidden } from "~/workspaces/access.server";
+import { PostBody, WorkspacePageHeader } from "~/workspaces/components";
+import { headingFor } from "~/workspaces/directory.server";
+import { deletePost, mayChange } from "~/workspaces/discussions.server";
+import { renderMarkdown } from "~/workspaces/markdown.server";
+import { requirePostPage } from "~/workspaces/post-actions.server";
+
+export const meta: MetaFunction = () => [{ title: "Delete your post – Workspaces – Social Prescribing Network" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, post, thread, threadPath } = await requirePostPage(request, params, "post");
+  if (!mayChange(viewer, post)) throw forbidden();
+  return {
+    heading: await headingFor(viewer.workspace),
+    isLead: viewer.isLead,
+    isOpening: post.is_opening === 1,
+    html: renderMarkdown(post.body),
+    thread: { title: thread.title, path: threadPath },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, post, threadPath } = await requirePostPage(request, params, "post");
+  if (!mayChange(viewer, post)) throw forbidden();
+  const outcome = await deletePost(viewer, post);
+  if (!outcome.ok) return { error: outcome.error };
+  throw redirect(outcome.threadRemoved ? `/workspaces/${viewer.workspace.slug}?done=thread-deleted` : `${threadPath}?done=deleted#post-${post.id}`);
+}
+
+export default function DeletePost() {
+  const { heading, isLead, isOpening, html, thread } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <WorkspacePageHeader
+        workspace={heading}
+        heading="Delete your post"
+        current={null}
+        isLead={isLead}
+        crumbs={[
+          { to: `/workspaces/${heading.slug}`, label: heading.name },
+          { to: thread.path, label: thread.title },
+        ]}
+      />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={actionData?.error ? [{ fieldId: "delete-post", message: actionData.error }] : []} />
+          <p>
+            Your words, and any earlier versions of them, will be deleted. The post will say it was deleted by its author.
+            {isOpening ? " If no one has replied, the discussion will leave the workspace's list." : ""}
+          </p>
+          <div className="spn-post">
+            <PostBody html={html} />
+          </div>
+          <Form method="post" id="delete-post">
+            <SubmitButton warning>Delete post</SubmitButton>
+          </Form>
+          <p>
+            <Link to={thread.path}>Cancel</Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,100 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { findUserById } from "~/auth/users.server";
+import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
+import { RouteErrorBoundary } from "~/ui/route-error";
+import { notFound } from "~/workspaces/access.server";
+import { PostBody, PostByline, WorkspacePageHeader } from "~/workspaces/components";
+import { headingFor } from "~/workspaces/directory.server";
+import { renderMarkdown } from "~/workspaces/markdown.server";
+import { reportPost } from "~/workspaces/moderation.server";
+import { REPORT_REASONS, type ReportReason } from "~/workspaces/options";
+import { requirePostPage } from "~/workspaces/post-actions.server";
+import { reportSchema } from "~/workspaces/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Report a post – Workspaces – Social Prescribing Network" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, post, thread, threadPath } = await requirePostPage(request, params, "post");
+  // Only posts others can read can be reported; hidden and deleted ones are already down.
+  if (post.deleted_at || post.hidden_at) throw notFound();
+  const author = await findUserById(post.author_id);
+  return {
+    heading: await headingFor(viewer.workspace),
+    isLead: viewer.isLead,
+    post: { html: renderMarkdown(post.body), authorName: author?.full_name ?? "", createdAt: post.created_at, editedAt: post.edited_at },
+    thread: { title: thread.title, path: threadPath },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, post, threadPath } = await requirePostPage(request, params, "post");
+  const submission = parseWithZod(await request.formData(), { schema: reportSchema });
+  if (submission.status !== "success") return submission.reply();
+  const outcome = await reportPost(viewer, post, { reason: submission.value.reason as ReportReason, details: submission.value.details });
+  if (!outcome.ok) return submission.reply({ formErrors: [outcome.error] });
+  throw redirect(`${threadPath}?done=reported#post-${post.id}`);
+}
+
+export default function ReportPost() {
+  const { heading, isLead, post, thread } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "report",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
+  });
+  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
+  return (
+    <>
+      <WorkspacePageHeader
+        workspace={heading}
+        heading="Report a post"
+        current={null}
+        isLead={isLead}
+        crumbs={[
+          { to: `/workspaces/${heading.slug}`, label: heading.name },
+          { to: thread.path, label: thread.title },
+        ]}
+      />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={summariseErrors({ reason: fields.reason, details: fields.details }, form.errors, fields.reason.id)} />
+          <p>The workspace's leads will see your report and your name. The author will not be told who reported it.</p>
+          <div className="spn-post">
+            <PostByline authorName={post.authorName} createdAt={post.createdAt} editedAt={post.editedAt} />
+            <PostBody html={post.html} />
+          </div>
+          <Form method="post" {...getFormProps(form)}>
+            <RadioGroup
+              id={fields.reason.id}
+              name={fields.reason.name}
+              legend="What is wrong with this post?"
+              choices={REPORT_REASONS.map((reason) => ({ value: reason.value, label: reason.label }))}
+              defaultValue={initial(fields.reason.initialValue)}
+              errors={fields.reason.errors}
+            />
+            <TextareaField
+              id={fields.details.id}
+              name={fields.details.name}
+              label="Tell the leads more (optional unless you chose something else)"
+              rows={4}
+              defaultValue={initial(fields.details.initialValue)}
+              errors={fields.details.errors}
+            />
+            <SubmitButton>Send report</SubmitButton>
+          </Form>
+          <p>
+            <Link to={thread.path}>Cancel</Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

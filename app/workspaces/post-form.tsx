@@ -1,0 +1,82 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { z } from "zod";
+import { ErrorSummary, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { GuardConfirm, GuardWarning, MarkdownHint } from "./components";
+import type { GuardFlag } from "./patient-data-guard";
+import { editSchema, replySchema, threadSchema } from "./schemas";
+
+/** What a post form's action returns: conform's reply, and what the patient-data guard found if it held the post. */
+export interface PostActionData {
+  result: SubmissionResult<string[]>;
+  held: GuardFlag[];
+}
+
+const SCHEMAS = { thread: threadSchema, reply: replySchema, edit: editSchema };
+
+type PostFormValue = z.output<typeof editSchema>;
+
+/**
+ * The form for writing a post: a new thread (title and message), a reply, or an edit. When the guard
+ * held the post the words come back as written, with the warning and the box to confirm.
+ */
+export function PostForm({
+  id,
+  kind,
+  actionData,
+  withTitle,
+  defaults,
+  submitLabel,
+  intent,
+  bodyLabel,
+}: {
+  id: string;
+  kind: keyof typeof SCHEMAS;
+  actionData: PostActionData | undefined;
+  withTitle: boolean;
+  defaults?: { title?: string; body?: string };
+  submitLabel: string;
+  intent?: string;
+  bodyLabel: string;
+}) {
+  const schema = SCHEMAS[kind];
+  const [form, fields] = useForm<PostFormValue>({
+    id,
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    defaultValue: defaults,
+    // One type for the three schemas: the fields they share are the same; thread and edit add a title.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema as typeof editSchema }),
+  });
+  const held = actionData?.held ?? [];
+  const confirmId = `${id}-confirm`;
+  const errorFields: Record<string, { id: string; errors?: string[] }> = withTitle ? { title: fields.title } : {};
+  errorFields.body = fields.body;
+  errorFields.confirmNotPatientData = { id: confirmId, errors: fields.confirmNotPatientData.errors };
+  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
+  return (
+    <>
+      <ErrorSummary errors={summariseErrors(errorFields, form.errors, fields.body.id)} />
+      <GuardWarning flags={held} confirmId={confirmId} />
+      <Form method="post" {...getFormProps(form)}>
+        {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+        {withTitle ? (
+          <TextField id={fields.title.id} name={fields.title.name} label="Title" defaultValue={initial(fields.title.initialValue)} errors={fields.title.errors} />
+        ) : null}
+        <TextareaField
+          id={fields.body.id}
+          name={fields.body.name}
+          label={bodyLabel}
+          hint={<MarkdownHint />}
+          rows={8}
+          defaultValue={initial(fields.body.initialValue)}
+          errors={fields.body.errors}
+        />
+        {held.length > 0 ? <GuardConfirm id={confirmId} errors={fields.confirmNotPatientData.errors} /> : null}
+        <SubmitButton>{submitLabel}</SubmitButton>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { BODY_MAX, REPORT_REASONS, TITLE_MAX } from "./options";
+
+/** The workspace forms' fields and messages (shared by browser and server). */
+
+const body = z
+  .string({ error: "Enter your message" })
+  .trim()
+  .min(1, "Enter your message")
+  .max(BODY_MAX, `Your message must be ${BODY_MAX.toLocaleString("en-GB")} characters or fewer`);
+
+const title = z
+  .string({ error: "Enter a title" })
+  .trim()
+  .min(1, "Enter a title")
+  .max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`);
+
+/** The box the author ticks when the patient-data guard held their post ("on" when ticked). */
+const confirmNotPatientData = z.literal("on").optional();
+
+export const threadSchema = z.object({ title, body, confirmNotPatientData });
+export const replySchema = z.object({ body, confirmNotPatientData });
+export const editSchema = z.object({ title: title.optional(), body, confirmNotPatientData });
+
+export const reportSchema = z
+  .object({
+    reason: z.enum(REPORT_REASONS.map((reason) => reason.value) as [string, ...string[]], { error: "Choose why you are reporting this post" }),
+    details: z.string().trim().max(1000, "Tell us in 1,000 characters or fewer").optional(),
+  })
+  .refine((value) => value.reason !== "other" || Boolean(value.details), { path: ["details"], message: "Tell the leads what is wrong with the post" });
+
+export const joinRequestSchema = z.object({
+  message: z.string().trim().max(500, "Your message must be 500 characters or fewer").optional(),
+});
+
+const httpUrl = z
+  .string({ error: "Enter the web address" })
+  .trim()
+  .min(1, "Enter the web address")
+  .max(2000, "The web address must be 2,000 characters or fewer")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" || url.protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "Enter a web address starting with https://");
+
+export const resourceSchema = z.object({
+  title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`),
+  url: httpUrl,
+  description: z.string().trim().max(500, "The description must be 500 characters or fewer").optional(),
+});
+
+export const workspaceSchema = z.object({
+  name: z.string({ error: "Enter the workspace's name" }).trim().min(1, "Enter the workspace's name").max(100, "The name must be 100 characters or fewer"),
+  description: z
+    .string({ error: "Enter a description" })
+    .trim()
+    .min(1, "Enter a description")
+    .max(500, "The description must be 500 characters or fewer"),
+  kind: z.enum(["regional", "themed"], { error: "Choose whether the workspace is regional or themed" }),
+  visibility: z.enum(["open", "private"], { error: "Choose who can read the workspace" }),
+  parentId: z.coerce.number().int().positive().optional(),
+  rules: z.string().trim().max(5000, "The rules must be 5,000 characters or fewer").optional(),
+});
+
+export type WorkspaceInput = z.infer<typeof workspaceSchema>;
+
+export const newWorkspaceSchema = workspaceSchema.extend({
+  slug: z
+    .string({ error: "Enter the web address" })
+    .trim()
+    .min(2, "Enter a web address of 2 characters or more")
+    .max(60, "The web address must be 60 characters or fewer")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, numbers and single hyphens, like north-east"),
+});
+
+export const leadSchema = z.object({
+  email: z.string({ error: "Enter the lead's email address" }).trim().toLowerCase().email("Enter an email address like name@nhs.net"),
+});

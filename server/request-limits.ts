@@ -1,0 +1,89 @@
+import type { RequestHandler, Response } from "express";
+import { sendPlainPage } from "./plain-page";
+
+/**
+ * What the portal accepts as a request body, checked before the app runs so that nothing large or
+ * unexpected is read into memory or reaches an action.
+ */
+
+/** An ordinary form is a few KB; this leaves room for long free-text answers. */
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+export interface BodyLimit {
+  /** Matched against the route path: without a single-fetch `.data` suffix, `/` for `/_root.data`. */
+  path: RegExp;
+  bytes: number;
+}
+
+/**
+ * Routes that take more than an ordinary form, each with its own ceiling; the first match wins.
+ * Uploads (recordings) add their route here, e.g. `{ path: /^\/admin\/recordings\/[^/]+\/upload$/, bytes: 2 * 1024 ** 3 }`,
+ * and stream the body rather than reading it whole.
+ */
+export const BODY_LIMITS: readonly BodyLimit[] = [];
+
+/** The path a route sees: Remix single-fetch submits `/x` to `/x.data` and the index route to `/_root.data`. */
+function routePath(path: string): string {
+  if (path === "/_root.data") return "/";
+  return path.endsWith(".data") ? path.slice(0, -".data".length) : path;
+}
+
+export function bodyLimitFor(path: string, limits: readonly BodyLimit[] = BODY_LIMITS): number {
+  const route = routePath(path);
+  return limits.find((limit) => limit.path.test(route))?.bytes ?? DEFAULT_BODY_LIMIT;
+}
+
+export function sendBodyTooLarge(res: Response): void {
+  sendPlainPage(res, 413, "Too much information sent", "What you sent is larger than this page accepts. Go back and send less.");
+}
+
+/**
+ * Refuses a body whose declared length is over its route's limit at once, without reading it. A chunked
+ * body has no declared length: the app's handler counts it with `limitBody` as it streams.
+ */
+export const limitDeclaredBodies: RequestHandler = (req, res, next) => {
+  if (Number(req.get("content-length") ?? 0) > bodyLimitFor(req.path)) return sendBodyTooLarge(res);
+  next();
+};
+
+/**
+ * Passes a body through until it exceeds `limit` bytes, then calls `onExceeded` and fails the stream.
+ * The source is left uncancelled: cancelling it would destroy the socket before the refusal is sent.
+ */
+export function limitBody(body: ReadableStream<Uint8Array>, limit: number, onExceeded: () => void): ReadableStream<Uint8Array> {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen <= limit) return controller.enqueue(chunk);
+        onExceeded();
+        controller.error(new Error(`request body over ${limit} bytes`));
+      },
+    }),
+    { preventCancel: true },
+  );
+}
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/**
+ * Every action in the portal takes a form (and so do Remix's single-fetch `.data` submissions from
+ * `<Form>`), so any other write is refused here with 415, or 400 without a type, instead of failing
+ * inside an action with a 500.
+ */
+export const formsOnly: RequestHandler = (req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const type = req.get("content-type");
+  if (!type) {
+    return sendPlainPage(res, 400, "Bad request", "This address accepts forms only, and what was sent did not say what it was.");
+  }
+  const essence = type.split(";")[0]!.trim().toLowerCase();
+  if (!FORM_TYPES.has(essence)) {
+    return sendPlainPage(res, 415, "Unsupported content type", "This address accepts forms only.");
+  }
+  if (essence === "multipart/form-data" && !/;\s*boundary=/i.test(type)) {
+    return sendPlainPage(res, 400, "Bad request", "The form was sent without its boundary, so it cannot be read.");
+  }
+  next();
+};

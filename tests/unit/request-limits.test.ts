@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { bodyLimitFor, DEFAULT_BODY_LIMIT, limitBody } from "../../server/request-limits";
+
+describe("request body limits", () => {
+  const uploads = [{ path: /^\/admin\/recordings\/[^/]+\/upload$/, bytes: 2 * 1024 ** 3 }];
+
+  it("gives ordinary forms the small default and a listed route its own limit, page or .data submission", () => {
+    expect(bodyLimitFor("/sign-in", uploads)).toBe(DEFAULT_BODY_LIMIT);
+    expect(bodyLimitFor("/admin/recordings/12/upload", uploads)).toBe(2 * 1024 ** 3);
+    expect(bodyLimitFor("/admin/recordings/12/upload.data", uploads)).toBe(2 * 1024 ** 3);
+    expect(bodyLimitFor("/_root.data", [{ path: /^\/$/, bytes: 1 }])).toBe(1);
+    expect(bodyLimitFor("/admin/recordings/12/upload/extra", uploads)).toBe(DEFAULT_BODY_LIMIT);
+  });
+
+  it("passes a streamed body up to the limit and fails it, once, past the limit", async () => {
+    const chunks = (sizes: number[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const size of sizes) controller.enqueue(new Uint8Array(size));
+          controller.close();
+        },
+      });
+    let exceeded = 0;
+    const within = await new Response(limitBody(chunks([4, 6]), 10, () => exceeded++)).arrayBuffer();
+    expect(within.byteLength).toBe(10);
+    await expect(new Response(limitBody(chunks([4, 6, 1, 5]), 10, () => exceeded++)).arrayBuffer()).rejects.toThrow();
+    expect(exceeded).toBe(1);
+  });
+});
