@@ -1,26 +1,31 @@
 /**
- * One bulletin to many members (20,000 by default), as production sends it: the built portal (`npm start`'s
- * server, with its in-process worker) queues and delivers it through SMTP to a local sink, while pages are
- * requested to see what sending does to their latency. Then plain pooled nodemailer sends the same number of
- * the same message to the same sink, for comparison. Prints messages per second, the server's peak RSS and
- * page latency. Run `npm run build` first. `npx tsx bench/bulletin.ts [members]`
+ * One bulletin to many members (20,000 by default), as production sends it: the compiled portal
+ * (build/portal/server.js, as `npm start` runs it) queues and delivers it through SMTP to a local sink, while
+ * pages are requested to see what sending does to their latency. It runs twice: the default single process
+ * (the web server delivers too), and WORKER=off beside a separate worker (`npm run worker`). Then plain pooled
+ * nodemailer sends the same number of the same message to the same sink, for comparison. Prints messages per
+ * second, peak RSS and page latency. Run `npm run build` first. `npx tsx bench/bulletin.ts [members]`
  *
  * `benchBulletin()` is the same run as a function, for a harness to call and read the figures.
  */
-import { spawn } from "node:child_process";
+import { fork, spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
+import { DEFAULT_MAIL_CONNECTIONS } from "~/mail/transport.server";
 
 export interface BulletinBenchOptions {
   /** Subscribers to send to. */
   members?: number;
   /** Port for the portal under test. */
   port?: number;
+  /** "in-process": the web server delivers (the default deployment); "separate": WORKER=off and a worker process. */
+  worker?: "in-process" | "separate";
   /** Paths requested while the bulletin is being sent (round-robin, 4 visitors each pausing 100 ms between pages); [] for none. */
   pagePaths?: string[];
 }
@@ -38,47 +43,63 @@ export interface BulletinBenchResult {
   /** From the first copy to the last reaching the sink. */
   deliveryMs: number;
   portalPerSecond: number;
-  /** Plain pooled nodemailer (5 connections), same message size, same sink. */
+  /** Plain pooled nodemailer (the worker's number of connections), the same email, the same sink. */
   nodemailerPerSecond: number;
   /** portalPerSecond / nodemailerPerSecond (target at least 0.8). */
   ratio: number;
-  /** The portal process's peak resident memory (VmHWM; target under 300 MB). */
+  /** The peak resident memory (VmHWM) of the process that delivered (target under 300 MB). */
   portalPeakRssMb: number;
+  /** With a separate worker: the web server's own peak. */
+  webPeakRssMb: number;
+  worker: "in-process" | "separate";
   /** Page latency while the bulletin was being sent, by path. */
   pagesWhileSending: Record<string, LatencyFigures>;
 }
 
-/** An SMTP server that only counts messages (parsing each one would make the sink the bottleneck). */
-async function countingSink(): Promise<{ url: string; count: () => number; times: number[]; sample: () => string; stop: () => Promise<void> }> {
+/**
+ * An SMTP server that only counts messages (parsing each one would make the sink the bottleneck), in a
+ * process of its own so it takes no CPU from whichever sender is being measured.
+ */
+async function runCountingSink(): Promise<void> {
   const times: number[] = [];
-  let sample = "";
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     disableReverseLookup: true,
     logger: false,
     onData(stream, _session, callback) {
-      let size = 0;
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (!sample) chunks.push(chunk);
-      });
+      stream.resume();
       stream.on("end", () => {
-        if (!sample && size > 0) sample = Buffer.concat(chunks).toString("utf8");
-        times.push(performance.now());
+        times.push(performance.now() + performance.timeOrigin);
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
+  process.send!({ port: (server.server.address() as AddressInfo).port });
+  process.on("message", (request: string) => {
+    if (request === "status") process.send!({ count: times.length, first: times[0], last: times[times.length - 1] });
+  });
+}
+
+interface Sink {
+  url: string;
+  status(): Promise<{ count: number; first?: number; last?: number }>;
+  stop(): void;
+}
+
+async function startCountingSink(): Promise<Sink> {
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BULLETIN_BENCH_SINK: "1" }, execArgv: ["--import", "tsx"] });
+  const [{ port }] = (await once(child, "message")) as [{ port: number }];
+  const ask = async <T>(request: string): Promise<T> => {
+    child.send(request);
+    const [reply] = (await once(child, "message")) as [T];
+    return reply;
+  };
   return {
     url: `smtp://127.0.0.1:${port}`,
-    count: () => times.length,
-    times,
-    sample: () => sample,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    status: () => ask("status"),
+    stop: () => child.kill("SIGTERM"),
   };
 }
 
@@ -88,12 +109,12 @@ function percentile(sorted: number[], p: number): number {
 
 /** The database with the members and a bulletin whose send has been asked for (its job is due). */
 async function prepareDatabase(databasePath: string, members: number): Promise<void> {
-  process.env.DATABASE_PATH = databasePath;
-  process.env.LOG_LEVEL = "silent";
-  const { migrateToLatest } = await import("#db/database");
-  const { db, closeDb } = await import("~/db.server");
-  const { createBulletin, sendBulletinNow } = await import("~/bulletin/bulletins.server");
-  await migrateToLatest(db());
+  const { migrateToLatest, openDatabase } = await import("#db/database");
+  const { scheduleJob } = await import("~/jobs/jobs.server");
+  const { bulletinQueueJob } = await import("~/bulletin/jobs.server");
+  // Its own handle, so the function can run more than once in a process (the app's db() is one file for good).
+  const database = openDatabase(databasePath);
+  await migrateToLatest(database);
   const at = new Date().toISOString();
   const rows = Array.from({ length: members }, (_, i) => ({
     email: `member${i}@bench.nhs.net`,
@@ -109,8 +130,7 @@ async function prepareDatabase(databasePath: string, members: number): Promise<v
     created_at: at,
     updated_at: at,
   }));
-  for (let start = 0; start < rows.length; start += 500) await db().insertInto("users").values(rows.slice(start, start + 500)).execute();
-  const staff = await db().selectFrom("users").select("id").orderBy("id").executeTakeFirstOrThrow();
+  for (let start = 0; start < rows.length; start += 500) await database.insertInto("users").values(rows.slice(start, start + 500)).execute();
   const body = [
     "Welcome to this month's bulletin: news from link workers around the country.",
     "## Winter walks",
@@ -119,9 +139,14 @@ async function prepareDatabase(databasePath: string, members: number): Promise<v
     "## Recording what you do",
     "- Use the referral code for every referral.\n- Record declined support too.\n- Ask your supervisor if unsure.",
   ].join("\n\n");
-  const id = await createBulletin(staff.id, { subject: "Network bulletin: benchmark", preheader: "What is new this month", body });
-  await sendBulletinNow(staff.id, id);
-  await closeDb();
+  // As "Send now" leaves it: sending, with its queueing job due.
+  const { id } = await database
+    .insertInto("bulletins")
+    .values({ subject: "Network bulletin: benchmark", preheader: "What is new this month", body_markdown: body, status: "sending", send_started_at: at, is_public: 0, created_at: at, updated_at: at })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await scheduleJob(database, bulletinQueueJob, { bulletinId: id, scheduledFor: null }, { runAt: new Date() });
+  await database.destroy();
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
@@ -159,16 +184,28 @@ async function measurePages(origin: string, paths: string[], stop: () => boolean
   );
 }
 
-/** Plain pooled nodemailer sending `count` copies of `raw` (the portal's own message) to the sink. */
-async function nodemailerBaseline(smtpUrl: string, raw: string, count: number): Promise<number> {
-  const transport = nodemailer.createTransport(`${smtpUrl}?pool=true`);
+/** One copy as the portal sent it (its outbox row with the campaign body filled in), for the baseline to send as well. */
+async function sentCopy(databasePath: string) {
+  const { openDatabase } = await import("#db/database");
+  const { messageContent } = await import("~/mail/bulk.server");
+  const database = openDatabase(databasePath);
+  const row = await database.selectFrom("outbox").selectAll().orderBy("id").limit(1).executeTakeFirstOrThrow();
+  const { html, text } = await messageContent(database, row);
+  await database.destroy();
+  return { from: row.from_address, subject: row.subject, html, text, headers: JSON.parse(row.headers_json) as Record<string, string> };
+}
+
+/**
+ * Plain pooled nodemailer (as many connections as the portal's worker uses) sending `count` copies of the
+ * portal's email to the sink, building each message as the worker's transport does.
+ */
+async function nodemailerBaseline(smtpUrl: string, email: Awaited<ReturnType<typeof sentCopy>>, count: number): Promise<number> {
+  const transport = nodemailer.createTransport(`${smtpUrl}?pool=true&maxConnections=${DEFAULT_MAIL_CONNECTIONS}`);
   const started = performance.now();
   const batch = 500;
   for (let start = 0; start < count; start += batch) {
     const sends = [];
-    for (let i = start; i < Math.min(count, start + batch); i++) {
-      sends.push(transport.sendMail({ envelope: { from: "no-reply@spn.example.org", to: `member${i}@bench.nhs.net` }, raw }));
-    }
+    for (let i = start; i < Math.min(count, start + batch); i++) sends.push(transport.sendMail({ ...email, to: `member${i}@bench.nhs.net` }));
     await Promise.all(sends);
   }
   const elapsed = performance.now() - started;
@@ -188,23 +225,25 @@ export async function benchBulletin(options: BulletinBenchOptions = {}): Promise
   const origin = `http://localhost:${port}`;
   const databasePath = join(mkdtempSync(join(tmpdir(), "spn-bench-bulletin-")), "bench.db");
   await prepareDatabase(databasePath, members);
-  const sink = await countingSink();
+  const sink = await startCountingSink();
 
+  const worker = options.worker ?? "in-process";
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    SESSION_SECRET: "bench-session-secret-that-is-long-enough-1234",
+    PORT: String(port),
+    APP_URL: origin,
+    LOG_LEVEL: "silent",
+    DATABASE_PATH: databasePath,
+    SMTP_URL: sink.url,
+    WORKER: worker === "separate" ? "off" : "on",
+  };
   const asked = performance.now();
-  // node itself (not npx) so the SIGTERM below reaches the server rather than a wrapper.
-  const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORTAL_DEMO: "1",
-      PORT: String(port),
-      APP_URL: origin,
-      LOG_LEVEL: "silent",
-      DATABASE_PATH: databasePath,
-      SMTP_URL: sink.url,
-    },
-    stdio: "ignore",
-  });
+  // node itself (not npm) so the SIGTERM below reaches the process rather than a wrapper.
+  const processes = [spawn(process.execPath, ["build/portal/server.js"], { env, stdio: "ignore" })];
+  if (worker === "separate") processes.push(spawn(process.execPath, ["build/portal/worker.js"], { env, stdio: "ignore" }));
+  const [server, delivering = server] = [processes[0]!, processes[1]];
   try {
     await waitFor(
       () =>
@@ -222,16 +261,18 @@ export async function benchBulletin(options: BulletinBenchOptions = {}): Promise
       () => new Promise<never>(() => undefined),
       (error: unknown) => Promise.reject(error),
     );
-    await Promise.race([waitFor(() => sink.count() >= members, "every copy to reach the sink", 30 * 60_000), pagesFailed]);
+    let delivered = { count: 0, first: 0, last: 0 } as { count: number; first?: number; last?: number };
+    const allDelivered = waitFor(async () => (delivered = await sink.status()).count >= members, "every copy to reach the sink", 30 * 60_000);
+    await Promise.race([allDelivered, pagesFailed]);
     done = true;
     const pagesWhileSending = await pages;
     const totalMs = performance.now() - asked;
-    const deliveryMs = sink.times[sink.times.length - 1]! - sink.times[0]!;
-    const portalPeakRssMb = peakRssMb(server.pid!);
+    const deliveryMs = delivered.last! - delivered.first!;
+    const portalPeakRssMb = peakRssMb(delivering.pid!);
+    const webPeakRssMb = peakRssMb(server.pid!);
     const portalPerSecond = (members / deliveryMs) * 1000;
 
-    const sample = sink.sample();
-    const nodemailerPerSecond = await nodemailerBaseline(sink.url, sample, members);
+    const nodemailerPerSecond = await nodemailerBaseline(sink.url, await sentCopy(databasePath), members);
     return {
       members,
       totalMs,
@@ -240,30 +281,41 @@ export async function benchBulletin(options: BulletinBenchOptions = {}): Promise
       nodemailerPerSecond,
       ratio: portalPerSecond / nodemailerPerSecond,
       portalPeakRssMb,
+      webPeakRssMb,
+      worker,
       pagesWhileSending,
     };
   } finally {
-    // Stopped and waited for, so no server is left on the port whatever happened.
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-    if (server.exitCode === null && server.signalCode === null) await exited;
-    clearTimeout(timer);
-    await sink.stop();
+    // Stopped and waited for, so no process is left on the port whatever happened.
+    await Promise.all(
+      processes.map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
+    sink.stop();
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const result = await benchBulletin({ members: Number(process.argv[2] ?? 20_000) });
-  console.log(
-    `bulletin: ${result.members} copies in ${(result.totalMs / 1000).toFixed(1)} s from asking to send (delivery ${(result.deliveryMs / 1000).toFixed(1)} s)`,
-  );
-  console.log(
-    `bulletin: ${result.portalPerSecond.toFixed(0)} msg/s through the portal vs ${result.nodemailerPerSecond.toFixed(0)} msg/s plain pooled nodemailer (${result.ratio.toFixed(2)}x; target 0.8x)`,
-  );
-  console.log(`bulletin: portal peak RSS ${result.portalPeakRssMb.toFixed(0)} MB (target < 300 MB)`);
-  for (const [path, figures] of Object.entries(result.pagesWhileSending)) {
-    console.log(`bulletin: while sending ${path.padEnd(10)} p50 ${figures.p50Ms.toFixed(1)} ms  p95 ${figures.p95Ms.toFixed(1)} ms  (${figures.requests} requests)`);
+if (process.env.BULLETIN_BENCH_SINK === "1") {
+  await runCountingSink();
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  for (const worker of ["in-process", "separate"] as const) {
+    const result = await benchBulletin({ members: Number(process.argv[2] ?? 20_000), worker });
+    const label = `bulletin (${worker} worker):`;
+    console.log(`${label} ${result.members} copies in ${(result.totalMs / 1000).toFixed(1)} s from asking to send (delivery ${(result.deliveryMs / 1000).toFixed(1)} s)`);
+    console.log(
+      `${label} ${result.portalPerSecond.toFixed(0)} msg/s through the portal vs ${result.nodemailerPerSecond.toFixed(0)} msg/s plain pooled nodemailer (${result.ratio.toFixed(2)}x; target 0.8x)`,
+    );
+    const web = worker === "separate" ? `, web server ${result.webPeakRssMb.toFixed(0)} MB` : "";
+    console.log(`${label} peak RSS of the delivering process ${result.portalPeakRssMb.toFixed(0)} MB (target < 300 MB)${web}`);
+    for (const [path, figures] of Object.entries(result.pagesWhileSending)) {
+      console.log(`${label} while sending ${path.padEnd(10)} p50 ${figures.p50Ms.toFixed(1)} ms  p95 ${figures.p95Ms.toFixed(1)} ms  (${figures.requests} requests)`);
+    }
   }
   process.exit(0);
 }
