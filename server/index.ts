@@ -1,16 +1,10 @@
 import type { ServerBuild } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
-import { pinoHttp } from "pino-http";
+import { createServerApp } from "./app";
 import { loadPortalBuild, type PortalEntry } from "./portal-build";
-import { remixHandler } from "./remix-handler";
-import { formsOnly, limitDeclaredBodies } from "./request-limits";
-import { privateWhenSignedIn } from "./response-headers";
-import { cspNonce, sameOriginWrites, securityHeaders } from "./security";
-import { closeAfterResponseWhen, closeServer, onStopSignal } from "./shutdown";
+import { closeServer, onStopSignal } from "./shutdown";
 
 /**
- * The portal's HTTP server: security headers, request limits, static files, the Remix app, and (unless
+ * The portal's HTTP server: the middleware stack of server/app.ts in front of the Remix app, and (unless
  * WORKER=off) the mail/job worker. Production runs it compiled (build/portal/server.js, see
  * server/start-server.ts); `npm run dev` runs this file with Vite. Configuration comes only from the
  * environment (see README); the app validates it at start.
@@ -20,7 +14,9 @@ const development = process.env.NODE_ENV !== "production";
 async function loadBuild() {
   if (!development) {
     const { build, entry } = await loadPortalBuild();
-    return { build: async () => build, entry, vite: undefined };
+    // The build itself, not a function returning it: given a function, Remix rebuilds its route
+    // tables and request handler on every request (it expects a new build each time in development).
+    return { build, entry, vite: undefined };
   }
   const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
   const load = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
@@ -35,45 +31,15 @@ async function main() {
   const https = settings.appUrl.protocol === "https:";
   let stopping = false;
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
-  app.use(
-    pinoHttp({
-      autoLogging: { ignore: (req) => req.url === "/healthz" },
-      // One short line a request: no headers, so no cookies or tokens reach the logs.
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split("?")[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
-  app.use(closeAfterResponseWhen(() => stopping));
-  app.use(compression());
-  app.use(cspNonce);
-  app.use(securityHeaders({ development, https }));
-  app.use(sameOriginWrites(settings.appUrl.origin));
-  app.use(formsOnly);
-  app.use(limitDeclaredBodies);
-
-  if (vite) {
-    app.use(vite.middlewares);
-  } else {
-    // Fingerprinted build output never changes under the same name: cache it for a year.
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
-  }
-  app.use(express.static("public", { maxAge: "1h" }));
-  app.use(privateWhenSignedIn);
-
-  app.all(
-    "*",
-    remixHandler({
-      build,
-      mode: development ? "development" : "production",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
-    }),
-  );
+  const app = createServerApp({
+    build,
+    development,
+    appOrigin: settings.appUrl.origin,
+    https,
+    stopping: () => stopping,
+    clientDir: "build/client",
+    viteMiddleware: vite?.middlewares,
+  });
 
   const server = app.listen(settings.port, () => {
     console.log(`Social Prescribing Network portal on ${settings.appUrl.origin} (port ${settings.port})`);

@@ -47,22 +47,22 @@ export async function listAudit(
   options: { page?: number; pageSize?: number; aboutUserId?: number } = {},
   executor: Kysely<DB> = db(),
 ): Promise<{ entries: AuditEntry[]; total: number; page: number; pageCount: number }> {
-  let filtered = executor
-    .selectFrom("audit_log")
-    .leftJoin("users as actor", "actor.id", "audit_log.actor_user_id")
-    .leftJoin("users as subject", (join) =>
-      join.on((eb) =>
-        eb.and([
-          eb("audit_log.subject_type", "=", "user"),
-          eb("subject.id", "=", eb.cast<number>(eb.ref("audit_log.subject_id"), "integer")),
-        ]),
-      ),
-    );
+  let filtered = executor.selectFrom("audit_log");
   if (options.aboutUserId !== undefined) {
     filtered = filtered.where("audit_log.subject_type", "=", "user").where("audit_log.subject_id", "=", String(options.aboutUserId));
   }
+  // Names are joined for the page's rows only, so counting never reads the users table.
   const { rows, total, page, pageCount } = await paginate(filtered, { page: options.page, pageSize: options.pageSize ?? AUDIT_PAGE_SIZE }, (query) =>
     query
+      .leftJoin("users as actor", "actor.id", "audit_log.actor_user_id")
+      .leftJoin("users as subject", (join) =>
+        join.on((eb) =>
+          eb.and([
+            eb("audit_log.subject_type", "=", "user"),
+            eb("subject.id", "=", eb.cast<number>(eb.ref("audit_log.subject_id"), "integer")),
+          ]),
+        ),
+      )
       .select([
         "audit_log.id",
         "audit_log.at",

@@ -13,8 +13,20 @@ export interface CurrentUser {
   roles: RoleGrant[];
 }
 
+// The root loader and the page's own loader both ask about the same request: look it up once.
+const currentUsers = new WeakMap<Request, Promise<CurrentUser | null>>();
+
 /** The signed-in, active member making the request, or null. */
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  let current = currentUsers.get(request);
+  if (!current) {
+    current = lookUpCurrentUser(request);
+    currentUsers.set(request, current);
+  }
+  return current;
+}
+
+async function lookUpCurrentUser(request: Request): Promise<CurrentUser | null> {
   const session = await sessionFromRequest(request);
   if (!session) return null;
   const user = await findUserById(session.user_id);

@@ -41,6 +41,19 @@ export async function scheduleJob<Schema extends z.ZodType>(
     .execute();
 }
 
+/**
+ * Keeps the next run of every repeating job scheduled (idempotent: the run's time is in its unique key,
+ * so workers starting together or a restart schedule it once). The worker calls this when it starts and
+ * after running jobs.
+ */
+export async function scheduleRepeats(db: Kysely<DB>, jobs: readonly JobDefinition[]): Promise<void> {
+  for (const job of jobs) {
+    if (!job.repeat) continue;
+    const runAt = job.repeat(now());
+    await scheduleJob(db, job, {}, { runAt, uniqueKey: `${job.name}@${runAt.toISOString()}` });
+  }
+}
+
 /** Due jobs not held by another worker, earliest due first. */
 function claimDueJobs(db: Kysely<DB>, limit: number): Promise<Job[]> {
   return leaseDueRows(db, "jobs", LEASE_MS, async (trx, nowIso) => {

@@ -9,14 +9,16 @@ export interface Page<Row> {
 }
 
 /**
- * One page of a filtered list. `filtered` is the query with its joins and conditions but no
- * select; `select` adds the columns and order. An out-of-range page shows the nearest page.
+ * One page of a filtered list. `filtered` is the query with its conditions but no select (it is
+ * counted as it is, so keep joins that do not filter out of it); `select` adds joins for display,
+ * the columns and the order. An out-of-range page shows the nearest page.
  */
 export async function paginate<DB, TB extends keyof DB, Row>(
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a query with nothing selected yet
   filtered: SelectQueryBuilder<DB, TB, {}>,
   options: { page?: number; pageSize: number },
-  select: (query: SelectQueryBuilder<DB, TB, {}>) => SelectQueryBuilder<DB, TB, Row>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- joins added for display change the table list
+  select: (query: SelectQueryBuilder<DB, TB, {}>) => SelectQueryBuilder<DB, any, Row>,
 ): Promise<Page<Row>> {
   // The generic query cannot name its selection's type, so say what count(*) gives.
   const { count } = await filtered

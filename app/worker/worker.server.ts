@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import type { JobDefinition } from "~/jobs/define.server";
-import { jobsByName, runDueJobs } from "~/jobs/jobs.server";
+import { jobsByName, runDueJobs, scheduleRepeats } from "~/jobs/jobs.server";
 import { logger } from "~/logger.server";
 import { deliverDueEmails, type PermanentFailureHandler } from "~/mail/delivery.server";
 import type { MailTransport } from "~/mail/transport.server";
@@ -31,10 +31,13 @@ export function startWorker(options: {
   const { signal } = stopping;
 
   async function loop() {
+    let repeatsDue = true;
     while (!signal.aborted) {
       try {
+        if (repeatsDue) await scheduleRepeats(options.db, options.jobs);
         const mail = await deliverDueEmails(options.db, options.transport, { signal, onPermanentFailure: options.onPermanentFailure });
         const jobs = await runDueJobs(options.db, options.jobs, { signal });
+        repeatsDue = jobs.done + jobs.failed > 0;
         // Work done suggests more is waiting: go round again at once.
         const handled = mail.sent + mail.retrying + mail.failed + mail.expired + jobs.done + jobs.retrying + jobs.failed;
         if (handled > 0) continue;

@@ -1,6 +1,7 @@
 import { defineFeature } from "~/feature";
 import { workspacesAudit } from "./audit-actions.server";
 import { seedWorkspacesDemo } from "./demo.server";
+import { workspaceDigestJob } from "./jobs.server";
 import { workspacesPersonalData } from "./personal-data.server";
 
 export const workspacesFeature = defineFeature({
@@ -8,4 +9,5 @@ export const workspacesFeature = defineFeature({
   audit: workspacesAudit,
   personalData: workspacesPersonalData,
   seedDemo: seedWorkspacesDemo,
+  jobs: [workspaceDigestJob],
 });

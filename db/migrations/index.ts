@@ -4,6 +4,7 @@ import * as membership from "./0002_membership";
 import * as outboxBulk from "./0003_outbox_bulk";
 import * as bulletin from "./0005_bulletin";
 import * as workspaces from "./0006_workspaces";
+import * as listIndexes from "./0009_list_indexes";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_outbox_bulk": outboxBulk,
   "0005_bulletin": bulletin,
   "0006_workspaces": workspaces,
+  "0009_list_indexes": listIndexes,
 };

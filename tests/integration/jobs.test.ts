@@ -2,8 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { testClock } from "~/clock.server";
 import type { Database } from "~/db.server";
-import { defineJob } from "~/jobs/define.server";
-import { runDueJobs, scheduleJob } from "~/jobs/jobs.server";
+import { dailyAtUkTime, defineJob } from "~/jobs/define.server";
+import { runDueJobs, scheduleJob, scheduleRepeats } from "~/jobs/jobs.server";
 import { clearDatabase, testDatabase } from "../support/database";
 
 let database: Database;
@@ -111,5 +111,32 @@ describe("durable jobs", () => {
   it("refuses two job definitions with one name", async () => {
     const twin = defineJob({ name: "say-hello", schema: z.object({}), handler: async () => undefined });
     await expect(runDueJobs(database, [sayHello, twin])).rejects.toThrow('Two job definitions are named "say-hello"');
+  });
+});
+
+describe("repeating jobs", () => {
+  it("run daily at a UK time, in GMT and in BST", () => {
+    const sevenAm = dailyAtUkTime(7);
+    expect(sevenAm(new Date("2027-01-10T06:59:00Z")).toISOString()).toBe("2027-01-10T07:00:00.000Z");
+    expect(sevenAm(new Date("2027-01-10T07:00:00Z")).toISOString()).toBe("2027-01-11T07:00:00.000Z");
+    // The clocks go forward at 01:00 UTC on 28 March 2027: 7am is then 06:00 UTC.
+    expect(sevenAm(new Date("2027-03-27T08:00:00Z")).toISOString()).toBe("2027-03-28T06:00:00.000Z");
+    expect(sevenAm(new Date("2027-10-30T12:00:00Z")).toISOString()).toBe("2027-10-31T07:00:00.000Z");
+  });
+
+  it("keep exactly one run scheduled ahead, across restarts, and the next one after each run", async () => {
+    let runs = 0;
+    const digest = defineJob({ name: "digest", schema: z.object({}), repeat: dailyAtUkTime(7), handler: async () => void (runs += 1) });
+    testClock.freeze("2027-01-10T06:00:00Z");
+    await scheduleRepeats(database, [digest]);
+    await scheduleRepeats(database, [digest]);
+    const pending = () => database.selectFrom("jobs").select("run_at").where("kind", "=", "digest").where("state", "=", "pending").execute();
+    expect(await pending()).toEqual([{ run_at: "2027-01-10T07:00:00.000Z" }]);
+
+    testClock.freeze("2027-01-10T07:00:01Z");
+    expect(await runDueJobs(database, [digest])).toMatchObject({ done: 1 });
+    await scheduleRepeats(database, [digest]);
+    expect(runs).toBe(1);
+    expect(await pending()).toEqual([{ run_at: "2027-01-11T07:00:00.000Z" }]);
   });
 });
