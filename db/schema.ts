@@ -330,6 +330,15 @@ export interface BulletinRecipientsTable {
   queued_at: Timestamp;
 }
 
+export interface BulletinUnsubscribeTokensTable {
+  /** SHA-256 (hex) of the random token in one copy's unsubscribe link. */
+  token_hash: string;
+  user_id: number;
+  /** The bulletin the copy was of (a test copy's too); null if the bulletin was deleted. */
+  bulletin_id: number | null;
+  created_at: Timestamp;
+}
+
 export interface BulletinSubscriptionChangesTable {
   id: Generated<number>;
   user_id: number | null;
@@ -372,6 +381,7 @@ export interface DB {
   workspace_digest_tokens: WorkspaceDigestTokensTable;
   bulletins: BulletinsTable;
   bulletin_recipients: BulletinRecipientsTable;
+  bulletin_unsubscribe_tokens: BulletinUnsubscribeTokensTable;
   bulletin_subscription_changes: BulletinSubscriptionChangesTable;
   bulletin_bounces: BulletinBouncesTable;
 }

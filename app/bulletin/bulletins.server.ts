@@ -13,7 +13,7 @@ import type { BulletinInput, ScheduleInput } from "./bulletin-schema";
 import { bulletinEmailProps } from "./copies.server";
 import { bulletinQueueJob } from "./jobs.server";
 import { countSubscribers } from "./subscribers.server";
-import { listUnsubscribeHeaders, unsubscribeUrl } from "./unsubscribe-token.server";
+import { listUnsubscribeHeaders, newUnsubscribeTokens, unsubscribeUrl } from "./unsubscribe-token.server";
 
 /** Staff's side of the bulletin: drafts, tests, sending now or later, the archive flag, and the figures. */
 
@@ -78,7 +78,8 @@ export async function sendTestCopy(actor: User, bulletin: Bulletin): Promise<Rat
   await db()
     .transaction()
     .execute(async (trx) => {
-      const url = unsubscribeUrl(actor.id);
+      const [token] = await newUnsubscribeTokens(trx, bulletin.id, [actor.id]);
+      const url = unsubscribeUrl(token!);
       await enqueueEmail(trx, {
         to: actor.email,
         template: bulletinEmail,

@@ -4,8 +4,8 @@
  * loads this file directly.
  */
 
-/** A member's unsubscribe token: their id and a 128-bit signature (see unsubscribe-token.server.ts). */
-export const UNSUBSCRIBE_TOKEN = /^[1-9][0-9]{0,11}-[0-9a-f]{32}$/;
+/** The token in a copy's unsubscribe link: 160 random bits in lower-case base32 (see unsubscribe-token.server.ts). */
+export const UNSUBSCRIBE_TOKEN = /^[a-z2-7]{32}$/;
 
 const ONE_CLICK_PATH = /^\/unsubscribe\/([^/]+)$/;
 

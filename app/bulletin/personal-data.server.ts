@@ -56,4 +56,20 @@ export const bulletinPersonalData: PersonalDataStep[] = [
       await trx.updateTable("bulletin_subscription_changes").set({ user_id: null }).where("user_id", "=", member.id).execute();
     },
   },
+  {
+    name: "bulletin unsubscribe links",
+    tables: ["bulletin_unsubscribe_tokens"],
+    async export(executor, member) {
+      const row = await executor
+        .selectFrom("bulletin_unsubscribe_tokens")
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .where("user_id", "=", member.id)
+        .executeTakeFirstOrThrow();
+      // Only hashes are stored; the links themselves are in the emails.
+      return { bulletinUnsubscribeLinks: Number(row.count) };
+    },
+    onLeave: "keep the unsubscribe links in bulletins you were sent working, to say that nothing more is sent to you",
+    leave: "keep",
+    why: "Each row is the hash of a random token and the id of the account, which leaving anonymises: nothing in it is about the person, and an old link then explains itself instead of looking broken.",
+  },
 ];

@@ -3,14 +3,17 @@ import { bulletinEmail } from "#emails/bulletin";
 import { config } from "~/config.server";
 import { renderEmail, type RenderedEmail } from "~/mail/render.server";
 import { bulletinEmailProps } from "./copies.server";
-import { unsubscribeUrl } from "./unsubscribe-token.server";
 
-/** The bulletin as the member of staff looking at it would get it (their own unsubscribe link included). */
-export function renderPreview(bulletin: Bulletin, viewerId: number): Promise<RenderedEmail> {
+/**
+ * The bulletin as members get it, for staff to check. Each copy's unsubscribe link is made when the copy
+ * is queued, so the preview (a page view, which changes nothing) shows an example address in its place;
+ * a test copy carries a real link of the staff member's own.
+ */
+export function renderPreview(bulletin: Bulletin): Promise<RenderedEmail> {
   const settings = config();
-  return renderEmail(bulletinEmail, bulletinEmailProps(bulletin, unsubscribeUrl(viewerId)), {
+  const exampleLink = `${settings.appUrl.origin}/unsubscribe/example`;
+  return renderEmail(bulletinEmail, bulletinEmailProps(bulletin, exampleLink), {
     appUrl: settings.appUrl.origin,
     contactEmail: settings.contactEmail,
   });
 }
-

@@ -8,15 +8,16 @@ import { enqueueBulkEmail } from "~/mail/bulk.server";
 import { placeholder } from "~/mail/placeholders.server";
 import { bulletinEmailProps, campaignKey } from "./copies.server";
 import { subscribers } from "./subscribers.server";
-import { listUnsubscribeHeaders, unsubscribeUrl } from "./unsubscribe-token.server";
+import { listUnsubscribeHeaders, newUnsubscribeTokens, unsubscribeUrl } from "./unsubscribe-token.server";
 
 /**
  * Sending: a durable job records a batch of subscribers in bulletin_recipients (one row per bulletin and
- * member, enforced by a unique index), then queues their copies with the mail layer's bulk queue (one body
- * for the campaign, each copy with its own unsubscribe link and headers; one outbox row per campaign and
- * address). A run that stops anywhere (a crash, a deploy) and runs again first queues anyone recorded but
- * not yet in the outbox, then carries on with members not yet recorded: nobody is skipped and nobody gets
- * two copies. The outbox worker delivers them; a retried copy keeps its Message-ID.
+ * member, enforced by a unique index) with a new unsubscribe link each, then queues their copies with the
+ * mail layer's bulk queue (one body for the campaign, each copy with its own link and headers; one outbox
+ * row per campaign and address). A run that stops anywhere (a crash, a deploy) and runs again first queues
+ * anyone recorded but not yet in the outbox (with new links: only hashes were kept, and the first ones
+ * never left), then carries on with members not yet recorded: nobody is skipped and nobody gets two
+ * copies. The outbox worker delivers them; a retried copy keeps its Message-ID.
  */
 
 export const queueJobPayload = z.object({
@@ -29,13 +30,27 @@ export type QueueJobPayload = z.input<typeof queueJobPayload>;
 
 const BATCH_SIZE = 500;
 
-interface Copy {
+interface Recipient {
   userId: number;
   email: string;
 }
 
+/** A recipient with the token of their copy's unsubscribe link. */
+export interface Copy extends Recipient {
+  token: string;
+}
+
+async function withTokens(executor: Kysely<DB>, bulletinId: number, recipients: readonly Recipient[]): Promise<Copy[]> {
+  const tokens = await newUnsubscribeTokens(
+    executor,
+    bulletinId,
+    recipients.map((recipient) => recipient.userId),
+  );
+  return recipients.map((recipient, i) => ({ ...recipient, token: tokens[i]! }));
+}
+
 /** Members recorded for the bulletin whose copy is not in the outbox yet (a run stopped between the two steps), if still subscribed. */
-function recordedButNotQueued(database: Kysely<DB>, bulletinId: number, limit: number): Promise<Copy[]> {
+function recordedButNotQueued(database: Kysely<DB>, bulletinId: number, limit: number): Promise<Recipient[]> {
   return subscribers(database)
     .innerJoin("bulletin_recipients as r", "r.user_id", "users.id")
     .leftJoin("outbox_bodies as b", (join) => join.on("b.campaign_key", "=", campaignKey(bulletinId)))
@@ -48,7 +63,7 @@ function recordedButNotQueued(database: Kysely<DB>, bulletinId: number, limit: n
     .execute();
 }
 
-/** Records up to `limit` subscribers not yet recorded for the bulletin, in one transaction; returns them. */
+/** Records up to `limit` subscribers not yet recorded for the bulletin, with their links, in one transaction; returns them. */
 export async function recordNextRecipients(database: Kysely<DB>, bulletinId: number, limit = BATCH_SIZE): Promise<Copy[]> {
   return database.transaction().execute(async (trx) => {
     const members = await subscribers(trx)
@@ -77,7 +92,7 @@ export async function recordNextRecipients(database: Kysely<DB>, bulletinId: num
       }));
       await trx.insertInto("bulletin_recipients").values(rows).execute();
     }
-    return members;
+    return withTokens(trx, bulletinId, members);
   });
 }
 
@@ -88,7 +103,7 @@ export async function queueCopies(database: Kysely<DB>, bulletin: Bulletin, copi
     template: bulletinEmail,
     props: bulletinEmailProps(bulletin, placeholder("unsubscribe_url")),
     recipients: copies.map((copy) => {
-      const url = unsubscribeUrl(copy.userId);
+      const url = unsubscribeUrl(copy.token);
       return { to: copy.email, vars: { unsubscribe_url: url }, headers: listUnsubscribeHeaders(url) };
     }),
   });
@@ -121,7 +136,7 @@ export async function queueBulletin(database: Kysely<DB>, payload: QueueJobPaylo
   let queued = 0;
   for (;;) {
     const leftOver = await recordedButNotQueued(database, bulletin.id, batchSize);
-    const copies = leftOver.length ? leftOver : await recordNextRecipients(database, bulletin.id, batchSize);
+    const copies = leftOver.length ? await withTokens(database, bulletin.id, leftOver) : await recordNextRecipients(database, bulletin.id, batchSize);
     if (copies.length === 0) break;
     await queueCopies(database, bulletin, copies);
     queued += copies.length;

@@ -1,35 +1,59 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema";
+import { randomToken } from "~/auth/tokens.server";
+import { nowIso } from "~/clock.server";
 import { config } from "~/config.server";
 import { UNSUBSCRIBE_TOKEN } from "./http-rules";
 
 /**
- * A member's unsubscribe token: their id and an HMAC of it under SESSION_SECRET, so nothing secret is
- * stored and every bulletin they were ever sent keeps a working link. It can only stop (or restart) the
- * bulletin, which is what a forwarded copy's reader could do anyway.
+ * The unsubscribe link in each copy: a random token (160 bits) made for that copy, of which only a hash
+ * is stored, so the link says nothing about who it is for and the database cannot rebuild it. Every
+ * copy ever sent keeps a working link. It can only stop (or restart) the bulletin, which is what a
+ * forwarded copy's reader could do anyway.
  */
-const PURPOSE = "bulletin-unsubscribe:";
 
-function signature(userId: number): string {
-  return createHmac("sha256", config().sessionSecret).update(`${PURPOSE}${userId}`).digest("hex").slice(0, 32);
+/**
+ * Unkeyed SHA-256: with 160 random bits there is nothing to guess, and unlike the keyed hashes used for
+ * short codes, the links in old bulletins keep working if SESSION_SECRET is changed.
+ */
+export function hashUnsubscribeToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
 }
 
-export function unsubscribeToken(userId: number): string {
-  return `${userId}-${signature(userId)}`;
+/**
+ * New links for `userIds` (one each, in the same order) for copies of `bulletinId`, stored hashed
+ * through `executor` (the caller's transaction where there is one).
+ */
+export async function newUnsubscribeTokens(executor: Kysely<DB>, bulletinId: number, userIds: readonly number[]): Promise<string[]> {
+  const tokens = userIds.map(() => randomToken());
+  const createdAt = nowIso();
+  // Four columns a row: 200 rows stay well inside SQLite's limit on bound values.
+  for (let start = 0; start < userIds.length; start += 200) {
+    const rows = userIds.slice(start, start + 200).map((userId, i) => ({
+      token_hash: hashUnsubscribeToken(tokens[start + i]!),
+      user_id: userId,
+      bulletin_id: bulletinId,
+      created_at: createdAt,
+    }));
+    await executor.insertInto("bulletin_unsubscribe_tokens").values(rows).execute();
+  }
+  return tokens;
 }
 
-/** The member id a token was made for, or undefined for anything altered, truncated or made elsewhere. */
-export function readUnsubscribeToken(token: string): number | undefined {
+/** The member a link was made for, or undefined for anything altered, cut short or made elsewhere. */
+export async function unsubscribeTokenOwner(executor: Kysely<DB>, token: string): Promise<number | undefined> {
   if (!UNSUBSCRIBE_TOKEN.test(token)) return undefined;
-  const [idPart, given] = token.split("-") as [string, string];
-  const userId = Number(idPart);
-  if (!Number.isSafeInteger(userId)) return undefined;
-  const expected = Buffer.from(signature(userId), "hex");
-  const actual = Buffer.from(given, "hex");
-  return expected.length === actual.length && timingSafeEqual(expected, actual) ? userId : undefined;
+  const row = await executor
+    .selectFrom("bulletin_unsubscribe_tokens")
+    .select("user_id")
+    .where("token_hash", "=", hashUnsubscribeToken(token))
+    .executeTakeFirst();
+  return row?.user_id;
 }
 
-export function unsubscribeUrl(userId: number): string {
-  return `${config().appUrl.origin}/unsubscribe/${unsubscribeToken(userId)}`;
+export function unsubscribeUrl(token: string): string {
+  return `${config().appUrl.origin}/unsubscribe/${token}`;
 }
 
 /**

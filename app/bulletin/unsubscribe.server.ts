@@ -3,7 +3,7 @@ import type { DB } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { bulletinAudit, type SubscriptionSource } from "./audit-actions.server";
-import { readUnsubscribeToken } from "./unsubscribe-token.server";
+import { unsubscribeTokenOwner } from "./unsubscribe-token.server";
 
 /**
  * Unsubscribing and subscribing again: from the link in every copy (a one-click POST from the mail
@@ -20,7 +20,7 @@ export type UnsubscribeLink =
   | { kind: "member"; userId: number; email: string; subscribed: boolean };
 
 export async function describeUnsubscribeLink(token: string, executor: Kysely<DB> = db()): Promise<UnsubscribeLink> {
-  const userId = readUnsubscribeToken(token);
+  const userId = await unsubscribeTokenOwner(executor, token);
   if (userId === undefined) return { kind: "invalid" };
   const user = await executor.selectFrom("users").select(["id", "email", "status", "bulletin_opt_in"]).where("id", "=", userId).executeTakeFirst();
   if (!user) return { kind: "invalid" };

@@ -37,7 +37,7 @@ const DONE_MESSAGES: Record<string, string> = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireAdmin(request);
   const bulletin = await requireBulletin(idParam(params.id));
-  const preview = await renderPreview(bulletin, user.id);
+  const preview = await renderPreview(bulletin);
   const done = new URL(request.url).searchParams.get("done") ?? "";
   const sending = bulletin.status === "sending" || bulletin.status === "sent";
   return {
@@ -195,8 +195,8 @@ export default function BulletinPage() {
 
       <h2>Preview</h2>
       <p>
-        As it looks in a mail program with pictures turned on. Its links do not open from the preview; the unsubscribe link is
-        yours.
+        As it looks in a mail program with pictures turned on. Each member's copy has an unsubscribe link of its own; here it
+        is an example that leads nowhere. A test copy has a working one for you.
       </p>
       <h3>On a computer</h3>
       <iframe className="spn-email-preview" src={previewSrc} title="The email on a computer" height="700" />

@@ -2,8 +2,9 @@ import type { Kysely } from "kysely";
 
 /**
  * The monthly bulletin: what staff write, one row per bulletin and member it was queued for (the
- * unique pair lets a send that stopped half way resume without skipping or repeating anyone), every
- * unsubscribe and resubscribe with its source, and addresses the mail server refused for good.
+ * unique pair lets a send that stopped half way resume without skipping or repeating anyone), the
+ * unsubscribe links in the copies (hashed), every unsubscribe and resubscribe with its source, and
+ * addresses the mail server refused for good.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -44,6 +45,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("bulletin_recipients_address").on("bulletin_recipients").columns(["bulletin_id", "to_address"]).execute();
 
   await db.schema
+    .createTable("bulletin_unsubscribe_tokens")
+    // SHA-256 of the random token in one copy's unsubscribe link; the token itself is only in that email.
+    .addColumn("token_hash", "text", (c) => c.primaryKey())
+    .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("bulletin_id", "integer", (c) => c.references("bulletins.id").onDelete("set null"))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("bulletin_unsubscribe_tokens_user").on("bulletin_unsubscribe_tokens").column("user_id").execute();
+
+  await db.schema
     .createTable("bulletin_subscription_changes")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
     .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
@@ -68,7 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ["bulletin_bounces", "bulletin_subscription_changes", "bulletin_recipients", "bulletins"]) {
+  for (const table of ["bulletin_bounces", "bulletin_subscription_changes", "bulletin_unsubscribe_tokens", "bulletin_recipients", "bulletins"]) {
     await db.schema.dropTable(table).execute();
   }
 }

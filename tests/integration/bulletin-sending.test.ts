@@ -2,14 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bulletinFigures, cancelSchedule, findBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";
 import { bulletinQueueJob } from "~/bulletin/jobs.server";
 import { queueBulletin, queueCopies, recordNextRecipients } from "~/bulletin/sending.server";
-import { readUnsubscribeToken } from "~/bulletin/unsubscribe-token.server";
+import { hashUnsubscribeToken, unsubscribeTokenOwner } from "~/bulletin/unsubscribe-token.server";
 import { unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
-import { unsubscribeToken } from "~/bulletin/unsubscribe-token.server";
 import { testClock } from "~/clock.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs } from "~/jobs/jobs.server";
 import { createMailTransport, type MailTransport } from "~/mail/transport.server";
-import { countCopies, deliverAll, recipientsOf, sendAndQueue, writeBulletin } from "../support/bulletin";
+import { countCopies, deliverAll, recipientsOf, sendAndQueue, unsubscribeTokenFor, writeBulletin } from "../support/bulletin";
 import { createAdmin, createMember, setUpDatabaseTests } from "../support/fixtures";
 import { headerValues, RawSmtpSink } from "../support/raw-smtp-sink";
 
@@ -33,7 +32,7 @@ beforeEach(() => {
 const subscriber = (email?: string) => createMember({ bulletin_opt_in: 1, ...(email ? { email } : {}) });
 
 describe("sending a bulletin", () => {
-  it("gives every copy well-formed List-Unsubscribe and List-Unsubscribe-Post headers with the member's own link", async () => {
+  it("gives every copy well-formed List-Unsubscribe and List-Unsubscribe-Post headers with the member's own random link, stored only hashed", async () => {
     const admin = await createAdmin();
     const members = [await subscriber(), await subscriber(), await subscriber()];
     const id = await writeBulletin(admin.id);
@@ -41,6 +40,8 @@ describe("sending a bulletin", () => {
     await deliverAll(transport);
 
     expect(sink.received.map((mail) => mail.to[0]).sort()).toEqual(members.map((m) => m.email).sort());
+    const tokens = new Set<string>();
+    const stored = JSON.stringify(await database.selectFrom("bulletin_unsubscribe_tokens").selectAll().execute());
     for (const mail of sink.received) {
       const member = members.find((m) => m.email === mail.to[0])!;
       const [listUnsubscribe, ...extraLists] = headerValues(mail.raw, "List-Unsubscribe");
@@ -51,13 +52,20 @@ describe("sending a bulletin", () => {
       const [, web, mailto] = match!;
       const url = new URL(web!);
       expect(url.origin).toBe("http://localhost:3000");
-      expect(url.pathname).toBe(`/unsubscribe/${unsubscribeToken(member.id)}`);
-      expect(readUnsubscribeToken(url.pathname.split("/")[2]!)).toBe(member.id);
+      const token = /^\/unsubscribe\/([a-z2-7]{32})$/.exec(url.pathname)?.[1];
+      expect(token, url.pathname).toBeDefined();
+      // Random: nothing of the member's address in it, different in every copy, and the database has only its hash.
+      expect(token).not.toContain(member.email.split("@")[0]);
+      tokens.add(token!);
+      expect(stored).not.toContain(token);
+      expect(stored).toContain(hashUnsubscribeToken(token!));
+      expect(await unsubscribeTokenOwner(database, token!)).toBe(member.id);
       expect(mailto).toBe("mailto:network@spn.example.org?subject=unsubscribe");
       expect(headerValues(mail.raw, "List-Unsubscribe-Post")).toEqual(["List-Unsubscribe=One-Click"]);
       // The link in the body is the same address (quoted-printable may wrap it, so compare without soft breaks).
       expect(mail.raw.replace(/=\r?\n/g, "")).toContain(url.pathname);
     }
+    expect(tokens.size).toBe(3);
   });
 
   it("goes only to active members who subscribed and whose address the mail server has not refused", async () => {
@@ -90,7 +98,7 @@ describe("sending a bulletin", () => {
     await sendAndQueue(admin.id, first);
     expect(await recipientsOf(first)).toEqual([leaving.email, staying.email]);
 
-    await unsubscribeWithToken(unsubscribeToken(leaving.id), "one-click");
+    await unsubscribeWithToken(await unsubscribeTokenFor(leaving.id), "one-click");
     const second = await writeBulletin(admin.id);
     await sendAndQueue(admin.id, second);
     expect(await recipientsOf(second)).toEqual([staying.email]);

@@ -1,5 +1,6 @@
 import type { OutboxMessage } from "#db/schema";
 import { createBulletin, sendBulletinNow } from "~/bulletin/bulletins.server";
+import { newUnsubscribeTokens } from "~/bulletin/unsubscribe-token.server";
 import { db } from "~/db.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs } from "~/jobs/jobs.server";
@@ -18,6 +19,18 @@ export async function writeBulletin(staffId: number, input: { subject?: string; 
     preheader: input.preheader ?? "What is new this month",
     body: input.body ?? "## News\n\nRead [the FAQ](/faq) and ![a walking group](https://images.example.org/walk.jpg).",
   });
+}
+
+/** A working unsubscribe link's token for the member, as if from a copy of a bulletin sent to them. */
+export async function unsubscribeTokenFor(userId: number): Promise<string> {
+  const at = new Date().toISOString();
+  const { id } = await db()
+    .insertInto("bulletins")
+    .values({ subject: "Sent before", preheader: "", body_markdown: "News", status: "sent", is_public: 0, created_at: at, updated_at: at })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const [token] = await newUnsubscribeTokens(db(), id, [userId]);
+  return token!;
 }
 
 /** Sends a bulletin now and runs the job that queues its copies; returns how many were queued. */
