@@ -14,7 +14,7 @@ export function RefusedAddressBanner({ problem }: { problem: { email: string } |
         </h2>
       </div>
       <div className="nhsuk-notification-banner__content">
-        <p className="nhsuk-notification-banner__heading">We could not deliver the bulletin to {problem.email}</p>
+        <p className="nhsuk-notification-banner__heading">We could not deliver email to {problem.email}</p>
         <p>
           Its mail server said the address does not exist. We have paused the bulletin until you{" "}
           <Link className="nhsuk-notification-banner__link" to="/account/bulletin-address">

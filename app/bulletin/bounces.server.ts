@@ -24,16 +24,16 @@ export function isAddressRefusal(code: number, response = ""): boolean {
 }
 
 /**
- * The mail layer's permanent-failure hook (an SMTP 5xx), in the transaction that records the failure:
- * for a bulletin copy whose address was refused, mark the copy bounced and, if the address is still an
- * active member's, pause their bulletin. Other emails' failures are not the bulletin's business. Returns
- * whether the address was marked.
+ * The mail layer's permanent-failure hook (an SMTP 5xx), in the transaction that records the failure.
+ * When the address itself was refused, whichever email it was (a sign-in code to a closed mailbox says as
+ * much as a bulletin copy), and it is still an active member's, their bulletin is paused; a bulletin
+ * copy is also counted as bounced. Returns whether the address was marked.
  */
 export async function recordPermanentFailure(trx: Kysely<DB>, message: OutboxMessage): Promise<boolean> {
-  if (message.template !== bulletinEmail.name) return false;
   const code = message.failure_code ?? 0;
   if (!isAddressRefusal(code, message.last_error ?? "")) return false;
-  const body = message.body_id === null ? undefined : await trx.selectFrom("outbox_bodies").select("campaign_key").where("id", "=", message.body_id).executeTakeFirst();
+  const isCopy = message.template === bulletinEmail.name && message.body_id !== null;
+  const body = isCopy ? await trx.selectFrom("outbox_bodies").select("campaign_key").where("id", "=", message.body_id!).executeTakeFirst() : undefined;
   const bulletinId = body ? bulletinIdOfCampaign(body.campaign_key) : undefined;
   if (bulletinId !== undefined) {
     await trx

@@ -69,7 +69,8 @@ export async function seedDemoBulletins(database: Database): Promise<string> {
     .execute();
   let added = 0;
   for (const demo of demoBulletins(today)) {
-    const exists = await database.selectFrom("bulletins").select("id").where("subject", "=", demo.subject).executeTakeFirst();
+    // By the preview text, which does not change with the month (the subject does): seeding again next month adds nothing.
+    const exists = await database.selectFrom("bulletins").select("id").where("preheader", "=", demo.preheader).executeTakeFirst();
     if (exists) continue;
     await database.transaction().execute(async (trx) => {
       const at = (demo.sentAt ?? today).toISOString();

@@ -49,7 +49,7 @@ export const bulletinPersonalData: PersonalDataStep[] = [
         ...(refused ? { bulletinAddressRefused: { address: refused.email, at: refused.bounced_at } } : {}),
       };
     },
-    onLeave: "delete any note that your address refused the bulletin, and keep when you unsubscribed only as an anonymous count",
+    onLeave: "delete any note that your address refused our email, and keep when you unsubscribed only as an anonymous count",
     leave: "anonymise",
     async run(trx, member) {
       await trx.deleteFrom("bulletin_bounces").where("user_id", "=", member.id).execute();

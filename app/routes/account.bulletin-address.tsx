@@ -8,7 +8,7 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Check your email address – Social Prescribing Network" }];
 
-/** Where the account page's "we could not deliver the bulletin" banner leads: confirm the address, or change it. */
+/** Where the account page's "we could not deliver email" banner leads: confirm the address, or change it. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
   const problem = await addressProblem(user);
@@ -34,8 +34,8 @@ export default function BulletinAddress() {
             <>
               <h1>Check your email address</h1>
               <p>
-                On {formatUkDay(problem.refusedAt)} the mail server for <strong>{email}</strong> refused the bulletin, saying the
-                address does not exist. This often happens when an NHSmail address is closed after a change of job.
+                On {formatUkDay(problem.refusedAt)} the mail server for <strong>{email}</strong> refused an email from us, saying
+                the address does not exist. This often happens when an NHSmail address is closed after a change of job.
               </p>
               <p>We have paused the bulletin to this address. Sign-in codes and other emails still go to it.</p>
               <h2>If the address is right</h2>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bulletinFigures, cancelSchedule, findBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";
 import { bulletinQueueJob } from "~/bulletin/jobs.server";
 import { queueBulletin, queueCopies, recordNextRecipients } from "~/bulletin/sending.server";
-import { hashUnsubscribeToken, unsubscribeTokenOwner } from "~/bulletin/unsubscribe-token.server";
+import { hashUnsubscribeToken, listUnsubscribeHeaders, unsubscribeTokenOwner } from "~/bulletin/unsubscribe-token.server";
 import { unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
 import { testClock } from "~/clock.server";
 import { jobHandlers } from "~/jobs/handlers.server";
@@ -66,6 +66,19 @@ describe("sending a bulletin", () => {
       expect(mail.raw.replace(/=\r?\n/g, "")).toContain(url.pathname);
     }
     expect(tokens.size).toBe(3);
+  });
+
+  it("offers one-click (List-Unsubscribe-Post) only for an https link, or this machine's for development", () => {
+    const mailto = "<mailto:network@spn.example.org?subject=unsubscribe>";
+    const token = "abcdefghijklmnopqrstuvwxyz234567";
+    expect(listUnsubscribeHeaders(`https://portal.example.org/unsubscribe/${token}`)).toEqual({
+      "List-Unsubscribe": `<https://portal.example.org/unsubscribe/${token}>, ${mailto}`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+    expect(listUnsubscribeHeaders(`http://portal.example.org/unsubscribe/${token}`)).toEqual({
+      "List-Unsubscribe": `<http://portal.example.org/unsubscribe/${token}>, ${mailto}`,
+    });
+    expect(listUnsubscribeHeaders(`http://localhost:3000/unsubscribe/${token}`)).toHaveProperty("List-Unsubscribe-Post");
   });
 
   it("goes only to active members who subscribed and whose address the mail server has not refused", async () => {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { recordPermanentFailure } from "~/bulletin/bounces.server";
 import { findBulletin, setBulletinPublic } from "~/bulletin/bulletins.server";
+import { countSubscribers } from "~/bulletin/subscribers.server";
 import { unsubscribeTokenOwner } from "~/bulletin/unsubscribe-token.server";
 import * as accountPage from "~/routes/account._index";
 import * as addressCheck from "~/routes/account.bulletin-address";
@@ -224,6 +225,16 @@ describe("a refused address", () => {
     await database.transaction().execute((trx) => recordPermanentFailure(trx, refusedCopy("moved.on@nhs.net", 550, "550 User unknown")));
     await database.updateTable("users").set({ email: "new.job@nhs.net" }).where("id", "=", member.id).execute();
     expect((await account()).refusedAddress).toBeNull();
+  });
+
+  it("is recorded whichever email the address refused: a sign-in code to a closed mailbox pauses the bulletin too", async () => {
+    const member = await createMember({ bulletin_opt_in: 1, email: "closed@nhs.net" });
+    const marked = await database.transaction().execute((trx) =>
+      recordPermanentFailure(trx, refusedCopy("closed@nhs.net", 550, "550 5.1.1 Mailbox does not exist", "sign-in-code")),
+    );
+    expect(marked).toBe(true);
+    expect(await database.selectFrom("bulletin_bounces").select(["user_id", "bulletin_id"]).execute()).toEqual([{ user_id: member.id, bulletin_id: null }]);
+    expect(await countSubscribers(database)).toBe(0);
   });
 
   it("is not recorded for a refusal about the message rather than the address (5.7.1 policy)", async () => {
