@@ -109,9 +109,12 @@ export async function queueCopies(database: Kysely<DB>, bulletin: Bulletin, copi
   });
 }
 
-/** A scheduled bulletin whose time has come starts sending; anything else is left as it is. */
+/**
+ * A scheduled bulletin whose time has come starts sending; one already sending carries on if this job
+ * started it (a retry). A job from a schedule that "Send now" replaced leaves the sending to that one.
+ */
 async function startIfScheduled(database: Kysely<DB>, bulletin: Bulletin, scheduledFor: string | null): Promise<Bulletin | undefined> {
-  if (bulletin.status === "sending") return bulletin;
+  if (bulletin.status === "sending") return bulletin.scheduled_for === scheduledFor ? bulletin : undefined;
   if (bulletin.status !== "scheduled" || bulletin.scheduled_for !== scheduledFor) return undefined;
   if (bulletin.scheduled_for && new Date(bulletin.scheduled_for) > now()) return undefined;
   return database

@@ -28,6 +28,7 @@ const DONE_MESSAGES: Record<string, string> = {
   saved: "Saved. Check the preview below before sending.",
   test: "A test copy is on its way to your email address.",
   sent: "Sending has started. The figures below show how far it has got.",
+  "already-sent": "This bulletin had already started sending, so it was not sent again. The figures below show how far it has got.",
   scheduled: "Scheduled. It will be sent at the time shown.",
   "schedule-cancelled": "The schedule is cancelled. The bulletin is a draft again.",
   public: "Anyone visiting the portal can now read this bulletin in the archive.",

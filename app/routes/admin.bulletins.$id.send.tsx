@@ -20,9 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request);
   const bulletin = await requireBulletin(idParam(params.id));
-  // Sending twice (a double click, a second tab) starts nothing more: the first one is already under way.
-  await sendBulletinNow(user.id, bulletin.id);
-  throw redirect(`/admin/bulletins/${bulletin.id}?done=sent`);
+  // Sending twice (a double click, a second tab, two members of staff) starts nothing more: the first one is under way.
+  const started = await sendBulletinNow(user.id, bulletin.id);
+  throw redirect(`/admin/bulletins/${bulletin.id}?done=${started ? "sent" : "already-sent"}`);
 }
 
 export default function SendBulletin() {
