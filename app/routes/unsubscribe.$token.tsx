@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { isOneClickForm } from "~/bulletin/http-rules";
-import { describeUnsubscribeLink, unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
+import { describeUnsubscribeLink, maskedAddress, unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
 import { config } from "~/config.server";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -19,7 +19,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-type PageData = Awaited<ReturnType<typeof describeUnsubscribeLink>> & { done: string | null; token: string; contactEmail: string };
+type PageData = (
+  | { kind: "invalid" }
+  | { kind: "inactive" }
+  | {
+      kind: "member";
+      subscribed: boolean;
+      /** Shortened: the page is open to anyone with the link, such as whoever a copy was forwarded to. */
+      address: string;
+    }
+) & { done: string | null; token: string; contactEmail: string };
 
 function heading(page: PageData): string {
   if (page.kind === "invalid") return "This unsubscribe link does not work";
@@ -31,7 +40,8 @@ function heading(page: PageData): string {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const link = await describeUnsubscribeLink(token);
-  const page: PageData = { ...link, token, done: new URL(request.url).searchParams.get("done"), contactEmail: config().contactEmail };
+  const shown = link.kind === "member" ? { kind: link.kind, subscribed: link.subscribed, address: maskedAddress(link.email) } : link;
+  const page: PageData = { ...shown, token, done: new URL(request.url).searchParams.get("done"), contactEmail: config().contactEmail };
   return data(page, { status: link.kind === "invalid" ? 404 : 200 });
 }
 
@@ -77,7 +87,7 @@ export default function Unsubscribe() {
 
         {page.kind === "member" && page.subscribed ? (
           <>
-            <p>We will stop sending the monthly bulletin to {page.email}. You do not need to sign in.</p>
+            <p>We will stop sending the monthly bulletin to {page.address}. You do not need to sign in.</p>
             <Form method="post" action={confirm}>
               <input type="hidden" name="intent" value="unsubscribe" />
               <button className="nhsuk-button" data-module="nhsuk-button" type="submit">
@@ -90,7 +100,7 @@ export default function Unsubscribe() {
 
         {page.kind === "member" && !page.subscribed ? (
           <>
-            <p>We will not send the monthly bulletin to {page.email}. You stay a member of the network.</p>
+            <p>We will not send the monthly bulletin to {page.address}. You stay a member of the network.</p>
             <Form method="post" action={confirm}>
               <input type="hidden" name="intent" value="resubscribe" />
               <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { randomToken } from "~/auth/tokens.server";
 import { hashUnsubscribeToken } from "~/bulletin/unsubscribe-token.server";
+import { maskedAddress } from "~/bulletin/unsubscribe.server";
 import { findUserById } from "~/auth/users.server";
 import { requestSignIn } from "~/membership/sign-in.server";
 import { leaveNetwork } from "~/privacy/leave.server";
@@ -47,12 +48,21 @@ async function optedIn(userId: number): Promise<number | undefined> {
   return (await findUserById(userId))?.bulletin_opt_in;
 }
 
+it("shows an address shortened to its start and domain", () => {
+  expect(maskedAddress("sian.hughes@nhs.net")).toBe("si…@nhs.net");
+  expect(maskedAddress("ab@nhs.net")).toBe("a…@nhs.net");
+  expect(maskedAddress("a@nhs.net")).toBe("…@nhs.net");
+});
+
 describe("the unsubscribe link", () => {
   it("opened (GET) shows a page with one button and changes nothing", async () => {
     const member = await createMember({ bulletin_opt_in: 1 });
     const result = await get(await unsubscribeTokenFor(member.id));
     expect(statusOf(result)).toBe(200);
-    expect(pageOf(result)).toMatchObject({ kind: "member", subscribed: true, email: member.email });
+    expect(pageOf(result)).toMatchObject({ kind: "member", subscribed: true, address: maskedAddress(member.email) });
+    // Open to anyone with the link: neither the whole address nor the member's id is on the page.
+    expect(JSON.stringify(pageOf(result))).not.toContain(member.email);
+    expect(pageOf(result)).not.toHaveProperty("userId");
     expect(await optedIn(member.id)).toBe(1);
     expect(await changes(member.id)).toEqual([]);
   });
