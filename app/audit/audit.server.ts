@@ -1,7 +1,8 @@
-import type { Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { db } from "~/db.server";
 import { allFeatures } from "~/features.server";
+import { escapeLike } from "~/lib/like.server";
 import { paginate } from "~/lib/paging.server";
 import { readAllDetails, type AuditActionSpec, type AuditDetailLine, type AuditSubjectSpec } from "./define";
 
@@ -42,16 +43,54 @@ export interface AuditEntry {
 
 export const AUDIT_PAGE_SIZE = 25;
 
-/** Newest first, a page at a time; optionally only the entries about one member. */
+export interface AuditFilters {
+  /** Only entries about this member. */
+  aboutUserId?: number;
+  /** Only this action, e.g. "member.approved". */
+  action?: string;
+  /** Words in the name or address of whoever acted or whom the entry is about. */
+  person?: string;
+  /** Only entries at or after this time (UTC ISO). */
+  from?: string;
+  /** Only entries before this time (UTC ISO). */
+  before?: string;
+}
+
+/** Newest first, a page at a time, optionally filtered. */
 export async function listAudit(
-  options: { page?: number; pageSize?: number; aboutUserId?: number } = {},
+  options: AuditFilters & { page?: number; pageSize?: number } = {},
   executor: Kysely<DB> = db(),
 ): Promise<{ entries: AuditEntry[]; total: number; page: number; pageCount: number }> {
   let filtered = executor.selectFrom("audit_log");
   if (options.aboutUserId !== undefined) {
     filtered = filtered.where("audit_log.subject_type", "=", "user").where("audit_log.subject_id", "=", String(options.aboutUserId));
   }
-  // Names are joined for the page's rows only, so counting never reads the users table.
+  if (options.action) filtered = filtered.where("audit_log.action", "=", options.action);
+  if (options.from) filtered = filtered.where("audit_log.at", ">=", options.from);
+  if (options.before) filtered = filtered.where("audit_log.at", "<", options.before);
+  const person = options.person?.trim().toLowerCase();
+  if (person) {
+    // Subqueries rather than joins, so the count below still reads only the audit log and the matching people.
+    const pattern = `%${escapeLike(person)}%`;
+    const matching = (eb: ExpressionBuilder<DB, "audit_log">) =>
+      eb
+        .selectFrom("users")
+        .where((inner) =>
+          inner.or(
+            (["users.full_name", "users.email"] as const).map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`),
+          ),
+        );
+    filtered = filtered.where((eb) =>
+      eb.or([
+        eb("audit_log.actor_user_id", "in", matching(eb).select("users.id")),
+        eb.and([
+          eb("audit_log.subject_type", "=", "user"),
+          eb("audit_log.subject_id", "in", matching(eb).select((inner) => inner.cast<string>(inner.ref("users.id"), "text").as("id"))),
+        ]),
+      ]),
+    );
+  }
+  // Names are joined for the page's rows only, so counting does not join every entry to the users table.
   const { rows, total, page, pageCount } = await paginate(filtered, { page: options.page, pageSize: options.pageSize ?? AUDIT_PAGE_SIZE }, (query) =>
     query
       .leftJoin("users as actor", "actor.id", "audit_log.actor_user_id")

@@ -21,6 +21,17 @@ const STOP_WORDS = new Set(
 );
 
 const MAX_RESULTS = 20;
+/** Results scoring less than this share of the best one are noise (a word in passing, a loose prefix). */
+const MIN_SHARE_OF_BEST_SCORE = 0.1;
+
+export interface SearchOutcome {
+  results: SearchResult[];
+  /**
+   * "all-words": every result has all the words; "some-words": no page has them all, so the results are
+   * pages with some of them, which the page should say do not match well.
+   */
+  match: "all-words" | "some-words";
+}
 
 let current: { key: string; index: MiniSearch<SearchDocument> } | undefined;
 
@@ -32,7 +43,8 @@ function buildIndex(collection: ContentCollection): MiniSearch<SearchDocument> {
       const word = term.toLowerCase();
       return STOP_WORDS.has(word) ? null : word;
     },
-    searchOptions: { boost: { title: 3, summary: 2 }, prefix: true, fuzzy: 0.2 },
+    // The question (or guidance title) counts most, then its summary: a page about a thing beats one that mentions it.
+    searchOptions: { boost: { title: 5, summary: 2 }, prefix: true, fuzzy: 0.2 },
   });
   const sectionTitle = new Map<string, string>(SECTIONS.map((s) => [s.id, s.title]));
   index.addAll([
@@ -57,19 +69,27 @@ function buildIndex(collection: ContentCollection): MiniSearch<SearchDocument> {
 }
 
 /**
- * Searches every FAQ answer and guidance page. Pages with all the words come first; when no page has
- * them all, pages with any of them are shown instead.
+ * Searches every FAQ answer and guidance page, best first. Pages with all the words are the results;
+ * when no page has them all, pages with some of them are offered instead, marked as not matching well.
  */
-export async function searchContent(query: string, collection?: ContentCollection): Promise<SearchResult[]> {
+export async function searchContent(query: string, collection?: ContentCollection): Promise<SearchOutcome> {
   const content = collection ?? (await loadContent());
   if (current?.key !== content.key) current = { key: content.key, index: buildIndex(content) };
   const { index } = current;
   let hits = index.search(query, { combineWith: "AND" });
+  const match = hits.length > 0 ? "all-words" : "some-words";
   if (hits.length === 0) hits = index.search(query, { combineWith: "OR" });
-  return hits.slice(0, MAX_RESULTS).map((hit) => ({
-    href: hit.href as string,
-    title: hit.title as string,
-    summary: hit.summary as string,
-    context: hit.context as string,
-  }));
+  const best = hits[0]?.score ?? 0;
+  return {
+    match,
+    results: hits
+      .filter((hit) => hit.score >= best * MIN_SHARE_OF_BEST_SCORE)
+      .slice(0, MAX_RESULTS)
+      .map((hit) => ({
+        href: hit.href as string,
+        title: hit.title as string,
+        summary: hit.summary as string,
+        context: hit.context as string,
+      })),
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "./plain-text";
 
 /**
  * A written reason for a staff or moderator decision that is emailed to the person it is about
@@ -7,8 +8,7 @@ import { z } from "zod";
 export function reasonSchema(what: string, options: { max?: number } = {}) {
   const max = options.max ?? 1000;
   return z.object({
-    reason: z
-      .string({ error: `Enter the reason for ${what}` })
+    reason: plainText({ error: `Enter the reason for ${what}`, multiline: true })
       .trim()
       .min(1, `Enter the reason for ${what}`)
       .max(max, `Reason must be ${max.toLocaleString("en-GB")} characters or fewer`),

@@ -5,6 +5,16 @@ import { labelFor } from "./profile-options";
 
 const reason = readDetails({ reason: "Reason" });
 
+/** The profile questions as staff read them in "Updated their profile" entries (account.server.ts records the names). */
+const PROFILE_FIELD_LABELS: Record<string, string> = {
+  fullName: "Full name",
+  organisation: "Organisation",
+  jobRole: "Job role",
+  region: "NHS England region",
+  icbPcn: "ICB or PCN",
+  workspaceInterests: "Workspace interests",
+};
+
 /** What joining, staff review, members' own changes and domain rules write to the audit log. */
 export const membershipAudit = defineAuditActions({
   actions: {
@@ -15,7 +25,15 @@ export const membershipAudit = defineAuditActions({
     "member.approved": { label: "Approved a joiner" },
     "member.declined": { label: "Declined a joiner", details: reason },
     "member.removed": { label: "Removed a member", details: reason },
-    "member.profile-updated": { label: "Updated their profile" },
+    "member.profile-updated": {
+      label: "Updated their profile",
+      details: readDetails({
+        fields: {
+          label: "Changed",
+          format: (value) => (Array.isArray(value) ? value.map((field) => PROFILE_FIELD_LABELS[String(field)] ?? String(field)).join(", ") : String(value)),
+        },
+      }),
+    },
     "member.email-changed": { label: "Changed their email address" },
     "member.preferences-updated": {
       label: "Changed their email preferences",

@@ -17,10 +17,32 @@ export const MAX_CODE_ATTEMPTS = 5;
 
 export type ChallengePurpose = EmailChallenge["purpose"];
 
-/** What a challenge remembers besides its address: where to go after signing in, or which session to keep on a change of address. */
+/**
+ * The details a joiner typed, kept with the verification they were sent, so that someone else joining
+ * with the same unconfirmed address cannot replace them: whichever link is confirmed decides.
+ */
+const joinDetailsSchema = z.object({
+  full_name: z.string(),
+  organisation: z.string(),
+  job_role: z.string(),
+  region: z.string(),
+  icb_pcn: z.string().nullable(),
+  workspace_interests_json: z.string(),
+  bulletin_opt_in: z.union([z.literal(0), z.literal(1)]),
+  events_opt_in: z.union([z.literal(0), z.literal(1)]),
+});
+export type JoinDetails = z.infer<typeof joinDetailsSchema>;
+
+/**
+ * What a challenge remembers besides its address: what the person asked for (so the check-your-email
+ * page can describe the email they were sent), where to go after signing in, which session to keep on a
+ * change of address, or a joiner's details.
+ */
 const challengeDataSchema = z.object({
+  asked: z.enum(["join", "sign-in"]).optional(),
   redirectTo: z.string().optional(),
   keepSessionId: z.string().optional(),
+  joinDetails: joinDetailsSchema.optional(),
 });
 export type ChallengeData = z.infer<typeof challengeDataSchema>;
 
@@ -132,8 +154,12 @@ export async function consumeChallenge(
   return { ok: true, challenge: { ...challenge, consumed_at: consumedAt } };
 }
 
+/** What the person asked for, which the check-your-email page words itself by (it is not what was sent). */
+export type ChallengeAsked = "join" | "sign-in" | "change-email";
+
 export interface ChallengePage {
   email: string;
+  asked: ChallengeAsked;
   /** What the challenge is for, only to someone holding its link: on the code page it would tell a
    * joiner whether the address was already a member (a sign-in code) or not (a verification code). */
   purpose: ChallengePurpose | null;
@@ -147,5 +173,6 @@ export async function describeChallenge(executor: Kysely<DB>, publicId: string, 
   if (!challenge) return undefined;
   const linkHolder = token !== null && tokenMatches(challenge, token);
   const problem = challengeState(challenge) ?? (token !== null && !linkHolder ? "bad-link" : null);
-  return { email: challenge.email, purpose: linkHolder ? challenge.purpose : null, problem };
+  const asked = challenge.purpose === "change-email" ? "change-email" : (challengeData(challenge).asked ?? "sign-in");
+  return { email: challenge.email, asked, purpose: linkHolder ? challenge.purpose : null, problem };
 }

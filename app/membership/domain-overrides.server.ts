@@ -3,6 +3,7 @@ import type { DB } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { membershipAudit } from "./audit-actions.server";
+import { listedEmailService } from "./domain-policy.server";
 import type { DomainOverrideInput } from "./staff-schemas";
 
 /** Staff rules that always allow or always refuse an email domain when people join (read by the domain policy). */
@@ -24,7 +25,20 @@ export async function listDomainOverrides(executor: Kysely<DB> = db()) {
 
 export type AddDomainOverrideResult = { ok: true } | { ok: false; field: "domain"; error: string };
 
+/**
+ * Adds a rule. "Always allow" is refused for personal and temporary email services: it would let
+ * anyone become a member at once (staff can still always refuse them, though the lists already do).
+ */
 export async function addDomainOverride(actorUserId: number | null, input: DomainOverrideInput): Promise<AddDomainOverrideResult> {
+  const listed = input.policy === "allow" ? listedEmailService(input.domain) : null;
+  if (listed) {
+    const kind = listed === "personal" ? "a personal email service" : "a temporary email service";
+    return {
+      ok: false,
+      field: "domain",
+      error: `${input.domain} is ${kind}, so it cannot be always allowed: anyone can get an address there. Add a rule for the organisation's own domain instead.`,
+    };
+  }
   return db()
     .transaction()
     .execute(async (trx) => {

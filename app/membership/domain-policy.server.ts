@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
-import type { Kysely } from "kysely";
-import type { DB } from "#db/schema";
+import type { Kysely, Selectable } from "kysely";
+import type { DB, DomainOverridesTable } from "#db/schema";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 
@@ -48,33 +48,47 @@ function isTrusted(domain: string): boolean {
   return TRUSTED_DOMAINS.some((trusted) => domain === trusted || domain.endsWith(`.${trusted}`));
 }
 
+/** Whether a domain is on the lists of personal webmail or disposable (temporary) email services. */
+export function listedEmailService(domain: string): "personal" | "disposable" | null {
+  const { personal, disposable, disposableWildcard } = domainLists();
+  // Disposable first: the webmail list also names some disposable services.
+  if (disposable.has(domain) || domainAndParents(domain).some((candidate) => disposableWildcard.has(candidate))) return "disposable";
+  return personal.has(domain) ? "personal" : null;
+}
+
+export type DomainRule = Selectable<DomainOverridesTable>;
+
+/** The staff rule that applies to an address: the one for its domain or the nearest parent, if any. */
+export async function domainRuleFor(address: string, executor: Kysely<DB> = db()): Promise<DomainRule | undefined> {
+  const candidates = domainAndParents(emailDomain(address));
+  const overrides = await executor.selectFrom("domain_overrides").selectAll().where("domain", "in", candidates).execute();
+  return candidates.map((candidate) => overrides.find((row) => row.domain === candidate)).find((row) => row !== undefined);
+}
+
 export async function decideDomain(address: string, executor: Kysely<DB> = db()): Promise<DomainDecision> {
   const domain = emailDomain(address);
-  const candidates = domainAndParents(domain);
-  const overrides = await executor.selectFrom("domain_overrides").select(["domain", "policy"]).where("domain", "in", candidates).execute();
-  const override = candidates.map((candidate) => overrides.find((row) => row.domain === candidate)).find(Boolean);
+  const override = await domainRuleFor(address, executor);
   if (override) return override.policy === "allow" ? { outcome: "trusted" } : { outcome: "refused", reason: "override" };
 
   // Checked before the lists: the disposable list wrongly includes a few NHS and council domains.
   if (isTrusted(domain)) return { outcome: "trusted" };
 
-  const { personal, disposable, disposableWildcard } = domainLists();
-  // Disposable first: the webmail list also names some disposable services.
-  if (disposable.has(domain) || candidates.some((candidate) => disposableWildcard.has(candidate))) {
-    return { outcome: "refused", reason: "disposable" };
-  }
-  if (personal.has(domain)) return { outcome: "refused", reason: "personal" };
-  return { outcome: "review" };
+  const listed = listedEmailService(domain);
+  return listed ? { outcome: "refused", reason: listed } : { outcome: "review" };
 }
 
-/** What a refused joiner reads by the email field: why, and what to do instead. */
-export function domainRefusalMessage(reason: "personal" | "disposable" | "override"): string {
-  const why =
+/**
+ * What someone refused reads by the email field: why, and what to do instead. A joiner cannot join with
+ * the address; a member cannot move their membership to it.
+ */
+export function domainRefusalMessage(reason: "personal" | "disposable" | "override", asking: "join" | "change" = "join"): string {
+  const address =
     reason === "personal"
-      ? "You cannot join with a personal email address."
+      ? "a personal email address"
       : reason === "disposable"
-        ? "You cannot join with a temporary or disposable email address."
-        : "You cannot join with an email address from this organisation.";
+        ? "a temporary or disposable email address"
+        : "an email address from this organisation";
+  const why = asking === "join" ? `You cannot join with ${address}.` : `You cannot use ${address} for your membership.`;
   return (
     `${why} Use your work email address, so we know you work in or with social prescribing. ` +
     `If you do not have one, ask your PCN or supervisor for an NHSmail account, ` +

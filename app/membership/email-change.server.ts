@@ -24,7 +24,7 @@ export async function requestEmailChange(
 ): Promise<NewAddressRequestResult> {
   const newEmail = normaliseEmail(newEmailInput);
   if (newEmail === member.user.email) return { ok: false, emailError: "This is already your email address. Enter a different one" };
-  const refusal = await refuseNewAddress(newEmail, context.ip);
+  const refusal = await refuseNewAddress(newEmail, context.ip, "change");
   if (refusal) return refusal;
 
   const publicId = await db()

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { decideDomain, domainRefusalMessage } from "./domain-policy.server";
 import { rateLimitMessage } from "~/auth/rate-limits.server";
 import { allowEmailRequest } from "./rate-limits.server";
@@ -14,16 +14,17 @@ export type NewAddressRequestResult = EmailRequestResult | { ok: false; emailErr
 type Refusal = Exclude<NewAddressRequestResult, { ok: true }>;
 
 /** Why an address cannot be joined with or changed to now (domain rules first, then rate limits), or null. */
-export async function refuseNewAddress(address: string, ip: string): Promise<Refusal | null> {
+export async function refuseNewAddress(address: string, ip: string, asking: "join" | "change"): Promise<Refusal | null> {
   const decision = await decideDomain(address);
-  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason) };
+  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason, asking) };
   const limit = await allowEmailRequest({ address, ip });
   return limit.allowed ? null : { ok: false, retryAfterMs: limit.retryAfterMs };
 }
 
 /**
  * The form's answer to a request: on to the check-your-email page, or the form again with the
- * problem by the email field (the address) or at the top (too many requests).
+ * problem by the email field (the address) or at the top (too many requests, with status 429 as
+ * "Send a new code" answers).
  */
 export function replyToEmailRequest(
   submission: { reply: (options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> },
@@ -31,5 +32,5 @@ export function replyToEmailRequest(
 ) {
   if (result.ok) return redirect(`/verify/${result.publicId}`);
   if ("emailError" in result) return submission.reply({ fieldErrors: { email: [result.emailError] } });
-  return submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] });
+  return data(submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs)] }), { status: 429 });
 }

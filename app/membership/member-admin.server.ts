@@ -66,6 +66,18 @@ export async function countPendingJoiners(executor: Kysely<DB> = db()): Promise<
   return Number(count);
 }
 
+/** The joiner who has waited longest for approval, other than `exceptId`: whom staff review next. */
+export async function nextWaitingJoiner(exceptId: number, executor: Kysely<DB> = db()) {
+  return executor
+    .selectFrom("users")
+    .select(["id", "full_name"])
+    .where("status", "=", "pending")
+    .where("id", "!=", exceptId)
+    .orderBy("created_at", "asc")
+    .orderBy("id", "asc")
+    .executeTakeFirst();
+}
+
 export type StaffActionResult = { ok: true } | { ok: false; error: string };
 
 /**
@@ -101,6 +113,21 @@ export async function approveMember(actorUserId: number, memberId: number): Prom
     await membershipAudit.record(trx, { actorUserId, action: "member.approved", subjectType: "user", subjectId: memberId });
     await enqueueEmail(trx, { to: member.email, template: memberApprovedEmail, props: { fullName: member.full_name } });
   });
+}
+
+/**
+ * Approves several joiners, each on its own (emailed and audited as one approval), so one that is no
+ * longer waiting does not hold up the others. Returns who was approved and why any were not.
+ */
+export async function approveMembers(actorUserId: number, memberIds: readonly number[]): Promise<{ approved: string[]; notApproved: string[] }> {
+  const approved: string[] = [];
+  const notApproved: string[] = [];
+  for (const memberId of new Set(memberIds)) {
+    const result = await approveMember(actorUserId, memberId);
+    if (result.ok) approved.push((await findUserById(memberId))?.full_name ?? `Member ${memberId}`);
+    else notApproved.push(result.error);
+  }
+  return { approved, notApproved };
 }
 
 /** A pending joiner is turned down; the reason is kept and emailed to them. */

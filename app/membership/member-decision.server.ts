@@ -5,6 +5,7 @@ import { requireAdmin } from "~/auth/access.server";
 import type { StaffActionResult } from "./member-admin.server";
 import type { MemberStatus } from "./member-statuses";
 import { findUserById } from "~/auth/users.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 
 /**
@@ -22,13 +23,18 @@ export async function loadMemberForDecision({ request, params }: LoaderFunctionA
   return { id, fullName: member.full_name, email: member.email, organisation: member.organisation };
 }
 
+/** The flash kind after approving or declining a joiner: the member's page then offers the next one waiting. */
+export const JOINER_DECIDED = "joiner-decided";
+
 export async function decideWithReason(
   { request, params }: ActionFunctionArgs,
   decision: {
     schema: z.ZodType<{ reason: string }>;
     decide: (actorUserId: number, memberId: number, reason: string) => Promise<StaffActionResult>;
-    /** The banner the member's page shows afterwards (its ?done= value). */
+    /** The banner the member's page shows afterwards. */
     done: string;
+    /** The flash's kind, for a page that adds to the banner (see app/lib/flash.server.ts). */
+    kind?: string;
   },
 ) {
   const { user: staff } = await requireAdmin(request);
@@ -37,5 +43,5 @@ export async function decideWithReason(
   if (submission.status !== "success") return submission.reply();
   const result = await decision.decide(staff.id, id, submission.value.reason);
   if (!result.ok) return submission.reply({ formErrors: [result.error] });
-  throw redirect(`/admin/members/${id}?done=${decision.done}`);
+  throw redirectWithFlash(`/admin/members/${id}`, decision.done, { kind: decision.kind });
 }

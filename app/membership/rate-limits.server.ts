@@ -18,6 +18,18 @@ export const EMAIL_REQUEST_LIMITS = [
   { key: "ip", limit: 100, windowMs: 15 * MINUTE },
 ] as const;
 
+/**
+ * Code checks per client address: each code allows 5 guesses (see challenges), but one machine could
+ * still ask for many codes and guess at all of them. 50 in 15 minutes is far more than people typing
+ * the codes they were sent need, even behind a trust's shared address.
+ */
+export const CODE_CHECK_LIMIT = { limit: 50, windowMs: 15 * MINUTE } as const;
+
+/** Counts a code check from `ip` (bucket "code-check:ip:<ip>"), unless the ceiling is reached. */
+export function allowCodeCheck(ip: string): Promise<RateLimitResult> {
+  return takeRateLimit([{ bucket: `code-check:ip:${ip}`, ...CODE_CHECK_LIMIT }]);
+}
+
 /** Counts a request to email `address` from `ip` (buckets "email-request:address:<email>" and "email-request:ip:<ip>"), unless a limit is reached. */
 export function allowEmailRequest(request: { address: string; ip: string }): Promise<RateLimitResult> {
   const buckets = { address: `email-request:address:${request.address}`, ip: `email-request:ip:${request.ip}` };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "~/lib/plain-text";
 
 /** Validation for the staff tools' forms; shared by the browser and the server. */
 
@@ -9,6 +10,8 @@ export const domainSchema = z
   .string({ error: "Enter a domain" })
   .trim()
   .toLowerCase()
+  // "@example.org.uk", copied from an address, means the domain after it.
+  .overwrite((value) => value.replace(/^@\s*/, ""))
   .min(1, { error: "Enter a domain", abort: true })
   .refine((value) => !value.includes("@"), "Enter the part after the @ only, like example.org.uk")
   .refine((value) => !/^[a-z]+:\/\//.test(value) && !value.includes("/"), "Enter the domain only, without https:// or a path")
@@ -17,7 +20,7 @@ export const domainSchema = z
 export const domainOverrideSchema = z.object({
   domain: domainSchema,
   policy: z.enum(["allow", "refuse"], { error: "Select whether to always allow or always refuse this domain" }),
-  note: z.string().trim().max(500, "Note must be 500 characters or fewer").optional(),
+  note: plainText({ multiline: true }).trim().max(500, "Note must be 500 characters or fewer").optional(),
 });
 
 export type DomainOverrideInput = z.infer<typeof domainOverrideSchema>;

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readFlash } from "~/lib/flash.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/access.server";
 import { RefusedAddressBanner } from "~/bulletin/address-banner";
@@ -10,17 +11,12 @@ import { SummaryList } from "~/ui/summary-list";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Social Prescribing Network" }];
 
-/** Banners for `?updated=…`, set by the pages that change the account. */
-const UPDATED_MESSAGES: Record<string, string> = {
-  profile: "Your details have been updated.",
-  preferences: "Your email preferences have been updated.",
-};
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  const updated = new URL(request.url).searchParams.get("updated") ?? "";
-  return {
-    banner: UPDATED_MESSAGES[updated] ?? null,
+  // The pages that change the account say so here, once (app/lib/flash.server.ts).
+  const flash = readFlash(request);
+  return data({
+    banner: flash.message,
     profile: {
       fullName: user.full_name,
       email: user.email,
@@ -31,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     bulletin: user.bulletin_opt_in === 1,
     events: user.events_opt_in === 1,
     refusedAddress: await addressProblem(user),
-  };
+  }, { headers: flash.headers });
 }
 
 export default function Account() {

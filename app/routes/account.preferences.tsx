@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { updatePreferences } from "~/membership/account.server";
 import { requireUser } from "~/auth/access.server";
 import { recordBulletinPreference } from "~/bulletin/unsubscribe.server";
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = submission.status === "success" ? submission.value : {};
   const bulletin = { before: user.bulletin_opt_in === 1, after: Boolean(input.bulletin) };
   await updatePreferences(user.id, input, (trx) => recordBulletinPreference(trx, user.id, bulletin));
-  throw redirect("/account?updated=preferences");
+  throw redirectWithFlash("/account", "Your email preferences have been updated.");
 }
 
 export default function Preferences() {

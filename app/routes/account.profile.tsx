@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { updateProfile } from "~/membership/account.server";
 import { requireUser } from "~/auth/access.server";
 import { AccountSubpage } from "~/membership/account-subpage";
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: profileSchema });
   if (submission.status !== "success") return submission.reply();
   await updateProfile(user.id, submission.value);
-  throw redirect("/account?updated=profile");
+  throw redirectWithFlash("/account", "Your details have been updated.");
 }
 
 export default function ChangeProfile() {

@@ -45,7 +45,8 @@ export default function ChangeEmail() {
       <h1>Change your email address</h1>
       <p>
         Your account uses <strong>{currentEmail}</strong>. We will send a code to the new address to check it is
-        yours. Nothing changes until you enter it.
+        yours. If another account already uses it, we will email it a note instead. Nothing changes until you enter
+        the code.
       </p>
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <EmailAddressInput field={fields.email} label="New work email address" hint="Personal addresses such as Gmail or Hotmail cannot be used" />

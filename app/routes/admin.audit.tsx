@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
-import { listAudit } from "~/audit/audit.server";
+import { parseAuditFilters } from "~/audit/audit-filters.server";
+import { auditActionLabels, listAudit } from "~/audit/audit.server";
 import { pageParam } from "~/lib/params";
 import { AuditDetails } from "~/audit/audit-details";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
+import { ErrorSummary, SelectField, TextField } from "~/ui/forms";
 import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { ScrollingTable } from "~/ui/scrolling-table";
@@ -15,24 +17,71 @@ export const meta: MetaFunction = () => [{ title: "Audit log – Staff tools –
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return listAudit({ page: pageParam(new URL(request.url).searchParams) });
+  const params = new URL(request.url).searchParams;
+  const { values, filters, errors } = parseAuditFilters(params);
+  const actions = auditActionLabels()
+    .map(({ action, label }) => ({ value: action, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
+  const filtered = Object.values(filters).some((value) => value !== undefined);
+  return { values, errors, actions, filtered, ...(await listAudit({ ...filters, page: pageParam(params) })) };
 }
 
 export default function AuditLog() {
-  const { entries, total, page, pageCount } = useLoaderData<typeof loader>();
+  const { values, errors, actions, filtered, entries, total, page, pageCount } = useLoaderData<typeof loader>();
   const location = useLocation();
+  const errorFor = (fieldId: string) => errors.filter((error) => error.fieldId === fieldId).map((error) => error.message);
   return (
     <>
       <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/admin/members", label: "Staff tools" }]} />
+      <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">Staff tools</span>
       <h1>Audit log</h1>
       <StaffNav current="/admin/audit" />
-      <p>
-        What staff, members and operators changed, newest first. Times are UK time. {total === 1 ? "1 entry" : `${total} entries`}
-        {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}.
+      <p>What staff, members and operators changed, newest first. Times are UK time.</p>
+
+      <Form method="get" role="search" aria-label="Filter the audit log">
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-half">
+            <SelectField id="action" name="action" label="What happened" emptyLabel="Anything" options={actions} defaultValue={values.action} />
+          </div>
+          <div className="nhsuk-grid-column-one-half">
+            <TextField
+              id="person"
+              name="person"
+              type="search"
+              label="Person"
+              hint="Name or email address of who acted or whom it was about"
+              defaultValue={values.person}
+              spellCheck={false}
+            />
+          </div>
+        </div>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-half">
+            <TextField id="from" name="from" type="date" label="From" hint="UK date, for example 2026-07-01" defaultValue={values.from} errors={errorFor("from")} />
+          </div>
+          <div className="nhsuk-grid-column-one-half">
+            <TextField id="to" name="to" type="date" label="To" hint="Included, for example 2026-07-31" defaultValue={values.to} errors={errorFor("to")} />
+          </div>
+        </div>
+        <div className="nhsuk-button-group">
+          <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
+            Filter
+          </button>
+          {filtered || errors.length ? (
+            <Link className="nhsuk-link" to="/admin/audit">
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      <p role="status">
+        {total === 1 ? "1 entry" : `${total} entries`} {filtered ? (total === 1 ? "matches" : "match") : "in total"}
+        {pageCount > 1 ? ` (page ${page} of ${pageCount})` : ""}.
       </p>
       {entries.length === 0 ? (
-        <p>Nothing has been recorded yet.</p>
+        <p>{filtered ? "Nothing matches. Try fewer filters." : "Nothing has been recorded yet."}</p>
       ) : (
         <ScrollingTable caption="Audit log, newest first">
           <thead className="nhsuk-table__head">

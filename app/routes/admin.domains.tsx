@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireAdmin } from "~/auth/access.server";
 import { addDomainOverride, listDomainOverrides } from "~/membership/domain-overrides.server";
 import { domainOverrideSchema } from "~/membership/staff-schemas";
+import { readFlash, redirectWithFlash } from "~/lib/flash.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDay } from "~/ui/dates";
 import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
@@ -18,11 +19,8 @@ export const meta: MetaFunction = () => [{ title: "Email domain rules – Staff 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const params = new URL(request.url).searchParams;
-  const added = params.get("added");
-  const removed = params.get("removed");
-  const banner = added ? `Rule added for ${added}.` : removed ? `Rule removed for ${removed}.` : null;
-  return { banner, rules: await listDomainOverrides() };
+  const flash = readFlash(request);
+  return data({ banner: flash.message, rules: await listDomainOverrides() }, { headers: flash.headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const result = await addDomainOverride(staff.id, submission.value);
   if (!result.ok) return submission.reply({ fieldErrors: { [result.field]: [result.error] } });
-  throw redirect(`/admin/domains?${new URLSearchParams({ added: submission.value.domain })}`);
+  throw redirectWithFlash("/admin/domains", `Rule added for ${submission.value.domain}.`);
 }
 
 const POLICY_LABELS = { allow: "Always allow", refuse: "Always refuse" } as const;
@@ -56,7 +54,7 @@ export default function DomainRules() {
   return (
     <>
       <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/admin/members", label: "Staff tools" }]} />
-      {/* The form posts to this address, ?added= and all: a failed second rule must not look like a success. */}
+      {/* A failed second rule must not look like a success (the banner also goes when the page reloads its data). */}
       {banner && errors.length === 0 ? <SuccessBanner>{banner}</SuccessBanner> : null}
       <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">Staff tools</span>
@@ -124,7 +122,7 @@ export default function DomainRules() {
               name={fields.policy.name}
               legend="Rule"
               choices={[
-                { value: "allow", label: "Always allow", hint: "People with this domain become members without waiting for approval" },
+                { value: "allow", label: "Always allow", hint: "People with this domain become members without waiting for approval. Not possible for personal or temporary email services such as Gmail." },
                 { value: "refuse", label: "Always refuse", hint: "People with this domain cannot join" },
               ]}
               defaultValue={initial(fields.policy.initialValue)}

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { findDomainOverride, removeDomainOverride } from "~/membership/domain-overrides.server";
 import { domainSchema } from "~/membership/staff-schemas";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { SubmitButton } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user: staff } = await requireAdmin(request);
   const rule = await ruleFrom(params);
   await removeDomainOverride(staff.id, rule.domain);
-  throw redirect(`/admin/domains?${new URLSearchParams({ removed: rule.domain })}`);
+  throw redirectWithFlash("/admin/domains", `Rule removed for ${rule.domain}.`);
 }
 
 export default function RemoveDomainRule() {

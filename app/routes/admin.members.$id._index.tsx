@@ -1,11 +1,14 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { listAudit } from "~/audit/audit.server";
-import { approveMember, getMemberForStaff } from "~/membership/member-admin.server";
+import { domainRuleFor } from "~/membership/domain-policy.server";
+import { approveMember, getMemberForStaff, nextWaitingJoiner } from "~/membership/member-admin.server";
+import { JOINER_DECIDED } from "~/membership/member-decision.server";
 import { StatusTag } from "~/membership/member-statuses";
 import { profileLabels } from "~/membership/members.server";
 import { describeRole } from "~/auth/roles.server";
+import { readFlash, redirectWithFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime, formatUkDay } from "~/ui/dates";
@@ -21,12 +24,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.fullName ?? "Member"} – Staff tools – Social Prescribing Network` },
 ];
 
-const DONE_MESSAGES: Record<string, string> = {
-  approved: "Approved. We have emailed them to say they can sign in.",
-  declined: "Declined. We have emailed them the reason.",
-  removed: "Removed. They have been signed out and emailed the reason.",
-};
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user: staff } = await requireAdmin(request);
   const id = idParam(params.id);
@@ -34,9 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response(null, { status: 404 });
   const { member, roles, activeSessions } = found;
   const history = await listAudit({ aboutUserId: id, pageSize: 200 });
-  const done = new URL(request.url).searchParams.get("done") ?? "";
-  return {
-    banner: DONE_MESSAGES[done] ?? null,
+  const flash = readFlash(request);
+  const decided = flash.kind === JOINER_DECIDED;
+  const next = decided ? await nextWaitingJoiner(id) : undefined;
+  // A joiner still waiting although their domain is now always allowed: the rule came after they confirmed.
+  const rule = member.status === "pending" ? await domainRuleFor(member.email) : undefined;
+  return data({
+    banner: flash.message,
+    next: decided ? { joiner: next ? { id: next.id, fullName: next.full_name } : null } : null,
+    allowRule: rule?.policy === "allow" ? { domain: rule.domain, note: rule.note } : null,
     isSelf: staff.id === member.id,
     member: {
       id: member.id,
@@ -55,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     roles: roles.map((grant) => describeRole(grant.role, grant.scope)),
     activeSessions,
     history: history.entries,
-  };
+  }, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,11 +68,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "approve") return { error: "Choose an action from the page" };
   const result = await approveMember(staff.id, id);
   if (!result.ok) return { error: result.error };
-  throw redirect(`/admin/members/${id}?done=approved`);
+  throw redirectWithFlash(`/admin/members/${id}`, "Approved. We have emailed them to say they can sign in.", { kind: JOINER_DECIDED });
 }
 
 export default function MemberDetail() {
-  const { banner, isSelf, member, roles, activeSessions, history } = useLoaderData<typeof loader>();
+  const { banner, next, allowRule, isSelf, member, roles, activeSessions, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -77,6 +80,15 @@ export default function MemberDetail() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           {banner ? <SuccessBanner>{banner}</SuccessBanner> : null}
+          {next ? (
+            <p>
+              {next.joiner ? (
+                <Link to={`/admin/members/${next.joiner.id}`}>Next waiting joiner: {next.joiner.fullName}</Link>
+              ) : (
+                "No one else is waiting for approval."
+              )}
+            </p>
+          ) : null}
           <ErrorSummary errors={actionData?.error ? [{ fieldId: "member-actions", message: actionData.error }] : []} />
           <span className="nhsuk-caption-l">Staff tools</span>
           <h1>{member.fullName}</h1>
@@ -112,12 +124,22 @@ export default function MemberDetail() {
             {member.status === "pending" ? (
               <>
                 <h2>Request to join</h2>
+                {allowRule ? (
+                  <div className="nhsuk-inset-text">
+                    <span className="nhsuk-u-visually-hidden">Information: </span>
+                    <p>
+                      {allowRule.domain} now has an “Always allow” rule{allowRule.note ? ` (“${allowRule.note}”)` : ""}, so
+                      people who join from it become members straight away. {member.fullName} confirmed their address before
+                      the rule was added, so their request still needs a decision.
+                    </p>
+                  </div>
+                ) : null}
                 <p>Check that they work in or with social prescribing. Both choices send them an email.</p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="approve" />
                   <div className="nhsuk-button-group">
                     <button className="nhsuk-button" data-module="nhsuk-button" type="submit">
-                      Approve
+                      {allowRule ? `Approve ${member.fullName} (${allowRule.domain} is always allowed)` : "Approve"}
                     </button>
                     <Link className="nhsuk-button nhsuk-button--secondary" to={`/admin/members/${member.id}/decline`}>
                       Decline

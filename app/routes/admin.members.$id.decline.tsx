@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { declineMember } from "~/membership/member-admin.server";
-import { decideWithReason, loadMemberForDecision } from "~/membership/member-decision.server";
+import { decideWithReason, JOINER_DECIDED, loadMemberForDecision } from "~/membership/member-decision.server";
 import { reasonSchema } from "~/lib/reason-schema";
 import { MemberReasonPage } from "~/ui/reason-form";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -12,7 +12,7 @@ const schema = reasonSchema("declining");
 
 export const loader = (args: LoaderFunctionArgs) => loadMemberForDecision(args, "pending");
 
-export const action = (args: ActionFunctionArgs) => decideWithReason(args, { schema, decide: declineMember, done: "declined" });
+export const action = (args: ActionFunctionArgs) => decideWithReason(args, { schema, decide: declineMember, done: "Declined. We have emailed them the reason.", kind: JOINER_DECIDED });
 
 export default function DeclineMember() {
   const member = useLoaderData<typeof loader>();

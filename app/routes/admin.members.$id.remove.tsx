@@ -12,7 +12,7 @@ const schema = reasonSchema("removing");
 
 export const loader = (args: LoaderFunctionArgs) => loadMemberForDecision(args, "active");
 
-export const action = (args: ActionFunctionArgs) => decideWithReason(args, { schema, decide: removeMember, done: "removed" });
+export const action = (args: ActionFunctionArgs) => decideWithReason(args, { schema, decide: removeMember, done: "Removed. They have been signed out and emailed the reason." });
 
 export default function RemoveMember() {
   const member = useLoaderData<typeof loader>();

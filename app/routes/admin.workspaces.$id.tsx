@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireAdmin } from "~/auth/access.server";
@@ -13,15 +13,10 @@ import { appointLead, findWorkspaceById, leadsOf, parentChoices, removeLead, upd
 import { IntentButton } from "~/workspaces/components";
 import { leadSchema, workspaceSchema } from "~/workspaces/schemas";
 import { WorkspaceFields } from "~/workspaces/workspace-fields";
+import { readFlash } from "~/lib/flash.server";
+import { redirectWithOutcome, type Outcome as OutcomeOf } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workspace.name ?? "Workspace"} – Staff tools – Social Prescribing Network` }];
-
-const BANNERS: Record<string, string> = {
-  created: "Workspace created. Appoint its leads below.",
-  saved: "Your changes have been saved.",
-  appointed: "Lead appointed. They can now moderate this workspace.",
-  "lead-removed": "They no longer lead this workspace. They are still a member of it.",
-};
 
 async function workspaceOr404(id: string | undefined) {
   const workspace = await findWorkspaceById(idParam(id));
@@ -32,7 +27,8 @@ async function workspaceOr404(id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const workspace = await workspaceOr404(params.id);
-  return {
+  const flash = readFlash(request);
+  const page = {
     workspace: {
       id: workspace.id,
       slug: workspace.slug,
@@ -45,8 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     leads: (await leadsOf(workspace)).map((lead) => ({ id: lead.id, name: lead.full_name, email: lead.email })),
     parents: await parentChoices(workspace.id),
-    banner: BANNERS[new URL(request.url).searchParams.get("done") ?? ""] ?? null,
+    banner: flash.message,
   };
+  return data(page, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const workspace = await workspaceOr404(params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const done = (what: string) => redirect(`/admin/workspaces/${workspace.id}?done=${what}`);
+  const done = (what: OutcomeOf<"staff">) => redirectWithOutcome(`/admin/workspaces/${workspace.id}`, "staff", what);
   if (intent === "appoint") {
     const submission = parseWithZod(formData, { schema: leadSchema });
     if (submission.status !== "success") return { form: "appoint" as const, result: submission.reply() };

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
@@ -9,6 +9,7 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 import { createWorkspace, parentChoices } from "~/workspaces/admin.server";
 import { newWorkspaceSchema } from "~/workspaces/schemas";
 import { WorkspaceFields } from "~/workspaces/workspace-fields";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Create a workspace – Staff tools – Social Prescribing Network" }];
 
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const result = await createWorkspace(staff.id, submission.value);
   if (!result.ok) return submission.reply(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] });
-  throw redirect(`/admin/workspaces/${result.id}?done=created`);
+  throw redirectWithOutcome(`/admin/workspaces/${result.id}`, "staff", "created");
 }
 
 export default function NewWorkspace() {

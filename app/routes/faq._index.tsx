@@ -4,7 +4,7 @@ import { config } from "~/config.server";
 import { ContentBody } from "~/content/content-body";
 import { faqPage } from "~/content/pages.server";
 import { ContentSearchForm } from "~/content/search-form";
-import { searchContent, type SearchResult } from "~/content/search.server";
+import { searchContent, type SearchOutcome } from "~/content/search.server";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 const MAX_QUERY_LENGTH = 100;
@@ -19,12 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
-  if (query) return { query, results: await searchContent(query), contactEmail: config().contactEmail, page: null };
-  return { query, results: null, contactEmail: config().contactEmail, page: await faqPage() };
+  if (query) return { query, search: await searchContent(query), contactEmail: config().contactEmail, page: null };
+  return { query, search: null, contactEmail: config().contactEmail, page: await faqPage() };
 }
 
 export default function Faq() {
-  const { query, results, contactEmail, page } = useLoaderData<typeof loader>();
+  const { query, search, contactEmail, page } = useLoaderData<typeof loader>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds spn-prose">
@@ -33,7 +33,11 @@ export default function Faq() {
           Answers about social prescribing, the network, signing in, webinars and recording activity.
         </p>
         <ContentSearchForm query={query} />
-        {results ? <SearchResults query={query} results={results} contactEmail={contactEmail} /> : null}
+        {/* Searching again from here changes the page without loading a new one: this tells screen readers what came back. */}
+        <p className="nhsuk-u-visually-hidden" role="status">
+          {search ? searchHeading(query, search) : ""}
+        </p>
+        {search ? <SearchResults query={query} search={search} contactEmail={contactEmail} /> : null}
         {page ? (
           <>
             <nav className="nhsuk-contents-list" aria-label="Sections on this page">
@@ -74,11 +78,18 @@ export default function Faq() {
   );
 }
 
-function SearchResults({ query, results, contactEmail }: { query: string; results: SearchResult[]; contactEmail: string }) {
+function searchHeading(query: string, { results, match }: SearchOutcome): string {
+  if (results.length === 0) return `No results for ‘${query}’`;
+  if (match === "some-words") return `Nothing matches ‘${query}’ well`;
+  return `${results.length === 1 ? "1 result" : `${results.length} results`} for ‘${query}’`;
+}
+
+function SearchResults({ query, search, contactEmail }: { query: string; search: SearchOutcome; contactEmail: string }) {
+  const { results, match } = search;
   if (results.length === 0) {
     return (
       <>
-        <h2>No results for ‘{query}’</h2>
+        <h2>{searchHeading(query, search)}</h2>
         <p>Try:</p>
         <ul>
           <li>checking the spelling</li>
@@ -93,9 +104,13 @@ function SearchResults({ query, results, contactEmail }: { query: string; result
   }
   return (
     <>
-      <h2>
-        {results.length === 1 ? "1 result" : `${results.length} results`} for ‘{query}’
-      </h2>
+      <h2>{searchHeading(query, search)}</h2>
+      {match === "some-words" ? (
+        <p>
+          No question or guide has all of those words. {results.length === 1 ? "This page has" : "These pages have"} some
+          of them, or try different words.
+        </p>
+      ) : null}
       <ul className="nhsuk-list spn-search-results">
         {results.map((result) => (
           <li key={result.href}>

@@ -19,7 +19,10 @@ export default function JoinPending() {
           Your email address is from an organisation we do not know yet, so one of our staff will check your request
           before your membership starts. This keeps the network for people who work in or with social prescribing.
         </p>
-        <p>We will email you when we have checked it. You can sign in once your membership is approved.</p>
+        <p>
+          We usually do this within 2 working days, and we will email you when we have. You can sign in once your
+          membership is approved.
+        </p>
         {contactEmail ? (
           <p>
             If you have a question in the meantime, email <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.

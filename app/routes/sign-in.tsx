@@ -45,7 +45,7 @@ export default function SignIn() {
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={summariseErrors({ email: fields.email }, form.errors, fields.email.id)} />
         <h1>Sign in</h1>
-        <p>We will email you a link and a code to sign in with. You do not need a password.</p>
+        <p>If you are a member, we will email you a link and a code to sign in with. You do not need a password.</p>
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
           <EmailAddressInput field={fields.email} label="Email address" hint="The work email address you joined with" />
           {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}

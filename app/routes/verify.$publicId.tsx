@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { getCurrentUser } from "~/auth/access.server";
-import { describeChallenge, type ChallengeProblem } from "~/membership/challenges.server";
+import { describeChallenge, type ChallengeAsked, type ChallengeProblem } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { rateLimitMessage } from "~/auth/rate-limits.server";
 import { sessionCookie } from "~/auth/sessions.server";
@@ -71,7 +71,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   }
 
   const proof = submission.value.intent === "code" ? { code: submission.value.code } : { token: submission.value.token };
-  const result = await confirmEmailChallenge(publicId, proof);
+  const result = await confirmEmailChallenge(publicId, proof, { ip: context.clientIp });
   switch (result.outcome) {
     case "signed-in":
       return redirect(result.destination, { headers: { "Set-Cookie": sessionCookie(result.sessionToken) } });
@@ -79,6 +79,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       return redirect("/join/pending");
     case "email-changed":
       return redirect("/account/email/changed");
+    case "too-many-checks":
+      return reply(form, submission.reply({ formErrors: [rateLimitMessage(result.retryAfterMs, "You have tried too many codes in a short time.")] }), 429);
     case "refused":
       return reply(form, submission.reply({ formErrors: [result.message] }), 403);
     case "failed":
@@ -97,6 +99,19 @@ function pageHeading({ purpose }: { purpose: string | null }): string {
   if (purpose === "change-email") return "Confirm your new email address";
   return "Sign in to the Social Prescribing Network";
 }
+
+/**
+ * What the email holds, for each thing a person can ask for. Whether it has a code depends on the address
+ * (a member's, a joiner's waiting for approval, nobody's…), which this page must not reveal, so it says
+ * when there is a code and what the email does otherwise.
+ */
+const WHAT_WAS_SENT: Record<ChallengeAsked, string> = {
+  "sign-in":
+    "If you can sign in with this address, the email has a link and a 6-digit code: select the link, or enter the code below. They work for 30 minutes. If you cannot sign in yet, for example because your request to join is waiting for approval, the email says why.",
+  join: "If you can join with this address, the email has a link and a 6-digit code to confirm it: select the link, or enter the code below. They work for 30 minutes. If you have asked to join with this address before, the email says what to do next.",
+  "change-email":
+    "If no other account uses this address, the email has a link and a 6-digit code to confirm it: select the link, or enter the code below. They work for 30 minutes. If another account already uses it, the email says so, and your address stays as it is.",
+};
 
 const BUTTONS: Record<string, string> = {
   "verify-email": "Confirm and join",
@@ -178,8 +193,7 @@ export default function Verify() {
             {/* A link cut short by the mail client: the code from the same email still works here. */}
             {page.problem === "bad-link" ? <p>{PROBLEMS["bad-link"]}</p> : null}
             <p>
-              We have sent an email to <strong>{page.email}</strong>. It has a link and a 6-digit code. Select the link, or
-              enter the code here. They work for 30 minutes.
+              We have sent an email to <strong>{page.email}</strong>. {WHAT_WAS_SENT[page.asked]}
             </p>
             <Form method="post" id={codeForm.id} onSubmit={codeForm.onSubmit} noValidate>
               <input type="hidden" name="intent" value="code" />

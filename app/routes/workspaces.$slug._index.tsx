@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { db } from "~/db.server";
 import { pageParam } from "~/lib/params";
@@ -14,23 +14,16 @@ import { headingFor, leadsOf, subAreasOf } from "~/workspaces/directory.server";
 import { listThreads } from "~/workspaces/discussions.server";
 import { cancelRequest, joinWorkspace, leaveWorkspace, removalOf, requestToJoin, type Outcome } from "~/workspaces/memberships.server";
 import { joinRequestSchema } from "~/workspaces/schemas";
+import { readFlash } from "~/lib/flash.server";
+import { redirectWithOutcome, type Outcome as OutcomeOf } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.heading.name ?? "Workspace"} – Workspaces – Social Prescribing Network` }];
-
-const BANNERS: Record<string, string> = {
-  joined: "You have joined this workspace.",
-  left: "You have left this workspace.",
-  requested: "Your request has been sent. We will email you when the workspace's leads decide.",
-  cancelled: "Your request to join has been withdrawn.",
-  "digest-on": "We will email you once a day when there are new discussions here.",
-  "digest-off": "We will no longer email you about new discussions here.",
-  "thread-deleted": "Your post has been deleted.",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireWorkspace(request, params.slug, "see");
   const { workspace, status, isLead, canRead, canPost, current } = viewer;
   const url = new URL(request.url);
+  const flash = readFlash(request);
   const base = {
     heading: await headingFor(workspace),
     description: workspace.description,
@@ -38,12 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isLead,
     canRead,
     canPost,
-    banner: BANNERS[url.searchParams.get("done") ?? ""] ?? null,
+    banner: flash.message,
     subAreas: await subAreasOf(workspace.id),
   };
   if (!canRead) {
     const removal = status === "removed" ? await removalOf(workspace.id, current.user.id) : undefined;
-    return { ...base, removal: removal ?? null, read: null };
+    return data({ ...base, removal: removal ?? null, read: null }, { headers: flash.headers });
   }
   const [threads, leads, subscribed, openReports] = await Promise.all([
     listThreads(workspace.id, pageParam(url.searchParams)),
@@ -59,19 +52,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .then((row) => Number(row.n))
       : Promise.resolve(0),
   ]);
-  return {
-    ...base,
-    removal: null,
-    read: { threads, leads: leads.map((lead) => lead.full_name), subscribed, openReports },
-  };
+  return data({ ...base, removal: null, read: { threads, leads: leads.map((lead) => lead.full_name), subscribed, openReports } }, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireWorkspace(request, params.slug, "see");
   const form = await request.formData();
   const intent = form.get("intent");
-  const back = (done: string) => redirect(`/workspaces/${viewer.workspace.slug}?done=${done}`);
-  const reply = (outcome: Outcome, done: string) => (outcome.ok ? back(done) : { error: outcome.error });
+  const back = (done: OutcomeOf<"workspace">) => redirectWithOutcome(`/workspaces/${viewer.workspace.slug}`, "workspace", done);
+  const reply = (outcome: Outcome, done: OutcomeOf<"workspace">) => (outcome.ok ? back(done) : { error: outcome.error });
   // Members-only intents: to anyone who cannot read a private workspace it does not exist.
   const requireMember = () => {
     if (!viewer.canRead) throw notFound();

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findUserById } from "~/auth/users.server";
 import { idParam } from "~/lib/params";
@@ -11,6 +11,7 @@ import { membershipStatus, notFound, requireWorkspace } from "~/workspaces/acces
 import { WorkspacePageHeader } from "~/workspaces/components";
 import { headingFor } from "~/workspaces/directory.server";
 import { removeFromWorkspace } from "~/workspaces/memberships.server";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Remove a member from a workspace – Social Prescribing Network" }];
 
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reportId = reportParam(request);
   const outcome = await removeFromWorkspace(viewer, member.id, submission.value.reason, { reportId });
   if (!outcome.ok) return submission.reply({ formErrors: [outcome.error] });
-  throw redirect(`/workspaces/${viewer.workspace.slug}/moderation?done=removed`);
+  throw redirectWithOutcome(`/workspaces/${viewer.workspace.slug}/moderation`, "moderation", "removed");
 }
 
 export default function RemoveFromWorkspace() {

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { db } from "~/db.server";
 import { pageParam } from "~/lib/params";
@@ -14,19 +14,10 @@ import { requirePost, requireThread, setThreadFlag } from "~/workspaces/discussi
 import { approveRequest, pendingRequests, readmit, removedMembers } from "~/workspaces/memberships.server";
 import { dismissReport, hiddenPosts, reportQueue, requireOpenReport, restorePost } from "~/workspaces/moderation.server";
 import { REPORT_REASON_LABELS } from "~/workspaces/options";
+import { readFlash } from "~/lib/flash.server";
+import { redirectWithOutcome, type Outcome as OutcomeOf } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Moderation – ${data?.heading.name ?? "Workspace"} – Social Prescribing Network` }];
-
-const BANNERS: Record<string, string> = {
-  approved: "Request approved. We have emailed them.",
-  declined: "Request declined. We have emailed them your reason.",
-  dismissed: "Report dismissed.",
-  hidden: "Post hidden. We have emailed its author your reason.",
-  restored: "Post restored.",
-  locked: "Discussion locked.",
-  removed: "Member removed from the workspace. We have emailed them your reason.",
-  readmitted: "They can join this workspace again.",
-};
 
 /** For the workspace's leads and admins only: everyone else gets 403 (or 404 for a private workspace they cannot read). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await db().selectFrom("workspace_memberships").select("user_id").where("workspace_id", "=", workspace.id).where("status", "=", "member").where("user_id", "in", authorIds).execute()
     : [];
   const memberIds = new Set(members.map((m) => m.user_id));
-  return {
+  const flash = readFlash(request);
+  const page = {
     heading: await headingFor(workspace),
     isAdmin: viewer.current.isAdmin,
     me: viewer.current.user.id,
@@ -52,8 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requests,
     hidden,
     removed,
-    banner: BANNERS[url.searchParams.get("done") ?? ""] ?? null,
+    banner: flash.message,
   };
+  return data(page, { headers: flash.headers });
 }
 
 function numberField(form: FormData, name: string): number {
@@ -65,7 +58,7 @@ function numberField(form: FormData, name: string): number {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireWorkspace(request, params.slug, "lead");
   const form = await request.formData();
-  const done = (what: string) => redirect(`/workspaces/${viewer.workspace.slug}/moderation?done=${what}`);
+  const done = (what: OutcomeOf<"moderation">) => redirectWithOutcome(`/workspaces/${viewer.workspace.slug}/moderation`, "moderation", what);
   switch (form.get("intent")) {
     case "approve": {
       const outcome = await approveRequest(viewer, numberField(form, "userId"));

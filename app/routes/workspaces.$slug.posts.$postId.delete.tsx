@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -8,6 +8,7 @@ import { headingFor } from "~/workspaces/directory.server";
 import { deletePost, mayChange } from "~/workspaces/discussions.server";
 import { renderMarkdown } from "~/workspaces/markdown.server";
 import { requirePostPage } from "~/workspaces/post-actions.server";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Delete your post – Workspaces – Social Prescribing Network" }];
 
@@ -28,7 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!mayChange(viewer, post)) throw forbidden();
   const outcome = await deletePost(viewer, post);
   if (!outcome.ok) return { error: outcome.error };
-  throw redirect(outcome.threadRemoved ? `/workspaces/${viewer.workspace.slug}?done=thread-deleted` : `${threadPath}?done=deleted#post-${post.id}`);
+  throw outcome.threadRemoved
+    ? redirectWithOutcome(`/workspaces/${viewer.workspace.slug}`, "workspace", "thread-deleted")
+    : redirectWithOutcome(`${threadPath}#post-${post.id}`, "thread", "deleted");
 }
 
 export default function DeletePost() {

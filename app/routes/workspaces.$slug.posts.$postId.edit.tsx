@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { forbidden } from "~/workspaces/access.server";
@@ -9,6 +9,7 @@ import { editPost, mayChange, postLocation } from "~/workspaces/discussions.serv
 import { invalidPost, postInput, replyToHeldOrRefused, requirePostPage } from "~/workspaces/post-actions.server";
 import { PostForm } from "~/workspaces/post-form";
 import { editSchema } from "~/workspaces/schemas";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Change your post – Workspaces – Social Prescribing Network" }];
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await editPost(viewer, post, thread, postInput(submission.value));
   if (!outcome.ok) return replyToHeldOrRefused(submission, outcome);
   const location = await postLocation(post.id);
-  throw redirect(`${location?.path.replace(/#.*$/, "") ?? "/workspaces"}${location && location.page > 1 ? "&" : "?"}done=edited#post-${post.id}`);
+  throw redirectWithOutcome(`${location?.path.replace(/#.*$/, "") ?? "/workspaces"}#post-${post.id}`, "thread", "edited");
 }
 
 export default function EditPost() {

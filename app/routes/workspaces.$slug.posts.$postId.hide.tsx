@@ -11,6 +11,7 @@ import { headingFor } from "~/workspaces/directory.server";
 import { renderMarkdown } from "~/workspaces/markdown.server";
 import { hidePost, reportReason } from "~/workspaces/moderation.server";
 import { requirePostPage } from "~/workspaces/post-actions.server";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Hide a post – Workspaces – Social Prescribing Network" }];
 
@@ -50,7 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const reportId = reportParam(request);
   const outcome = await hidePost(viewer, post, submission.value.reason, { reportId });
   if (!outcome.ok) return submission.reply({ formErrors: [outcome.error] });
-  throw redirect(reportId ? `/workspaces/${viewer.workspace.slug}/moderation?done=hidden` : `/workspaces/${viewer.workspace.slug}/threads/${thread.id}#post-${post.id}`);
+  throw reportId
+    ? redirectWithOutcome(`/workspaces/${viewer.workspace.slug}/moderation`, "moderation", "hidden")
+    : redirect(`/workspaces/${viewer.workspace.slug}/threads/${thread.id}#post-${post.id}`);
 }
 
 export default function HidePost() {

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findUserById } from "~/auth/users.server";
 import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
@@ -13,6 +13,7 @@ import { reportPost } from "~/workspaces/moderation.server";
 import { REPORT_REASONS, type ReportReason } from "~/workspaces/options";
 import { requirePostPage } from "~/workspaces/post-actions.server";
 import { reportSchema } from "~/workspaces/schemas";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Report a post – Workspaces – Social Prescribing Network" }];
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const outcome = await reportPost(viewer, post, { reason: submission.value.reason as ReportReason, details: submission.value.details });
   if (!outcome.ok) return submission.reply({ formErrors: [outcome.error] });
-  throw redirect(`${threadPath}?done=reported#post-${post.id}`);
+  throw redirectWithOutcome(`${threadPath}#post-${post.id}`, "thread", "reported");
 }
 
 export default function ReportPost() {

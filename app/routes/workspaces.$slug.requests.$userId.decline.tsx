@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findUserById } from "~/auth/users.server";
 import { idParam } from "~/lib/params";
@@ -11,6 +11,7 @@ import { membershipStatus, notFound, requireWorkspace } from "~/workspaces/acces
 import { WorkspacePageHeader } from "~/workspaces/components";
 import { headingFor } from "~/workspaces/directory.server";
 import { declineRequest } from "~/workspaces/memberships.server";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Decline a request to join – Workspaces – Social Prescribing Network" }];
 
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const outcome = await declineRequest(viewer, user.id, submission.value.reason);
   if (!outcome.ok) return submission.reply({ formErrors: [outcome.error] });
-  throw redirect(`/workspaces/${viewer.workspace.slug}/moderation?done=declined`);
+  throw redirectWithOutcome(`/workspaces/${viewer.workspace.slug}/moderation`, "moderation", "declined");
 }
 
 export default function DeclineRequest() {

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { formatUkDay } from "~/ui/dates";
@@ -13,20 +13,24 @@ import { headingFor } from "~/workspaces/directory.server";
 import { POST_LINK_REL } from "~/workspaces/markdown.server";
 import { addResource, listResources, removeResource } from "~/workspaces/resources.server";
 import { resourceSchema } from "~/workspaces/schemas";
+import { readFlash } from "~/lib/flash.server";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resources – ${data?.heading.name ?? "Workspace"} – Social Prescribing Network` }];
 
-const BANNERS: Record<string, string> = { added: "The resource has been added.", removed: "The resource has been removed." };
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireWorkspace(request, params.slug, "read");
-  return {
-    heading: await headingFor(viewer.workspace),
-    isLead: viewer.isLead,
-    resources: await listResources(viewer.workspace.id),
-    banner: BANNERS[new URL(request.url).searchParams.get("done") ?? ""] ?? null,
-    rel: POST_LINK_REL,
-  };
+  const flash = readFlash(request);
+  return data(
+    {
+      heading: await headingFor(viewer.workspace),
+      isLead: viewer.isLead,
+      resources: await listResources(viewer.workspace.id),
+      banner: flash.message,
+      rel: POST_LINK_REL,
+    },
+    { headers: flash.headers },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,12 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "remove") {
     const id = Number(formData.get("resourceId"));
     if (!Number.isSafeInteger(id) || !(await removeResource(viewer, id))) throw new Response(null, { status: 404 });
-    throw redirect(`${here}?done=removed`);
+    throw redirectWithOutcome(here, "resources", "removed");
   }
   const submission = parseWithZod(formData, { schema: resourceSchema });
   if (submission.status !== "success") return submission.reply();
   await addResource(viewer, submission.value);
-  throw redirect(`${here}?done=added`);
+  throw redirectWithOutcome(here, "resources", "added");
 }
 
 export default function Resources() {

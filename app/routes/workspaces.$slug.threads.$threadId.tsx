@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { idParam, pageParam } from "~/lib/params";
 import { SuccessBanner } from "~/ui/notification";
@@ -12,21 +12,12 @@ import { listPosts, postLocation, reply, requireThread, setThreadFlag, type Post
 import { invalidPost, postInput, replyToHeldOrRefused } from "~/workspaces/post-actions.server";
 import { PostForm } from "~/workspaces/post-form";
 import { replySchema } from "~/workspaces/schemas";
+import { readFlash } from "~/lib/flash.server";
+import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.thread.title ?? "Discussion"} – ${data?.heading.name ?? "Workspace"} – Social Prescribing Network` },
 ];
-
-const BANNERS: Record<string, string> = {
-  replied: "Your reply has been posted.",
-  edited: "Your changes have been saved.",
-  deleted: "Your post has been deleted.",
-  reported: "Thank you. The workspace's leads will look at your report.",
-  pinned: "The discussion is pinned to the top of the list.",
-  unpinned: "The discussion is no longer pinned.",
-  locked: "The discussion is locked: no one can reply.",
-  unlocked: "The discussion is unlocked.",
-};
 
 const FLAG_DONE = { pin: "pinned", unpin: "unpinned", lock: "locked", unlock: "unlocked" } as const;
 
@@ -35,15 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const thread = await requireThread(viewer, idParam(params.threadId));
   const url = new URL(request.url);
   const posts = await listPosts(viewer, thread, pageParam(url.searchParams));
-  return {
-    heading: await headingFor(viewer.workspace),
-    isLead: viewer.isLead,
-    canPost: viewer.canPost,
-    canReply: viewer.canPost && (!thread.locked || viewer.isLead),
-    thread: { id: thread.id, title: thread.title, pinned: thread.pinned === 1, locked: thread.locked === 1, listed: thread.removed_at === null },
-    posts,
-    banner: BANNERS[url.searchParams.get("done") ?? ""] ?? null,
-  };
+  const flash = readFlash(request);
+  return data(
+    {
+      heading: await headingFor(viewer.workspace),
+      isLead: viewer.isLead,
+      canPost: viewer.canPost,
+      canReply: viewer.canPost && (!thread.locked || viewer.isLead),
+      thread: { id: thread.id, title: thread.title, pinned: thread.pinned === 1, locked: thread.locked === 1, listed: thread.removed_at === null },
+      posts,
+      banner: flash.message,
+    },
+    { headers: flash.headers },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -55,14 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "pin" || intent === "unpin" || intent === "lock" || intent === "unlock") {
     if (!viewer.isLead) throw forbidden();
     await setThreadFlag(viewer, thread, intent.endsWith("pin") ? "pinned" : "locked", !intent.startsWith("un"));
-    throw redirect(`${here}?done=${FLAG_DONE[intent]}`);
+    throw redirectWithOutcome(here, "thread", FLAG_DONE[intent]);
   }
   const submission = parseWithZod(formData, { schema: replySchema });
   if (submission.status !== "success") return invalidPost(submission);
   const outcome = await reply(viewer, thread, postInput(submission.value));
   if (!outcome.ok) return replyToHeldOrRefused(submission, outcome);
   const location = await postLocation(outcome.postId);
-  throw redirect(`${here}?${new URLSearchParams({ ...(location && location.page > 1 ? { page: String(location.page) } : {}), done: "replied" })}#post-${outcome.postId}`);
+  throw redirectWithOutcome(`${here}${location && location.page > 1 ? `?page=${location.page}` : ""}#post-${outcome.postId}`, "thread", "replied");
 }
 
 export default function Thread() {

@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useErrorTitle } from "~/ui/document-meta";
+import { nhsukFrontend } from "~/ui/nhsuk-frontend";
 
 /**
  * NHS.UK form patterns as small components. They take plain props (not conform objects)
@@ -9,28 +10,53 @@ import { useErrorTitle } from "~/ui/document-meta";
 export interface FieldError {
   /** id of the input the error is about, so the summary link can move focus to it. */
   fieldId: string;
+  /** id of the field's form group (see formGroupId), when it has one: where the link goes without JavaScript. */
+  groupId?: string;
   message: string;
 }
 
+/** The id of the NHS form group around the field whose input has `fieldId`. */
+export function formGroupId(fieldId: string): string {
+  return `${fieldId}-form-group`;
+}
+
+/**
+ * The NHS error summary. Its links do what the design system's do: with JavaScript, nhsuk-frontend's
+ * ErrorSummary script scrolls the field's label or legend into view and focuses the input; without it, a
+ * link goes to the field's form group, so the page scrolls to the label rather than past it to the input.
+ */
 export function ErrorSummary({ errors, title = "There is a problem" }: { errors: FieldError[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const [scripted, setScripted] = useState(false);
   const key = errors.map((error) => error.message).join("\n");
-  // Errors from a submission handled in the browser arrive without a page load, so nhsuk-frontend's
-  // own focusing does not run: move focus to the summary so screen readers announce it.
+  const shown = errors.length > 0;
+  // Errors from a submission handled in the browser arrive without a page load: move focus to the summary
+  // so screen readers announce it, as nhsuk-frontend does on a page load.
   useEffect(() => {
     if (key) ref.current?.focus();
   }, [key]);
-  useErrorTitle(errors.length > 0);
-  if (errors.length === 0) return null;
+  // The summary can appear long after nhsuk-frontend started (initAll only finds what is on the page then),
+  // so each summary starts its own script. It focuses nothing itself: the effect above does.
+  useEffect(() => {
+    const element = ref.current;
+    if (!shown || !element) return;
+    setScripted(true);
+    void nhsukFrontend().then(({ ErrorSummary: Script }) => {
+      if (element.isConnected && !element.hasAttribute("data-nhsuk-error-summary-init")) new Script(element, { disableAutoFocus: true });
+    });
+  }, [shown]);
+  useErrorTitle(shown);
+  if (!shown) return null;
   return (
-    <div className="nhsuk-error-summary" data-module="nhsuk-error-summary" tabIndex={-1} ref={ref}>
+    // No data-module: nhsuk-frontend's initAll would start a second script on it (see above).
+    <div className="nhsuk-error-summary" tabIndex={-1} ref={ref}>
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading">{title}</h2>
         <div className="nhsuk-error-summary__body">
           <ul className="nhsuk-list nhsuk-error-summary__list">
             {errors.map((error) => (
               <li key={`${error.fieldId}:${error.message}`}>
-                <a href={`#${error.fieldId}`}>{error.message}</a>
+                <a href={`#${scripted ? error.fieldId : (error.groupId ?? error.fieldId)}`}>{error.message}</a>
               </li>
             ))}
           </ul>
@@ -40,7 +66,10 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
   );
 }
 
-/** Collects conform field errors into summary entries, in form order. */
+/**
+ * Collects conform field errors into summary entries, in form order. Errors about the whole form link to
+ * `formErrorTarget` (by default the main content).
+ */
 export function summariseErrors(
   fields: Record<string, { id: string; errors?: string[] | undefined }>,
   formErrors?: string[],
@@ -48,17 +77,34 @@ export function summariseErrors(
 ): FieldError[] {
   const summary: FieldError[] = [];
   for (const field of Object.values(fields)) {
-    for (const message of field.errors ?? []) summary.push({ fieldId: field.id, message });
+    for (const message of field.errors ?? []) summary.push({ fieldId: field.id, groupId: formGroupId(field.id), message });
   }
-  for (const message of formErrors ?? []) summary.push({ fieldId: formErrorTarget ?? "maincontent", message });
+  const target = formErrorTarget ?? "maincontent";
+  const targetIsField = Object.values(fields).some((field) => field.id === target);
+  for (const message of formErrors ?? []) summary.push({ fieldId: target, groupId: targetIsField ? formGroupId(target) : undefined, message });
   return summary;
+}
+
+const EMAIL_ADDRESS = /([^\s@]+@[^\s@]+\.[a-z]{2,})(?=[.,;:)]?(?:\s|$))/gi;
+
+/** Text with each email address in it as a mailto link (an error telling people whom to email). */
+function withMailtoLinks(text: string): ReactNode[] {
+  return text.split(EMAIL_ADDRESS).map((part, index) =>
+    index % 2 === 1 ? (
+      <a key={index} href={`mailto:${part}`}>
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
 }
 
 function ErrorMessage({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <span className="nhsuk-error-message" id={id}>
-      <span className="nhsuk-u-visually-hidden">Error:</span> {errors.join(". ")}
+      <span className="nhsuk-u-visually-hidden">Error:</span> {withMailtoLinks(errors.join(". "))}
     </span>
   );
 }
@@ -88,7 +134,7 @@ function LabelledField({ id, label, hint, errors, labelIsHeading, children }: La
     </label>
   );
   return (
-    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`} id={formGroupId(id)}>
       {labelIsHeading ? <h1 className="nhsuk-label-wrapper">{labelElement}</h1> : labelElement}
       {hint ? (
         <div className="nhsuk-hint" id={hintId}>
@@ -108,7 +154,7 @@ export interface TextFieldProps {
   hint?: ReactNode;
   errors?: string[];
   defaultValue?: string;
-  type?: "text" | "email" | "search" | "tel" | "url";
+  type?: "text" | "email" | "search" | "tel" | "url" | "date";
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "email";
   spellCheck?: boolean;
@@ -177,7 +223,7 @@ function ChoiceGroup({
   const errorId = errors?.length ? `${id}-error` : undefined;
   const inputType = kind === "radios" ? "radio" : "checkbox";
   return (
-    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`} id={formGroupId(id)}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
         {hint ? (

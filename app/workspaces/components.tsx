@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Breadcrumbs, type Crumb } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
+import { formGroupId } from "~/ui/forms";
 import { GUARD_FLAG_LABELS, type GuardFlag } from "./patient-data-guard";
 
 /** Pieces shared by the workspace pages (browser-safe). */
@@ -128,7 +129,7 @@ export function GuardWarning({ flags, confirmId }: { flags: GuardFlag[]; confirm
 export function GuardConfirm({ id, errors }: { id: string; errors?: string[] }) {
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`} id={formGroupId(id)}>
       {errorId ? (
         <span className="nhsuk-error-message" id={errorId}>
           <span className="nhsuk-u-visually-hidden">Error:</span> {errors?.join(". ")}

@@ -9,7 +9,7 @@ import * as preferences from "~/routes/account.preferences";
 import * as profile from "~/routes/account.profile";
 import * as signOutEverywhere from "~/routes/account.sign-out-everywhere";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createMember, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
+import { createMember, pageData, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {
@@ -73,10 +73,14 @@ describe("account actions", () => {
     const cookie = await sessionCookieFor(member.id);
     const form = { fullName: "Siân Hughes", organisation: "Tamar Valley PCN", jobRole: "lead-or-manager", region: "south-west" };
     const result = (await outcome(() => profile.action(args(pageRequest("/account/profile", { cookie, form }))))) as Response;
-    expect(result.headers.get("Location")).toBe("/account?updated=profile");
+    expect(result.headers.get("Location")).toBe("/account");
     expect(await findUserById(member.id)).toMatchObject({ full_name: "Siân Hughes", job_role: "lead-or-manager", region: "south-west" });
-    const page = await account.loader(args(pageRequest("/account?updated=profile", { cookie })));
+    const flash = (result.headers.get("Set-Cookie") ?? "").split(";")[0];
+    const page = pageData<{ banner: string | null }>(await account.loader(args(pageRequest("/account", { cookie: `${cookie}; ${flash}` }))));
     expect(page.banner).toBe("Your details have been updated.");
+    // The banner is the flash's, not the address's.
+    const forged = pageData<{ banner: string | null }>(await account.loader(args(pageRequest("/account?updated=profile", { cookie }))));
+    expect(forged.banner).toBeNull();
   });
 
   it("download my data is an attachment holding the member's details", async () => {

@@ -71,7 +71,30 @@ describe("a member's own changes", () => {
       workspace_interests_json: '["london"]',
     });
     const { entries } = await listAudit();
-    expect(entries).toMatchObject([{ action: "member.profile-updated", actorUserId: member.id, details: {} }]);
+    expect(entries).toMatchObject([{ action: "member.profile-updated", actorUserId: member.id }]);
+  });
+
+  it("records which fields changed, by name only, and staff read them in words", async () => {
+    const member = await createMember({ full_name: "Grace Mensah", organisation: "Old PCN", region: "london", job_role: "link-worker" });
+    await updateProfile(member.id, {
+      fullName: "Grace Mensah",
+      organisation: "Calder Moor PCN",
+      jobRole: "link-worker",
+      region: "north-east-and-yorkshire",
+      icbPcn: "",
+      workspaceInterests: [],
+    });
+    const { entries } = await listAudit();
+    expect(entries[0]?.details).toEqual({ fields: ["organisation", "region"] });
+    // Names of fields, never their values.
+    expect(JSON.stringify(entries[0]?.details)).not.toMatch(/Calder|north-east|Old PCN|london/);
+    expect(entries[0]?.detailLines).toEqual([{ label: "Changed", value: "Organisation, NHS England region" }]);
+  });
+
+  it("records nothing when nothing changed", async () => {
+    const member = await createMember({ full_name: "Grace Mensah", organisation: "Test PCN", region: "london", job_role: "link-worker" });
+    await updateProfile(member.id, { fullName: "Grace Mensah", organisation: "Test PCN", jobRole: "link-worker", region: "london" });
+    expect((await listAudit()).total).toBe(0);
   });
 
   it("keeps the two consents separate", async () => {

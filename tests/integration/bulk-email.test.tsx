@@ -118,7 +118,7 @@ describe("bulk email", () => {
       enqueueBulkEmail(database, {
         campaignKey: "codes",
         template: signInCodeEmail,
-        props: { link: "https://portal.example.org/verify/a?token=b", code: placeholder("code"), validMinutes: 30 },
+        props: { link: "https://portal.example.org/verify/a?token=b", code: placeholder("code"), validMinutes: 30, asked: "sign-in" },
         recipients: [{ to: "z@nhs.net", vars: { code: "123456" } }],
       }),
     ).rejects.toThrow(/holds a secret/);

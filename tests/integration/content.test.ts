@@ -152,7 +152,7 @@ describe("compiled content is cached by content hash", () => {
 
 describe("search", () => {
   async function hrefsFor(query: string, collection?: ContentCollection) {
-    return (await searchContent(query, collection)).map((r) => r.href);
+    return (await searchContent(query, collection)).results.map((r) => r.href);
   }
 
   it("finds a question by a word that appears only in its answer", async () => {
@@ -171,6 +171,27 @@ describe("search", () => {
 
   it("ignores little words, so a question in plain English finds its answer", async () => {
     expect((await hrefsFor("How do I join the network?"))[0]).toBe("/faq#how-to-join");
+  });
+
+  it("puts a question first when searching for its own words, above pages that only mention them", async () => {
+    const { faq, guidance } = await loadContent();
+    for (const question of faq) {
+      // A guide on the same subject (same slug) is as good a first answer.
+      const first = (await hrefsFor(question.frontmatter.title))[0];
+      const sameSubject = guidance.some((page) => page.slug === question.slug) ? [`/guidance/${question.slug}`] : [];
+      expect([`/faq#${question.slug}`, ...sameSubject], question.frontmatter.title).toContain(first);
+    }
+  });
+
+  it("says when no page has all the words, rather than offering pages that mention one of them as matches", async () => {
+    const outcome = await searchContent("moderate workspace");
+    expect(outcome.match).toBe("some-words");
+    expect((await searchContent("SNOMED")).match).toBe("all-words");
+  });
+
+  it("leaves out results far weaker than the best", async () => {
+    // The webinars FAQ and guide are about webinars; pages that mention them once are not results.
+    expect(await hrefsFor("webinar")).not.toContain("/faq#unsubscribe-from-the-bulletin");
   });
 
   it("returns nothing when nothing matches", async () => {

@@ -4,7 +4,8 @@ import { listAudit } from "~/audit/audit.server";
 import { addDomainOverride, listDomainOverrides, removeDomainOverride } from "~/membership/domain-overrides.server";
 import { domainOverrideSchema } from "~/membership/staff-schemas";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createAdmin } from "../support/fixtures";
+import * as domains from "~/routes/admin.domains";
+import { createAdmin, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {
@@ -21,6 +22,8 @@ describe("domain rule validation", () => {
     ["example.org.uk", "example.org.uk"],
     ["  Meadowbank-Wellbeing.ORG.UK ", "meadowbank-wellbeing.org.uk"],
     ["nhs.net", "nhs.net"],
+    ["@Riverside-Wellbeing.org.uk ", "riverside-wellbeing.org.uk"],
+    [" @ riverside-wellbeing.org.uk", "riverside-wellbeing.org.uk"],
   ])("accepts %j as %j", (input, expected) => {
     const result = parse(input);
     expect(result.success && result.data.domain).toBe(expected);
@@ -75,5 +78,31 @@ describe("domain rules", () => {
     expect(again).toEqual({ ok: false, field: "domain", error: expect.stringContaining("already a rule for spam.example") });
     expect(await listDomainOverrides()).toMatchObject([{ domain: "spam.example", policy: "refuse" }]);
     expect((await listAudit()).total).toBe(1);
+  });
+
+  it.each([
+    ["gmail.com", "a personal email service"],
+    ["hotmail.co.uk", "a personal email service"],
+    ["mailinator.com", "a temporary email service"],
+    ["anything.33mail.com", "a temporary email service"],
+  ])("refuses to always allow %s (%s), by the field, recording nothing", async (domain, kind) => {
+    const admin = await createAdmin();
+    const result = await addDomainOverride(admin.id, { domain, policy: "allow" });
+    expect(result).toEqual({ ok: false, field: "domain", error: expect.stringContaining(`${domain} is ${kind}`) });
+    expect(await listDomainOverrides()).toEqual([]);
+    expect((await listAudit()).total).toBe(0);
+  });
+
+  it("still lets staff always refuse a personal email service", async () => {
+    const admin = await createAdmin();
+    expect(await addDomainOverride(admin.id, { domain: "gmail.com", policy: "refuse" })).toEqual({ ok: true });
+  });
+
+  it("the domains page shows the refusal by the domain field", async () => {
+    const admin = await createAdmin();
+    const cookie = await sessionCookieFor(admin.id);
+    const request = pageRequest("/admin/domains", { cookie, form: { domain: "gmail.com", policy: "allow" } });
+    const reply = (await domains.action({ request, params: {}, context: testContext })) as { error?: Record<string, string[]> };
+    expect(reply.error?.domain?.[0]).toMatch(/^gmail\.com is a personal email service/);
   });
 });

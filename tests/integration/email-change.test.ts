@@ -30,7 +30,7 @@ describe("changing email address", () => {
     // Nothing changes until the new address is confirmed.
     expect((await findUserById(user.id))?.email).toBe("old@nhs.net");
 
-    expect(await confirmEmailChallenge(result.publicId, { code: mail!.code! })).toEqual({ outcome: "email-changed" });
+    expect(await confirmEmailChallenge(result.publicId, { code: mail!.code! }, { ip: "192.0.2.10" })).toEqual({ outcome: "email-changed" });
     expect((await findUserById(user.id))?.email).toBe("new@somehospital.nhs.uk");
     // The audit log records the change by the member, without either address.
     const { entries } = await listAudit({ aboutUserId: user.id });
@@ -84,7 +84,7 @@ describe("changing email address", () => {
     if (!result.ok) throw new Error("refused");
     const mail = await lastEmailTo(database, "race@nhs.net");
     await addMember(database, "race@nhs.net");
-    expect(await confirmEmailChallenge(result.publicId, { token: mail!.token! })).toMatchObject({ outcome: "refused" });
+    expect(await confirmEmailChallenge(result.publicId, { token: mail!.token! }, { ip: "192.0.2.10" })).toMatchObject({ outcome: "refused" });
     expect((await findUserById(user.id))?.email).toBe("old@nhs.net");
     expect((await listAudit()).entries).toEqual([]);
   });

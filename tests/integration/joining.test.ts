@@ -5,6 +5,7 @@ import { describeChallenge } from "~/membership/challenges.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import type { JoinInput } from "~/membership/join-schema";
 import { joinNetwork } from "~/membership/join.server";
+import { resendCode } from "~/membership/sign-in.server";
 import { grantRole } from "~/auth/roles.server";
 import { validateSessionToken } from "~/auth/sessions.server";
 import { addMember, emailsTo, lastEmailTo, setUpDatabaseTests } from "../support/fixtures";
@@ -69,7 +70,7 @@ describe("joining", () => {
   it("makes a trusted joiner an active member, signed in, once they confirm", async () => {
     await joinNetwork(joiner("alex@somehospital.nhs.uk"), { ip });
     const mail = await lastEmailTo(database, "alex@somehospital.nhs.uk");
-    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! });
+    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! }, { ip: "192.0.2.10" });
     expect(result).toMatchObject({ outcome: "signed-in", destination: "/welcome" });
     const user = await userByEmail("alex@somehospital.nhs.uk");
     expect(user?.status).toBe("active");
@@ -80,6 +81,10 @@ describe("joining", () => {
     const { entries } = await listAudit({ aboutUserId: user!.id });
     expect(entries).toMatchObject([{ action: "member.joined", actorUserId: user?.id }]);
     expect(entries[0]?.details).toEqual({ status: "active" });
+    // Admitted at once, so welcomed by email too.
+    const welcome = await lastEmailTo(database, "alex@somehospital.nhs.uk");
+    expect(welcome).toMatchObject({ template: "member-welcome", subject: "Welcome to the Social Prescribing Network" });
+    expect(welcome?.text).toContain("Dear Alex Example");
   });
 
   it("leaves a joiner from another organisation pending, without a session, and tells them and each admin", async () => {
@@ -89,7 +94,7 @@ describe("joining", () => {
 
     await joinNetwork(joiner("alex@ageuk.org.uk", { organisation: "Age UK Riverside" }), { ip });
     const mail = await lastEmailTo(database, "alex@ageuk.org.uk");
-    const result = await confirmEmailChallenge(mail!.publicId!, { token: mail!.token! });
+    const result = await confirmEmailChallenge(mail!.publicId!, { token: mail!.token! }, { ip: "192.0.2.10" });
     expect(result).toEqual({ outcome: "pending" });
     const joined = await userByEmail("alex@ageuk.org.uk");
     expect(joined?.status).toBe("pending");
@@ -100,6 +105,7 @@ describe("joining", () => {
 
     const toJoiner = await lastEmailTo(database, "alex@ageuk.org.uk");
     expect(toJoiner?.template).toBe("join-request-received");
+    expect((await emailsTo(database, "alex@ageuk.org.uk")).map((mail) => mail.template)).not.toContain("member-welcome");
     expect(toJoiner?.text).toContain("will check your request before you can sign in");
 
     const toAdmin = await lastEmailTo(database, "admin@nhs.net");
@@ -115,7 +121,7 @@ describe("joining", () => {
       .values({ domain: "newpartner.org.uk", policy: "refuse", note: null, created_at: new Date().toISOString(), created_by: null })
       .execute();
     const mail = await lastEmailTo(database, "alex@newpartner.org.uk");
-    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! });
+    const result = await confirmEmailChallenge(mail!.publicId!, { code: mail!.code! }, { ip: "192.0.2.10" });
     expect(result).toMatchObject({ outcome: "refused" });
     expect((await userByEmail("alex@newpartner.org.uk"))?.status).toBe("unverified");
     expect((await listAudit()).entries).toEqual([]);
@@ -138,17 +144,46 @@ describe("joining", () => {
     expect((await lastEmailTo(database, "member@nhs.net"))?.template).toBe("sign-in-code");
   });
 
-  it("sends a fresh verification with the latest details when an unverified joiner joins again", async () => {
-    await joinNetwork(joiner("again@nhs.net", { region: "london" }), { ip });
+  it("a second join with the same unconfirmed address keeps the first joiner's details until a link is confirmed", async () => {
+    await joinNetwork(joiner("again@nhs.net", { region: "london", fullName: "Alex Example" }), { ip });
     const first = await lastEmailTo(database, "again@nhs.net");
-    await joinNetwork(joiner("again@nhs.net", { region: "midlands", fullName: "Alex Corrected" }), { ip });
+    await joinNetwork(joiner("again@nhs.net", { region: "midlands", fullName: "Mallory Other", organisation: "Elsewhere", bulletin: false }), { ip });
     const second = await lastEmailTo(database, "again@nhs.net");
 
     expect(second?.template).toBe("join-verification");
     expect(second?.publicId).not.toBe(first?.publicId);
+    // Each email greets the details it would confirm.
+    expect(first?.text).toContain("Dear Alex Example");
+    expect(second?.text).toContain("Dear Mallory Other");
     const users = await database.selectFrom("users").selectAll().where("email", "=", "again@nhs.net").execute();
     expect(users).toHaveLength(1);
-    expect(users[0]).toMatchObject({ region: "midlands", full_name: "Alex Corrected", status: "unverified" });
+    expect(users[0]).toMatchObject({ region: "london", full_name: "Alex Example", organisation: "Riverside PCN", status: "unverified" });
+
+    // The owner of the address confirms the first request: its details stand, and the second's link no longer changes them.
+    expect(await confirmEmailChallenge(first!.publicId!, { code: first!.code! }, { ip })).toMatchObject({ outcome: "signed-in" });
+    expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Example", region: "london", bulletin_opt_in: 1, status: "active" });
+    await confirmEmailChallenge(second!.publicId!, { code: second!.code! }, { ip });
+    expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Example", region: "london", organisation: "Riverside PCN" });
+  });
+
+  it("the confirmed link decides whose details stand: confirming a later request uses its details", async () => {
+    await joinNetwork(joiner("again@nhs.net", { region: "london", fullName: "Alex Tpyo" }), { ip });
+    await joinNetwork(joiner("again@nhs.net", { region: "midlands", fullName: "Alex Corrected", events: true }), { ip });
+    const second = await lastEmailTo(database, "again@nhs.net");
+    expect(await confirmEmailChallenge(second!.publicId!, { token: second!.token! }, { ip })).toMatchObject({ outcome: "signed-in" });
+    expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Corrected", region: "midlands", events_opt_in: 1, status: "active" });
+  });
+
+  it("a new code sent from the check-your-email page carries the same details as the code it replaces", async () => {
+    await joinNetwork(joiner("again@nhs.net", { fullName: "Mallory Other", region: "london" }), { ip });
+    const second = await joinNetwork(joiner("again@nhs.net", { fullName: "Alex Example", region: "midlands" }), { ip });
+    if (!second.ok) throw new Error("refused");
+    const resent = await resendCode(second.publicId, { ip });
+    if (!resent || resent.ok !== true) throw new Error("not resent");
+    const mail = await lastEmailTo(database, "again@nhs.net");
+    expect(mail?.text).toContain("Dear Alex Example");
+    await confirmEmailChallenge(resent.publicId, { code: mail!.code! }, { ip });
+    expect(await userByEmail("again@nhs.net")).toMatchObject({ full_name: "Alex Example", region: "midlands", status: "active" });
   });
 
   it("tells a pending joiner who joins again that they are waiting for review", async () => {

@@ -342,7 +342,7 @@ describe("emails that can no longer arrive in time", () => {
 describe("security emails", () => {
   const code = "493817";
   const token = "k3v9q2mzx8w4t6r1p0sa7d5f";
-  const props = { link: `http://localhost:3000/verify/pub1d3nt1f1er?token=${token}`, code, validMinutes: 30 };
+  const props = { link: `http://localhost:3000/verify/pub1d3nt1f1er?token=${token}`, code, validMinutes: 30, asked: "sign-in" as const };
 
   it("keep no code or link token in the outbox once delivered by SMTP", async () => {
     const { messageId } = await enqueueEmail(database, { to: "member@nhs.net", template: signInCodeEmail, props });

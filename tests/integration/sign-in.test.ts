@@ -5,6 +5,7 @@ import { describeChallenge, MAX_CODE_ATTEMPTS } from "~/membership/challenges.se
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { createSession, sessionCookieName, validateSessionToken } from "~/auth/sessions.server";
 import { requestSignIn, resendCode, signOut } from "~/membership/sign-in.server";
+import { grantRole } from "~/auth/roles.server";
 import { addMember, emailsTo, lastEmailTo, setUpDatabaseTests } from "../support/fixtures";
 
 const { database, ip } = setUpDatabaseTests();
@@ -29,10 +30,23 @@ describe("passwordless sign-in", () => {
     const { publicId, code } = await signInCode(" Member@NHS.net", "/webinars?month=may");
     expect((await lastEmailTo(database, "member@nhs.net"))?.template).toBe("sign-in-code");
 
-    const result = await confirmEmailChallenge(publicId, { code });
+    const result = await confirmEmailChallenge(publicId, { code }, { ip: "192.0.2.10" });
     expect(result).toMatchObject({ outcome: "signed-in", destination: "/webinars?month=may" });
     const token = result.outcome === "signed-in" ? result.sessionToken : "";
     expect((await getCurrentUser(requestWithCookie(token)))?.user.id).toBe(userId);
+  });
+
+  it("takes an admin to the staff tools when they were not going anywhere in particular, and members to their account", async () => {
+    await addMember(database, "member@nhs.net");
+    const adminId = await addMember(database, "admin@nhs.net");
+    await grantRole(adminId, "admin");
+    const asAdmin = await signInCode("admin@nhs.net");
+    expect(await confirmEmailChallenge(asAdmin.publicId, { code: asAdmin.code }, { ip })).toMatchObject({ destination: "/admin/members" });
+    const asMember = await signInCode("member@nhs.net");
+    expect(await confirmEmailChallenge(asMember.publicId, { code: asMember.code }, { ip })).toMatchObject({ destination: "/account" });
+    // Where an admin was going still wins.
+    const going = await signInCode("admin@nhs.net", "/account/profile");
+    expect(await confirmEmailChallenge(going.publicId, { code: going.code }, { ip })).toMatchObject({ destination: "/account/profile" });
   });
 
   it("answers a member and a stranger alike: same result, same page, and only the member gets a code", async () => {
@@ -64,9 +78,9 @@ describe("passwordless sign-in", () => {
   it("refuses a code that has been used already", async () => {
     await addMember(database, "member@nhs.net");
     const { publicId, code, token } = await signInCode("member@nhs.net");
-    expect((await confirmEmailChallenge(publicId, { code })).outcome).toBe("signed-in");
-    expect(await confirmEmailChallenge(publicId, { code })).toMatchObject({ outcome: "failed", problem: "used" });
-    expect(await confirmEmailChallenge(publicId, { token })).toMatchObject({ outcome: "failed", problem: "used" });
+    expect((await confirmEmailChallenge(publicId, { code }, { ip: "192.0.2.10" })).outcome).toBe("signed-in");
+    expect(await confirmEmailChallenge(publicId, { code }, { ip: "192.0.2.10" })).toMatchObject({ outcome: "failed", problem: "used" });
+    expect(await confirmEmailChallenge(publicId, { token }, { ip: "192.0.2.10" })).toMatchObject({ outcome: "failed", problem: "used" });
     expect(await database.selectFrom("sessions").selectAll().execute()).toHaveLength(1);
   });
 
@@ -74,14 +88,14 @@ describe("passwordless sign-in", () => {
     await addMember(database, "member@nhs.net");
     const { publicId, code } = await signInCode("member@nhs.net");
     for (let attempt = 1; attempt < MAX_CODE_ATTEMPTS; attempt++) {
-      expect(await confirmEmailChallenge(publicId, { code: wrong(code) })).toEqual({
+      expect(await confirmEmailChallenge(publicId, { code: wrong(code) }, { ip: "192.0.2.10" })).toEqual({
         outcome: "failed",
         problem: "wrong-code",
         attemptsLeft: MAX_CODE_ATTEMPTS - attempt,
       });
     }
-    expect(await confirmEmailChallenge(publicId, { code: wrong(code) })).toMatchObject({ outcome: "failed", problem: "locked" });
-    expect(await confirmEmailChallenge(publicId, { code })).toMatchObject({ outcome: "failed", problem: "locked" });
+    expect(await confirmEmailChallenge(publicId, { code: wrong(code) }, { ip: "192.0.2.10" })).toMatchObject({ outcome: "failed", problem: "locked" });
+    expect(await confirmEmailChallenge(publicId, { code }, { ip: "192.0.2.10" })).toMatchObject({ outcome: "failed", problem: "locked" });
     expect((await describeChallenge(database, publicId, null))?.problem).toBe("locked");
     expect(await database.selectFrom("sessions").selectAll().execute()).toEqual([]);
   });
@@ -93,7 +107,7 @@ describe("passwordless sign-in", () => {
     testClock.freeze("2026-03-02T10:29:59Z");
     expect((await describeChallenge(database, publicId, null))?.problem).toBeNull();
     testClock.freeze("2026-03-02T10:30:00Z");
-    expect(await confirmEmailChallenge(publicId, { code })).toMatchObject({ outcome: "failed", problem: "expired" });
+    expect(await confirmEmailChallenge(publicId, { code }, { ip: "192.0.2.10" })).toMatchObject({ outcome: "failed", problem: "expired" });
   });
 
   it("opening the link any number of times (as mail scanners do) leaves it usable", async () => {
@@ -102,15 +116,15 @@ describe("passwordless sign-in", () => {
     for (let i = 0; i < 5; i++) {
       expect(await describeChallenge(database, publicId, token)).toMatchObject({ problem: null, purpose: "sign-in" });
     }
-    expect((await confirmEmailChallenge(publicId, { token })).outcome).toBe("signed-in");
+    expect((await confirmEmailChallenge(publicId, { token }, { ip: "192.0.2.10" })).outcome).toBe("signed-in");
   });
 
   it("does not accept a damaged link, and does not count it as a wrong code", async () => {
     await addMember(database, "member@nhs.net");
     const { publicId, token, code } = await signInCode("member@nhs.net");
     expect((await describeChallenge(database, publicId, `${token}x`))?.problem).toBe("bad-link");
-    expect(await confirmEmailChallenge(publicId, { token: token.slice(0, -1) })).toMatchObject({ problem: "bad-link" });
-    expect((await confirmEmailChallenge(publicId, { code })).outcome).toBe("signed-in");
+    expect(await confirmEmailChallenge(publicId, { token: token.slice(0, -1) }, { ip: "192.0.2.10" })).toMatchObject({ problem: "bad-link" });
+    expect((await confirmEmailChallenge(publicId, { code }, { ip: "192.0.2.10" })).outcome).toBe("signed-in");
   });
 
   it("signs nobody in with a stranger's stand-in challenge", async () => {
@@ -118,7 +132,7 @@ describe("passwordless sign-in", () => {
     if (!result.ok) throw new Error("rate limited");
     const outcomes = new Set<string>();
     for (let i = 0; i < MAX_CODE_ATTEMPTS; i++) {
-      outcomes.add((await confirmEmailChallenge(result.publicId, { code: String(i).padStart(6, "0") })).outcome);
+      outcomes.add((await confirmEmailChallenge(result.publicId, { code: String(i).padStart(6, "0") }, { ip: "192.0.2.10" })).outcome);
     }
     expect(outcomes).toEqual(new Set(["failed"]));
     expect(await database.selectFrom("sessions").selectAll().execute()).toEqual([]);
@@ -132,7 +146,7 @@ describe("passwordless sign-in", () => {
     expect(resent.publicId).not.toBe(first.publicId);
     const mail = await lastEmailTo(database, "member@nhs.net");
     expect(mail?.publicId).toBe(resent.publicId);
-    expect(await confirmEmailChallenge(resent.publicId, { code: mail!.code! })).toMatchObject({ destination: "/recordings" });
+    expect(await confirmEmailChallenge(resent.publicId, { code: mail!.code! }, { ip: "192.0.2.10" })).toMatchObject({ destination: "/recordings" });
   });
 });
 

@@ -23,7 +23,7 @@ import * as resources from "~/routes/workspaces.$slug.resources";
 import * as rules from "~/routes/workspaces.$slug.rules";
 import * as thread from "~/routes/workspaces.$slug.threads.$threadId";
 import * as workspaces from "~/routes/workspaces._index";
-import { createMember, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createMember, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 
 /**
  * Every workspace route and action, for every kind of user, against a table. Each cell says what
@@ -272,9 +272,9 @@ describe("what a private workspace shows those who cannot read it", () => {
   it("its name and description and a way to ask to join, and nothing of its threads, members or counts", async () => {
     const { users } = await buildWorld(PRIVATE_SLUG);
     const cookie = await sessionCookieFor(users.member);
-    const page = (await workspacePage.loader({ request: pageRequest(`/workspaces/${PRIVATE_SLUG}`, { cookie }), params: { slug: PRIVATE_SLUG }, context: testContext })) as Awaited<
-      ReturnType<typeof workspacePage.loader>
-    >;
+    const page = pageData<{ heading: { name: string }; canRead: boolean; read: unknown }>(
+      await workspacePage.loader({ request: pageRequest(`/workspaces/${PRIVATE_SLUG}`, { cookie }), params: { slug: PRIVATE_SLUG }, context: testContext }),
+    );
     expect(page.heading.name).toBe("Social prescribing champions");
     expect(page.canRead).toBe(false);
     expect(page.read).toBeNull();

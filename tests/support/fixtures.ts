@@ -104,3 +104,11 @@ export async function lastEmailTo(database: Database, to: string) {
 export async function emailsTo(database: Database, to: string) {
   return database.selectFrom("outbox").select(["template", "subject"]).where("to_address", "=", to).orderBy("id").execute();
 }
+
+/** What a loader or action returned for the page, whether plain or wrapped by `data(value, { headers })`. */
+export function pageData<T>(result: unknown): T {
+  if (result && typeof result === "object" && (result as { type?: unknown }).type === "DataWithResponseInit") {
+    return (result as { data: T }).data;
+  }
+  return result as T;
+}

@@ -15,6 +15,7 @@ import { memberApprovedEmail } from "#emails/member-approved";
 import { memberDeclinedEmail } from "#emails/member-declined";
 import { memberLeftEmail } from "#emails/member-left";
 import { memberRemovedEmail } from "#emails/member-removed";
+import { memberWelcomeEmail } from "#emails/member-welcome";
 import { noAccountEmail } from "#emails/no-account";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { testMessageEmail } from "#emails/test-message";
@@ -34,7 +35,7 @@ const code = { link: "https://portal.example.org/verify/abc123?token=def456", co
 // Every template with example props (fictional).
 const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [accountUnavailableEmail, {}],
-  [awaitingReviewEmail, {}],
+  [awaitingReviewEmail, { asked: "sign-in" }],
   [
     bulletinEmail,
     {
@@ -55,8 +56,9 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [memberDeclinedEmail, { fullName: "Joy Adeyemi", reason: "We could not tell how your role involves social prescribing." }],
   [memberLeftEmail, { fullName: "Sam Carter" }],
   [memberRemovedEmail, { fullName: "Sam Carter", reason: "You asked us to." }],
+  [memberWelcomeEmail, { fullName: "Sam Carter" }],
   [noAccountEmail, {}],
-  [signInCodeEmail, code],
+  [signInCodeEmail, { ...code, asked: "sign-in" }],
   [testMessageEmail, { note: "Sent from the tests." }],
   [workspaceDigestEmail, {
     fullName: "Sam Carter",
@@ -73,7 +75,7 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
 // Pages that only show something on GET (a mail scanner opening them changes nothing): the verify and
 // bulletin unsubscribe pages show a button that POSTs; the others are plain pages.
 const SAFE_LINK =
-  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|admin\/members(\?status=pending)?|workspaces\/[a-z0-9-]+(\/moderation|\/threads\/\d+(\?page=\d+)?(#post-\d+)?)?|workspaces\/unsubscribe\/[a-z0-9]+\?workspace=[a-z0-9-]+|unsubscribe\/[a-z2-7]{32}|bulletins\/\d+|account\/preferences)$)/;
+  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|account|admin\/members(\?status=pending)?|workspaces\/[a-z0-9-]+(\/moderation|\/threads\/\d+(\?page=\d+)?(#post-\d+)?)?|workspaces\/unsubscribe\/[a-z0-9]+\?workspace=[a-z0-9-]+|unsubscribe\/[a-z2-7]{32}|bulletins\/\d+|account\/preferences)$)/;
 
 it("has an example for every template in emails/, so none escapes the link check", async () => {
   const templateNames: string[] = [];
@@ -110,7 +112,7 @@ describe.each(EXAMPLES.map(([template, props]) => [template.name, template, prop
 
 describe("email wording and layout", () => {
   it("leaves space between the button and the text after it", async () => {
-    const email = await renderEmail(signInCodeEmail, code, context);
+    const email = await renderEmail(signInCodeEmail, { ...code, asked: "sign-in" }, context);
     expect(email.html).toMatch(/<p[^>]*margin:8px 0 24px[^>]*><a href="https:\/\/portal\.example\.org\/verify\//);
   });
 
