@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/access.server";
@@ -7,9 +7,11 @@ import { rateLimitMessage } from "~/auth/rate-limits.server";
 import bulletinStyles from "~/bulletin/bulletin.css?url";
 import { BulletinStatusTag } from "~/bulletin/bulletin-status";
 import { bulletinFigures, cancelSchedule, isEditable, requireBulletin, sendTestCopy, setBulletinPublic } from "~/bulletin/bulletins.server";
+import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { renderPreview } from "~/bulletin/preview.server";
 import { countSubscribers } from "~/bulletin/subscribers.server";
 import { db } from "~/db.server";
+import { readFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
@@ -24,25 +26,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.bulletin.subject ?? "Bulletin"} – Staff tools – Social Prescribing Network` },
 ];
 
-const DONE_MESSAGES: Record<string, string> = {
-  saved: "Saved. Check the preview below before sending.",
-  test: "A test copy is on its way to your email address.",
-  sent: "Sending has started. The figures below show how far it has got.",
-  "already-sent": "This bulletin had already started sending, so it was not sent again. The figures below show how far it has got.",
-  scheduled: "Scheduled. It will be sent at the time shown.",
-  "schedule-cancelled": "The schedule is cancelled. The bulletin is a draft again.",
-  public: "Anyone visiting the portal can now read this bulletin in the archive.",
-  "members-only": "Only signed-in members can now read this bulletin in the archive.",
-};
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireAdmin(request);
   const bulletin = await requireBulletin(idParam(params.id));
   const preview = await renderPreview(bulletin);
-  const done = new URL(request.url).searchParams.get("done") ?? "";
+  const flash = readFlash(request);
   const sending = bulletin.status === "sending" || bulletin.status === "sent";
-  return {
-    banner: DONE_MESSAGES[done] ?? null,
+  return data({
+    banner: flash.message,
     bulletin: {
       id: bulletin.id,
       subject: bulletin.subject,
@@ -58,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     subscribers: sending ? null : await countSubscribers(db()),
     previewText: preview.text,
     yourEmail: user.email,
-  };
+  }, { headers: flash.headers });
 }
 
 const intentSchema = z.object({ intent: z.enum(["test", "cancel-schedule", "make-public", "make-members-only"]) });
@@ -68,21 +59,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bulletin = await requireBulletin(idParam(params.id));
   const submission = parseWithZod(await request.formData(), { schema: intentSchema });
   if (submission.status !== "success") return data({ error: "Choose an action from the page" }, { status: 400 });
-  const page = `/admin/bulletins/${bulletin.id}`;
   switch (submission.value.intent) {
     case "test": {
       const sent = await sendTestCopy(current.user, bulletin);
       if (!sent.allowed) return data({ error: rateLimitMessage(sent.retryAfterMs, "You have sent yourself a lot of test copies.") }, { status: 429 });
-      throw redirect(`${page}?done=test`);
+      throw redirectToBulletin(bulletin.id, "test");
     }
     case "cancel-schedule":
       if (!(await cancelSchedule(current.user.id, bulletin.id))) return data({ error: "This bulletin is no longer scheduled." }, { status: 409 });
-      throw redirect(`${page}?done=schedule-cancelled`);
+      throw redirectToBulletin(bulletin.id, "schedule-cancelled");
     case "make-public":
     case "make-members-only": {
       const isPublic = submission.value.intent === "make-public";
       await setBulletinPublic(current.user.id, bulletin.id, isPublic);
-      throw redirect(`${page}?done=${isPublic ? "public" : "members-only"}`);
+      throw redirectToBulletin(bulletin.id, isPublic ? "public" : "members-only");
     }
   }
 }

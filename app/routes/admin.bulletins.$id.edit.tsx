@@ -5,6 +5,7 @@ import { requireAdmin } from "~/auth/access.server";
 import { BulletinForm } from "~/bulletin/bulletin-form";
 import { bulletinSchema } from "~/bulletin/bulletin-schema";
 import { isEditable, requireBulletin, updateBulletin } from "~/bulletin/bulletins.server";
+import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const saved = await updateBulletin(user.id, bulletin.id, submission.value);
   if (!saved) return submission.reply({ formErrors: ["This bulletin has started sending, so it can no longer be changed."] });
-  throw redirect(`/admin/bulletins/${bulletin.id}?done=saved`);
+  throw redirectToBulletin(bulletin.id, "saved");
 }
 
 export default function EditBulletin() {

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { scheduleSchema } from "~/bulletin/bulletin-schema";
 import { isEditable, requireBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";
+import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { countSubscribers } from "~/bulletin/subscribers.server";
 import { db } from "~/db.server";
 import { idParam } from "~/lib/params";
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     return submission.reply(result.field === "form" ? { formErrors: [result.message] } : { fieldErrors: { [result.field]: [result.message] } });
   }
-  throw redirect(`/admin/bulletins/${bulletin.id}?done=scheduled`);
+  throw redirectToBulletin(bulletin.id, "scheduled");
 }
 
 /** A native date or time input in the NHS form-group pattern (the browser offers its own picker). */

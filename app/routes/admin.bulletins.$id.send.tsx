@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { isEditable, requireBulletin, sendBulletinNow } from "~/bulletin/bulletins.server";
+import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { countSubscribers } from "~/bulletin/subscribers.server";
 import { db } from "~/db.server";
 import { idParam } from "~/lib/params";
@@ -22,7 +23,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bulletin = await requireBulletin(idParam(params.id));
   // Sending twice (a double click, a second tab, two members of staff) starts nothing more: the first one is under way.
   const started = await sendBulletinNow(user.id, bulletin.id);
-  throw redirect(`/admin/bulletins/${bulletin.id}?done=${started ? "sent" : "already-sent"}`);
+  throw redirectToBulletin(bulletin.id, started ? "sent" : "already-sent");
 }
 
 export default function SendBulletin() {

@@ -1,10 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { BulletinForm } from "~/bulletin/bulletin-form";
 import { bulletinSchema } from "~/bulletin/bulletin-schema";
 import { createBulletin } from "~/bulletin/bulletins.server";
+import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
@@ -20,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: bulletinSchema });
   if (submission.status !== "success") return submission.reply();
   const id = await createBulletin(user.id, submission.value);
-  throw redirect(`/admin/bulletins/${id}?done=saved`);
+  throw redirectToBulletin(id, "saved");
 }
 
 export default function NewBulletin() {

@@ -41,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const link = await describeUnsubscribeLink(token);
   const shown = link.kind === "member" ? { kind: link.kind, subscribed: link.subscribed, address: maskedAddress(link.email) } : link;
+  // `done` is a query rather than a one-time cookie so it works where cookies are refused; it only picks
+  // between wordings that are true of the subscription as it is ("You have unsubscribed" vs "You are not subscribed").
   const page: PageData = { ...shown, token, done: new URL(request.url).searchParams.get("done"), contactEmail: config().contactEmail };
   return data(page, { status: link.kind === "invalid" ? 404 : 200 });
 }
