@@ -1,3 +1,4 @@
+import { createPrivateKey } from "node:crypto";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 
@@ -20,6 +21,20 @@ const schema = z
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     PORTAL_DEMO: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // DKIM signing (optional, all three together): a PEM private key (newlines may be written as \n), e.g. selector "portal2027".
+    DKIM_PRIVATE_KEY: z
+      .string()
+      .transform((value) => value.replace(/\\n/g, "\n"))
+      .refine(isPrivateKey, "must be a PEM private key (RSA or Ed25519)")
+      .optional(),
+    DKIM_SELECTOR: z
+      .string()
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/, "must be a DNS label such as portal2027")
+      .optional(),
+    DKIM_DOMAIN: z
+      .string()
+      .regex(/^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, "must be a domain name such as spn.example.org")
+      .optional(),
     STORAGE_PATH: z.string().min(1).optional(),
     // Hosts whose video player a recording page may embed, e.g. "www.youtube-nocookie.com,player.vimeo.com".
     RECORDING_EMBED_HOSTS: z
@@ -44,6 +59,12 @@ const schema = z
       }
       if (missing.length) return z.NEVER;
     }
+    const dkimParts = [env.DKIM_PRIVATE_KEY, env.DKIM_SELECTOR, env.DKIM_DOMAIN];
+    if (dkimParts.some(Boolean) && !dkimParts.every(Boolean)) {
+      const missing = (["DKIM_PRIVATE_KEY", "DKIM_SELECTOR", "DKIM_DOMAIN"] as const).find((name) => !env[name])!;
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required when any DKIM_ variable is set" });
+      return z.NEVER;
+    }
     const appUrl = new URL(env.APP_URL ?? `http://localhost:${env.PORT}`);
     return {
       nodeEnv: env.NODE_ENV,
@@ -61,6 +82,11 @@ const schema = z
       sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
       secureCookies: appUrl.protocol === "https:",
       logLevel: env.LOG_LEVEL,
+      /** Sign outgoing mail (nodemailer's dkim option); unset means unsigned. */
+      dkim:
+        env.DKIM_PRIVATE_KEY && env.DKIM_SELECTOR && env.DKIM_DOMAIN
+          ? { privateKey: env.DKIM_PRIVATE_KEY, keySelector: env.DKIM_SELECTOR, domainName: env.DKIM_DOMAIN.toLowerCase() }
+          : undefined,
       /** Uploaded files (recordings, slides): a folder beside the database unless set. */
       storagePath: env.STORAGE_PATH ?? join(dirname(env.DATABASE_PATH), "files"),
       recordingEmbedHosts: env.RECORDING_EMBED_HOSTS,
@@ -68,6 +94,14 @@ const schema = z
       worker: env.WORKER === "on",
     };
   });
+
+function isPrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey(pem).type === "private";
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.output<typeof schema>;
 

@@ -1,4 +1,5 @@
 import { auditFeature } from "~/audit/feature.server";
+import { bulletinFeature } from "~/bulletin/feature.server";
 import { authFeature } from "~/auth/feature.server";
 import type { Feature } from "~/feature";
 import { mailFeature } from "~/mail/feature.server";
@@ -19,5 +20,5 @@ import { recordingsFeature } from "~/recordings/feature.server";
  * an import cycle at load time.
  */
 export function allFeatures(): readonly Feature[] {
-  return [membershipFeature, authFeature, mailFeature, auditFeature, privacyFeature, workspacesFeature, webinarsFeature, recordingsFeature];
+  return [membershipFeature, authFeature, mailFeature, auditFeature, privacyFeature, workspacesFeature, webinarsFeature, bulletinFeature, recordingsFeature];
 }

@@ -411,6 +411,27 @@ export interface RecordingsTable {
   updated_at: Timestamp;
 }
 
+export interface BulletinsTable {
+  id: Generated<number>;
+  subject: string;
+  /** Short text some mail clients show after the subject. */
+  preheader: string;
+  /** What staff wrote, in Markdown; rendered (and sanitised) when previewed, sent or read. */
+  body_markdown: string;
+  /** draft → scheduled → sending → sent; a scheduled one can go back to draft. */
+  status: "draft" | "scheduled" | "sending" | "sent";
+  scheduled_for: Timestamp | null;
+  /** When sending began (the moment it counts as sent, for the archive). */
+  send_started_at: Timestamp | null;
+  /** When every copy was queued in the outbox. */
+  queued_at: Timestamp | null;
+  recipient_count: number | null;
+  /** Shown to visitors in the archive as well as to members. */
+  is_public: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface RecordingThemesTable {
   recording_id: number;
   theme: string;
@@ -436,6 +457,54 @@ export interface RecordingNotificationsTable {
   created_at: Timestamp;
 }
 
+export interface BulletinRecipientsTable {
+  id: Generated<number>;
+  bulletin_id: number;
+  /** Null once the member has left the network. */
+  user_id: number | null;
+  /**
+   * The address the copy is for; null once the member has left. With the bulletin's campaign body
+   * (outbox_bodies.campaign_key "bulletin:<id>") it finds the copy's outbox row.
+   */
+  to_address: string | null;
+  /**
+   * "queued" until known otherwise; "bounced" when the server refused the address for good. While the
+   * copy is in the outbox, its row there says whether it was sent; the outcome is copied here when the
+   * member leaves and their outbox rows go.
+   */
+  status: "queued" | "sent" | "failed" | "bounced";
+  queued_at: Timestamp;
+}
+
+export interface BulletinUnsubscribeTokensTable {
+  /** SHA-256 (hex) of the random token in one copy's unsubscribe link. */
+  token_hash: string;
+  user_id: number;
+  /** The bulletin the copy was of (a test copy's too); null if the bulletin was deleted. */
+  bulletin_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface BulletinSubscriptionChangesTable {
+  id: Generated<number>;
+  user_id: number | null;
+  bulletin_id: number | null;
+  change: "unsubscribed" | "resubscribed";
+  /** one-click: the mail program's unsubscribe button; page: the button on /unsubscribe; preferences: the account page. */
+  source: "one-click" | "page" | "preferences";
+  at: Timestamp;
+}
+
+export interface BulletinBouncesTable {
+  user_id: number;
+  /** The address the mail server refused; the record lapses once the member's address differs. */
+  email: string;
+  smtp_code: number | null;
+  bulletin_id: number | null;
+  bounced_at: Timestamp;
+}
+
+export type Bulletin = Selectable<BulletinsTable>;
 export interface DB {
   outbox: OutboxTable;
   outbox_bodies: OutboxBodiesTable;
@@ -463,6 +532,11 @@ export interface DB {
   webinar_link_tokens: WebinarLinkTokensTable;
   webinar_joins: WebinarJoinsTable;
   webinar_announcements: WebinarAnnouncementsTable;
+  bulletins: BulletinsTable;
+  bulletin_recipients: BulletinRecipientsTable;
+  bulletin_unsubscribe_tokens: BulletinUnsubscribeTokensTable;
+  bulletin_subscription_changes: BulletinSubscriptionChangesTable;
+  bulletin_bounces: BulletinBouncesTable;
   recordings: RecordingsTable;
   recording_themes: RecordingThemesTable;
   recording_files: RecordingFilesTable;

@@ -20,8 +20,15 @@ export function EmailLayout({ preview, context, children }: { preview: string; c
           <Hr />
           <Section style={{ padding: "0 24px 16px" }}>
             <Text style={{ color: colours.secondary, fontSize: "14px" }}>
-              Questions? Email <Link href={`mailto:${context.contactEmail}`}>{context.contactEmail}</Link> or read the{" "}
-              <Link href={`${context.appUrl}/faq`}>questions and answers</Link>.
+              Questions? Email{" "}
+              <Link href={`mailto:${context.contactEmail}`} style={emailStyles.link}>
+                {context.contactEmail}
+              </Link>{" "}
+              or read the{" "}
+              <Link href={`${context.appUrl}/faq`} style={emailStyles.link}>
+                questions and answers
+              </Link>
+              .
             </Text>
           </Section>
         </Container>
@@ -33,6 +40,8 @@ export function EmailLayout({ preview, context, children }: { preview: string; c
 export const emailStyles = {
   heading: { fontSize: "24px", fontWeight: "bold", margin: "16px 0" },
   paragraph: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px" },
+  // NHS blue and underlined: enough contrast on white, and a link is not told apart by colour alone.
+  link: { color: colours.blue, textDecoration: "underline" },
   button: {
     backgroundColor: "#007f3b",
     color: "#ffffff",

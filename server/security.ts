@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { RequestHandler, Response } from "express";
 import helmet from "helmet";
+// The bulletin's two narrow exceptions (the one-click unsubscribe; the email preview page), defined beside its routes.
+import { BULLETIN_EMAIL_CSP, isBulletinEmailPage, isOneClickUnsubscribe } from "../app/bulletin/http-rules";
 
 /** Per-request nonce for the inline scripts Remix renders. */
 export const cspNonce: RequestHandler = (_req, res, next) => {
@@ -59,7 +61,13 @@ export function securityHeaders({
     frameguard: { action: "sameorigin" },
     referrerPolicy: { policy: "no-referrer" },
   });
+  const bulletinEmail = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: BULLETIN_EMAIL_CSP },
+    frameguard: { action: "sameorigin" },
+    referrerPolicy: { policy: "no-referrer" },
+  });
   return (req, res, next) => {
+    if (isBulletinEmailPage(req.path)) return bulletinEmail(req, res, next);
     if (/^\/dev\/mail\/[^/]+\/html$/.test(req.path)) return capturedEmail(req, res, next);
     allowPageFrameSources(res, frameHosts);
     site(req, res, next);
@@ -96,6 +104,11 @@ function allowPageFrameSources(res: Response, frameHosts: readonly string[]): vo
 export function sameOriginWrites(appOrigin: string): RequestHandler {
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    if (isOneClickUnsubscribe(req)) {
+      // Meant to come from anywhere; Remix would otherwise refuse an action whose Origin is not this host.
+      delete req.headers.origin;
+      return next();
+    }
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
     const crossSite = fetchSite === "cross-site" || (origin !== undefined && origin !== "null" && origin !== appOrigin);

@@ -11,6 +11,8 @@ export const KNOWN_ROUTES = [
   "/join",
   "/sign-in",
   "/account",
+  "/account/preferences",
+  "/bulletins",
   "/webinars",
   "/recordings",
   "/workspaces",

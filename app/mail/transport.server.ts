@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { config, type Config } from "~/config.server";
 
 /** An email as handed to the transport (a bulk message already has its recipient's values filled in). */
 export interface OutgoingEmail {
@@ -24,8 +25,13 @@ export interface MailTransport {
 
 export const DEFAULT_MAIL_CONNECTIONS = 5;
 
-export function createMailTransport(smtpUrl: string | undefined, options: { connections?: number } = {}): MailTransport {
+/** `dkim` signs every message sent by SMTP (nodemailer's default header list covers List-Unsubscribe and List-Unsubscribe-Post). */
+export function createMailTransport(
+  smtpUrl: string | undefined,
+  options: { connections?: number; dkim?: Config["dkim"] } = {},
+): MailTransport {
   const connections = options.connections ?? DEFAULT_MAIL_CONNECTIONS;
+  const dkim = "dkim" in options ? options.dkim : config().dkim;
   if (!smtpUrl) {
     // Still build the MIME message, so capture mode fails on the same bad input SMTP would.
     const builder = nodemailer.createTransport({ streamTransport: true, buffer: true });
@@ -43,7 +49,7 @@ export function createMailTransport(smtpUrl: string | undefined, options: { conn
   const pooled = new URL(smtpUrl);
   pooled.searchParams.set("pool", "true");
   pooled.searchParams.set("maxConnections", String(connections));
-  const smtp = nodemailer.createTransport(pooled.toString());
+  const smtp = nodemailer.createTransport(pooled.toString(), dkim ? { dkim } : undefined);
   return {
     kind: "smtp",
     concurrency: connections,

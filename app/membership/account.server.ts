@@ -64,9 +64,13 @@ export async function updateProfile(userId: number, input: ProfileInput): Promis
   await ownChange(userId, { action: "member.profile-updated", details: { fields } }, (trx) => updateOwnRow(trx, userId, columns));
 }
 
-export async function updatePreferences(userId: number, input: PreferencesInput): Promise<void> {
+/** `alsoInTransaction` lets the page record what other features keep about the change (the bulletin's unsubscribe history). */
+export async function updatePreferences(userId: number, input: PreferencesInput, alsoInTransaction?: (trx: Kysely<DB>) => Promise<void>): Promise<void> {
   const details = { bulletin: Boolean(input.bulletin), events: Boolean(input.events) };
-  await ownChange(userId, { action: "member.preferences-updated", details }, (trx) => updateOwnRow(trx, userId, consentColumns(input)));
+  await ownChange(userId, { action: "member.preferences-updated", details }, async (trx) => {
+    await updateOwnRow(trx, userId, consentColumns(input));
+    await alsoInTransaction?.(trx);
+  });
 }
 
 /** Ends every session of the member, including the one making the request. */

@@ -6,7 +6,7 @@ export const meta: MetaFunction = () => [
   { title: "Social Prescribing Network" },
   {
     name: "description",
-    content: "The national network for social prescribing link workers in England: webinars, recordings, regional workspaces and guidance.",
+    content: "The national network for social prescribing link workers in England: webinars, recordings, regional workspaces, a monthly bulletin and guidance.",
   },
 ];
 
@@ -25,6 +25,11 @@ const SECTIONS = [
     to: "/workspaces",
     title: "Workspaces",
     description: "Regional and themed spaces for discussion and resources, kept free of advertising by their leads. Some are private: ask to join.",
+  },
+  {
+    to: "/bulletins",
+    title: "Bulletin",
+    description: "Members can have the monthly bulletin by email and read past issues here. Every copy has a one-click unsubscribe link.",
   },
   {
     to: "/faq",

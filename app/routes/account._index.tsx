@@ -2,6 +2,8 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { readFlash } from "~/lib/flash.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/access.server";
+import { RefusedAddressBanner } from "~/bulletin/address-banner";
+import { addressProblem } from "~/bulletin/bounces.server";
 import { profileLabels } from "~/membership/members.server";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -24,16 +26,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     bulletin: user.bulletin_opt_in === 1,
     events: user.events_opt_in === 1,
+    refusedAddress: await addressProblem(user),
   }, { headers: flash.headers });
 }
 
 export default function Account() {
-  const { banner, profile, bulletin, events } = useLoaderData<typeof loader>();
+  const { banner, profile, bulletin, events, refusedAddress } = useLoaderData<typeof loader>();
   const profileChange = (label: string) => ({ to: "/account/profile", label });
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         {banner ? <SuccessBanner>{banner}</SuccessBanner> : null}
+        <RefusedAddressBanner problem={refusedAddress} />
         <h1>Your account</h1>
 
         <h2>Your details</h2>

@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { updatePreferences } from "~/membership/account.server";
 import { requireUser } from "~/auth/access.server";
+import { recordBulletinPreference } from "~/bulletin/unsubscribe.server";
 import { AccountSubpage } from "~/membership/account-subpage";
 import { ConsentCheckboxes } from "~/membership/consent-checkboxes";
 import { preferencesSchema } from "~/membership/profile-schema";
@@ -21,7 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: preferencesSchema });
   // Two optional checkboxes cannot be invalid; anything unexpected is treated as unticked.
-  await updatePreferences(user.id, submission.status === "success" ? submission.value : {});
+  const input = submission.status === "success" ? submission.value : {};
+  const bulletin = { before: user.bulletin_opt_in === 1, after: Boolean(input.bulletin) };
+  await updatePreferences(user.id, input, (trx) => recordBulletinPreference(trx, user.id, bulletin));
   throw redirectWithFlash("/account", "Your email preferences have been updated.");
 }
 

@@ -47,6 +47,9 @@ export default function Welcome() {
             <Link to="/workspaces">Join a workspace</Link>
           </li>
           <li>
+            <Link to="/bulletins">Read past bulletins</Link>
+          </li>
+          <li>
             <Link to="/account">Check your details and email preferences</Link>
           </li>
         </ul>

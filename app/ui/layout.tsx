@@ -12,6 +12,7 @@ const NAV_ITEMS = [
   { to: "/webinars", label: "Webinars" },
   { to: "/recordings", label: "Recordings" },
   { to: "/workspaces", label: "Workspaces" },
+  { to: "/bulletins", label: "Bulletins" },
   { to: "/faq", label: "FAQ" },
 ];
 

@@ -4,6 +4,7 @@ const STAFF_PAGES = [
   { to: "/admin/members", label: "Members" },
   { to: "/admin/webinars", label: "Webinars" },
   { to: "/admin/domains", label: "Email domain rules" },
+  { to: "/admin/bulletins", label: "Bulletins" },
   { to: "/admin/workspaces", label: "Workspaces" },
   { to: "/admin/recordings", label: "Recordings" },
   { to: "/admin/audit", label: "Audit log" },

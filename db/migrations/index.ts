@@ -3,6 +3,7 @@ import * as foundation from "./0001_foundation";
 import * as membership from "./0002_membership";
 import * as outboxBulk from "./0003_outbox_bulk";
 import * as webinars from "./0004_webinars";
+import * as bulletin from "./0005_bulletin";
 import * as workspaces from "./0006_workspaces";
 import * as listIndexes from "./0009_list_indexes";
 import * as recordings from "./0007_recordings";
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "0002_membership": membership,
   "0003_outbox_bulk": outboxBulk,
   "0004_webinars": webinars,
+  "0005_bulletin": bulletin,
   "0006_workspaces": workspaces,
   "0009_list_indexes": listIndexes,
   "0007_recordings": recordings,

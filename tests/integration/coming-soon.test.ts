@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as recordings from "~/routes/recordings._index";
-import * as webinars from "~/routes/webinars._index";
 import { pageRequest, setUpDatabaseTests } from "../support/fixtures";
 import { renderPage } from "../support/render-page";
 
 setUpDatabaseTests();
 
 describe.each([
-  ["/webinars", webinars],
   ["/recordings", recordings],
 ])("the placeholder at %s", (path, route) => {
   it("asks visitors to join", async () => {

@@ -3,6 +3,11 @@ import { loadContent } from "~/content/content.server";
 import { decideDomain } from "~/membership/domain-policy.server";
 import * as account from "~/routes/account._index";
 import * as preferences from "~/routes/account.preferences";
+import * as unsubscribe from "~/routes/unsubscribe.$token";
+import { bulletinEmail } from "#emails/bulletin";
+import { listUnsubscribeHeaders, unsubscribeUrl } from "~/bulletin/unsubscribe-token.server";
+import { renderEmail } from "~/mail/render.server";
+import { unsubscribeTokenFor } from "../support/bulletin";
 import { createMember, pageRequest, sessionCookieFor, setUpDatabaseTests } from "../support/fixtures";
 import { renderPage } from "../support/render-page";
 
@@ -10,7 +15,7 @@ import { renderPage } from "../support/render-page";
  * What the FAQ and guidance say about joining, signing in and email preferences, held against what the
  * portal does: if either changes, this fails until they agree again.
  */
-setUpDatabaseTests();
+const { database } = setUpDatabaseTests();
 
 async function page(kind: "faq" | "guidance", slug: string) {
   const content = await loadContent();
@@ -50,7 +55,7 @@ describe("email preferences", () => {
     const { text, html } = await page("guidance", "platform-access");
     expect(html).toContain('href="/account"');
     expect(text).toContain("Email preferences");
-    expect(text).not.toMatch(/unsubscribe link/i);
+    expect(html).toContain('href="/faq#unsubscribe-from-the-bulletin"');
 
     const member = await createMember();
     const cookie = await sessionCookieFor(member.id);
@@ -61,11 +66,31 @@ describe("email preferences", () => {
     expect(preferencesPage.text).toContain("Send me the monthly bulletin");
   });
 
-  it("'How do I stop getting the bulletin?' sends members to the same place, not to a link bulletins do not have yet", async () => {
+  it("'How do I stop getting the bulletin?' names the link in every bulletin, whose page has one button and needs no sign-in, and Email preferences", async () => {
     const { text, html } = await page("faq", "unsubscribe-from-the-bulletin");
     expect(html).toContain('href="/account"');
     expect(text).toContain("Email preferences");
     expect(text).toContain('"Send me the monthly bulletin"');
-    expect(text).not.toMatch(/unsubscribe link/i);
+    expect(text).toContain('a link called "unsubscribe from the bulletin"');
+    expect(text).toContain('an "Unsubscribe" button');
+    expect(text).toContain("You do not need to sign in");
+    expect(text).toContain('an "Undo" button');
+
+    // Held against the bulletin itself, the page its link opens, and the mail programs' one-click header.
+    const member = await createMember({ bulletin_opt_in: 1 });
+    const token = await unsubscribeTokenFor(member.id);
+    const url = unsubscribeUrl(token);
+    const email = await renderEmail(bulletinEmail, { subject: "News", preheader: "", bodyHtml: "<p>News</p>", archiveUrl: "http://localhost:3000/bulletins/1", unsubscribeUrl: url }, {
+      appUrl: "http://localhost:3000",
+      contactEmail: "network@spn.example.org",
+    });
+    expect(email.html).toMatch(new RegExp(`<a href="${url}"[^>]*>\\s*unsubscribe from the bulletin\\s*</a>`));
+    expect(listUnsubscribeHeaders(url)).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    const linkPage = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
+    expect(linkPage.html).toMatch(/<button[^>]*>Unsubscribe<\/button>/);
+    expect(linkPage.text).toContain("You do not need to sign in");
+    await database.updateTable("users").set({ bulletin_opt_in: 0 }).where("id", "=", member.id).execute();
+    const afterwards = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
+    expect(afterwards.html).toMatch(/<button[^>]*>Undo: send me the bulletin again<\/button>/);
   });
 });

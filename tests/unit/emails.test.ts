@@ -3,6 +3,7 @@ import { createElement, type ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { accountUnavailableEmail } from "#emails/account-unavailable";
 import { awaitingReviewEmail } from "#emails/awaiting-review";
+import { bulletinEmail } from "#emails/bulletin";
 import { confirmNewEmailEmail } from "#emails/confirm-new-email";
 import type { EmailContext, EmailTemplate } from "#emails/define";
 import { emailAlreadyMemberEmail } from "#emails/email-already-member";
@@ -47,6 +48,16 @@ const code = { link: "https://portal.example.org/verify/abc123?token=def456", co
 const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [accountUnavailableEmail, {}],
   [awaitingReviewEmail, { asked: "sign-in" }],
+  [
+    bulletinEmail,
+    {
+      subject: "Network bulletin: December 2026",
+      preheader: "Winter news",
+      bodyHtml: '<h2>News</h2><p>Read <a href="https://portal.example.org/faq">the FAQ</a>.</p>',
+      archiveUrl: "https://portal.example.org/bulletins/3",
+      unsubscribeUrl: "https://portal.example.org/unsubscribe/abcdefghijklmnopqrstuvwxyz234567",
+    },
+  ],
   [confirmNewEmailEmail, code],
   [emailAlreadyMemberEmail, {}],
   [emailChangedEmail, { newEmail: "sam.new@nhs.net" }],
@@ -84,10 +95,10 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [webinarTimeChangedEmail, { ...webinar, previousWhen: "Wednesday 31 March 2027, 1pm to 2pm", linksSendAt: "at 10am on Wednesday 7 April 2027" }],
 ];
 
-// Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page and
-// the personal webinar joining page (/j/…) show a button that POSTs; the others are plain pages or a calendar file.
+// Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page, the
+// personal webinar joining page (/j/…) and the bulletin unsubscribe page show a button that POSTs; the others are plain pages or a calendar file.
 const SAFE_LINK =
-  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|account|admin\/members(\?status=pending)?|workspaces\/[a-z0-9-]+(\/moderation|\/threads\/\d+(\?page=\d+)?(#post-\d+)?)?|workspaces\/unsubscribe\/[a-z0-9]+\?workspace=[a-z0-9-]+|account\/preferences|recordings\/\d+|webinars|webinars\/\d+(\/calendar\.ics)?|j\/[a-z2-7]+)$)/;
+  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|account|admin\/members(\?status=pending)?|workspaces\/[a-z0-9-]+(\/moderation|\/threads\/\d+(\?page=\d+)?(#post-\d+)?)?|workspaces\/unsubscribe\/[a-z0-9]+\?workspace=[a-z0-9-]+|unsubscribe\/[a-z2-7]{32}|bulletins\/\d+|recordings\/\d+|account\/preferences|webinars|webinars\/\d+(\/calendar\.ics)?|j\/[a-z2-7]+)$)/;
 
 it("has an example for every template in emails/, so none escapes the link check", async () => {
   const templateNames: string[] = [];

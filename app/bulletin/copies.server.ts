@@ -1,0 +1,27 @@
+import type { Bulletin } from "#db/schema";
+import type { BulletinEmailProps } from "#emails/bulletin";
+import { config } from "~/config.server";
+import { renderBulletinBody } from "./markdown.server";
+
+/** What goes into every copy of a bulletin; `unsubscribeUrl` differs per member. */
+export function bulletinEmailProps(bulletin: Pick<Bulletin, "id" | "subject" | "preheader" | "body_markdown">, unsubscribeUrl: string): BulletinEmailProps {
+  const origin = config().appUrl.origin;
+  return {
+    subject: bulletin.subject,
+    preheader: bulletin.preheader,
+    bodyHtml: renderBulletinBody(bulletin.body_markdown, { appOrigin: origin, flavour: "email" }),
+    archiveUrl: `${origin}/bulletins/${bulletin.id}`,
+    unsubscribeUrl,
+  };
+}
+
+/** The bulk send's name in the outbox (outbox_bodies.campaign_key): its copies are found by it and the address. */
+export function campaignKey(bulletinId: number): string {
+  return `bulletin:${bulletinId}`;
+}
+
+/** The bulletin id a campaign key names, or undefined for another feature's campaign. */
+export function bulletinIdOfCampaign(key: string): number | undefined {
+  const id = /^bulletin:(\d+)$/.exec(key)?.[1];
+  return id ? Number(id) : undefined;
+}

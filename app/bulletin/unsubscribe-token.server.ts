@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema";
+import { randomToken } from "~/auth/tokens.server";
+import { nowIso } from "~/clock.server";
+import { config } from "~/config.server";
+import { UNSUBSCRIBE_TOKEN } from "./http-rules";
+
+/**
+ * The unsubscribe link in each copy: a random token (160 bits) made for that copy, of which only a hash
+ * is stored, so the link says nothing about who it is for and the database cannot rebuild it. Every
+ * copy ever sent keeps a working link. It can only stop (or restart) the bulletin, which is what a
+ * forwarded copy's reader could do anyway.
+ */
+
+/**
+ * Unkeyed SHA-256: with 160 random bits there is nothing to guess, and unlike the keyed hashes used for
+ * short codes, the links in old bulletins keep working if SESSION_SECRET is changed.
+ */
+export function hashUnsubscribeToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * New links for `userIds` (one each, in the same order) for copies of `bulletinId`, stored hashed
+ * through `executor` (the caller's transaction where there is one).
+ */
+export async function newUnsubscribeTokens(executor: Kysely<DB>, bulletinId: number, userIds: readonly number[]): Promise<string[]> {
+  const tokens = userIds.map(() => randomToken());
+  const createdAt = nowIso();
+  // Four columns a row: 200 rows stay well inside SQLite's limit on bound values.
+  for (let start = 0; start < userIds.length; start += 200) {
+    const rows = userIds.slice(start, start + 200).map((userId, i) => ({
+      token_hash: hashUnsubscribeToken(tokens[start + i]!),
+      user_id: userId,
+      bulletin_id: bulletinId,
+      created_at: createdAt,
+    }));
+    await executor.insertInto("bulletin_unsubscribe_tokens").values(rows).execute();
+  }
+  return tokens;
+}
+
+/** The member a link was made for, or undefined for anything altered, cut short or made elsewhere. */
+export async function unsubscribeTokenOwner(executor: Kysely<DB>, token: string): Promise<number | undefined> {
+  if (!UNSUBSCRIBE_TOKEN.test(token)) return undefined;
+  const row = await executor
+    .selectFrom("bulletin_unsubscribe_tokens")
+    .select("user_id")
+    .where("token_hash", "=", hashUnsubscribeToken(token))
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+export function unsubscribeUrl(token: string): string {
+  return `${config().appUrl.origin}/unsubscribe/${token}`;
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The headers every copy carries (RFC 2369 and RFC 8058): the one-click HTTPS address first, then a
+ * mailto the network team reads, and the One-Click marker that tells mail providers a POST will do.
+ * RFC 8058 allows one-click only for an HTTPS address, so on a plain-http APP_URL (other than this
+ * machine's, for development and tests) the marker is left out and the link and mailto still work.
+ */
+export function listUnsubscribeHeaders(url: string): Record<string, string> {
+  const { protocol, hostname } = new URL(url);
+  const listUnsubscribe = `<${url}>, <mailto:${config().contactEmail}?subject=unsubscribe>`;
+  if (protocol !== "https:" && !LOOPBACK_HOSTS.has(hostname)) return { "List-Unsubscribe": listUnsubscribe };
+  return { "List-Unsubscribe": listUnsubscribe, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}

@@ -1,0 +1,114 @@
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema";
+import { nowIso } from "~/clock.server";
+import { db } from "~/db.server";
+import { bulletinAudit, type SubscriptionSource } from "./audit-actions.server";
+import { unsubscribeTokenOwner } from "./unsubscribe-token.server";
+
+/**
+ * Unsubscribing and subscribing again: from the link in every copy (a one-click POST from the mail
+ * program, or the button on the page it opens) and from the account's email preferences. Each change is
+ * recorded with its time and source; doing what is already done changes and records nothing, so a mail
+ * provider repeating its one-click POST is harmless. Only the bulletin stops: service email still arrives.
+ */
+
+export type UnsubscribeLink =
+  /** Altered, cut short, or not made by this portal. */
+  | { kind: "invalid" }
+  /** Made for someone who is no longer an active member (left or removed): nothing is sent to them anyway. */
+  | { kind: "inactive" }
+  | { kind: "member"; userId: number; email: string; subscribed: boolean };
+
+/**
+ * The address as the unsubscribe page shows it: enough for someone with two addresses to tell which
+ * (the start and the domain), not the whole of it to whoever a copy was forwarded to.
+ */
+export function maskedAddress(email: string): string {
+  const at = email.lastIndexOf("@");
+  const local = email.slice(0, at);
+  return `${local.slice(0, Math.min(2, local.length - 1))}…${email.slice(at)}`;
+}
+
+export async function describeUnsubscribeLink(token: string, executor: Kysely<DB> = db()): Promise<UnsubscribeLink> {
+  const userId = await unsubscribeTokenOwner(executor, token);
+  if (userId === undefined) return { kind: "invalid" };
+  const user = await executor.selectFrom("users").select(["id", "email", "status", "bulletin_opt_in"]).where("id", "=", userId).executeTakeFirst();
+  if (!user) return { kind: "invalid" };
+  if (user.status !== "active") return { kind: "inactive" };
+  return { kind: "member", userId: user.id, email: user.email, subscribed: user.bulletin_opt_in === 1 };
+}
+
+/** The last bulletin queued for the member, which the change is counted against. */
+async function lastBulletinFor(executor: Kysely<DB>, userId: number): Promise<number | null> {
+  const row = await executor
+    .selectFrom("bulletin_recipients")
+    .select("bulletin_id")
+    .where("user_id", "=", userId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.bulletin_id ?? null;
+}
+
+/** Records a change already made to `users.bulletin_opt_in` (history row, and the audit entry unless the caller writes its own). */
+async function recordChange(trx: Kysely<DB>, userId: number, subscribed: boolean, source: SubscriptionSource, audit: boolean): Promise<void> {
+  await trx
+    .insertInto("bulletin_subscription_changes")
+    .values({
+      user_id: userId,
+      bulletin_id: await lastBulletinFor(trx, userId),
+      change: subscribed ? "resubscribed" : "unsubscribed",
+      source,
+      at: nowIso(),
+    })
+    .execute();
+  if (audit) {
+    const action = subscribed ? "bulletin.resubscribed" : "bulletin.unsubscribed";
+    await bulletinAudit.record(trx, { actorUserId: userId, action, subjectType: "user", subjectId: userId, details: { source } });
+  }
+}
+
+/** Sets the member's bulletin consent; true when it changed. */
+async function setSubscribed(userId: number, subscribed: boolean, source: SubscriptionSource): Promise<boolean> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const result = await trx
+        .updateTable("users")
+        .set({ bulletin_opt_in: subscribed ? 1 : 0, updated_at: nowIso() })
+        .where("id", "=", userId)
+        .where("status", "=", "active")
+        .where("bulletin_opt_in", "=", subscribed ? 0 : 1)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await recordChange(trx, userId, subscribed, source, true);
+      return true;
+    });
+}
+
+/**
+ * Unsubscribes the member the token was made for. An invalid token or one for a former member changes
+ * nothing and says so; an already unsubscribed member stays as they are.
+ */
+export async function unsubscribeWithToken(token: string, source: "one-click" | "page"): Promise<UnsubscribeLink> {
+  const link = await describeUnsubscribeLink(token);
+  if (link.kind !== "member") return link;
+  await setSubscribed(link.userId, false, source);
+  return { ...link, subscribed: false };
+}
+
+/** The unsubscribe page's "undo": subscribes the member again. */
+export async function resubscribeWithToken(token: string): Promise<UnsubscribeLink> {
+  const link = await describeUnsubscribeLink(token);
+  if (link.kind !== "member") return link;
+  await setSubscribed(link.userId, true, "page");
+  return { ...link, subscribed: true };
+}
+
+/**
+ * For the account's email preferences (which save the consent themselves and write their own audit
+ * entry): records a change of the bulletin choice, in the same transaction as the save.
+ */
+export async function recordBulletinPreference(trx: Kysely<DB>, userId: number, change: { before: boolean; after: boolean }): Promise<void> {
+  if (change.before !== change.after) await recordChange(trx, userId, change.after, "preferences", false);
+}

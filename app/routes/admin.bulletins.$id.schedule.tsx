@@ -1,0 +1,120 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireAdmin } from "~/auth/access.server";
+import { scheduleSchema } from "~/bulletin/bulletin-schema";
+import { isEditable, requireBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";
+import { redirectToBulletin } from "~/bulletin/outcomes.server";
+import { countSubscribers } from "~/bulletin/subscribers.server";
+import { db } from "~/db.server";
+import { idParam } from "~/lib/params";
+import { Breadcrumbs } from "~/ui/breadcrumbs";
+import { toUkTime } from "~/ui/dates";
+import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
+import { RouteErrorBoundary } from "~/ui/route-error";
+import { format } from "date-fns";
+
+export const meta: MetaFunction = () => [{ title: "Schedule the bulletin – Staff tools – Social Prescribing Network" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const bulletin = await requireBulletin(idParam(params.id));
+  if (!isEditable(bulletin)) throw redirect(`/admin/bulletins/${bulletin.id}`);
+  const current = bulletin.scheduled_for ? toUkTime(bulletin.scheduled_for) : undefined;
+  return {
+    id: bulletin.id,
+    subject: bulletin.subject,
+    subscribers: await countSubscribers(db()),
+    current: current ? { date: format(current, "yyyy-MM-dd"), time: format(current, "HH:mm") } : undefined,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireAdmin(request);
+  const bulletin = await requireBulletin(idParam(params.id));
+  const submission = parseWithZod(await request.formData(), { schema: scheduleSchema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await scheduleBulletin(user.id, bulletin.id, submission.value);
+  if (!result.ok) {
+    return submission.reply(result.field === "form" ? { formErrors: [result.message] } : { fieldErrors: { [result.field]: [result.message] } });
+  }
+  throw redirectToBulletin(bulletin.id, "scheduled");
+}
+
+/** A native date or time input in the NHS form-group pattern (the browser offers its own picker). */
+function DateTimeInput(props: { id: string; name: string; label: string; hint: string; type: "date" | "time"; defaultValue?: string; errors?: string[] }) {
+  const errorId = props.errors?.length ? `${props.id}-error` : undefined;
+  return (
+    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
+      <label className="nhsuk-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <div className="nhsuk-hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </div>
+      {errorId ? (
+        <span className="nhsuk-error-message" id={errorId}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {props.errors!.join(". ")}
+        </span>
+      ) : null}
+      <input
+        className={`nhsuk-input nhsuk-input--width-10${errorId ? " nhsuk-input--error" : ""}`}
+        id={props.id}
+        name={props.name}
+        type={props.type}
+        defaultValue={props.defaultValue}
+        aria-describedby={[`${props.id}-hint`, errorId].filter(Boolean).join(" ")}
+        aria-invalid={errorId ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export default function ScheduleBulletin() {
+  const { id, subject, subscribers, current } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "schedule",
+    lastResult,
+    defaultValue: current,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: scheduleSchema }),
+  });
+  const page = `/admin/bulletins/${id}`;
+  const members = subscribers === 1 ? "1 member" : `${subscribers.toLocaleString("en-GB")} members`;
+  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { to: "/", label: "Home" },
+          { to: "/admin/bulletins", label: "Bulletins" },
+          { to: page, label: subject },
+        ]}
+      />
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={summariseErrors({ date: fields.date, time: fields.time }, form.errors, fields.date.id)} />
+          <span className="nhsuk-caption-l">{subject}</span>
+          <h1>Schedule the bulletin</h1>
+          <p>
+            It goes to every active member subscribed at that time: {members} at the moment. Until then you can still edit
+            it, change the time or cancel.
+          </p>
+          <Form method="post" {...getFormProps(form)}>
+            <DateTimeInput id={fields.date.id} name={fields.date.name} type="date" label="Date" hint="For example, 15/01/2027." defaultValue={initial(fields.date.initialValue)} errors={fields.date.errors} />
+            <DateTimeInput id={fields.time.id} name={fields.time.name} type="time" label="Time (UK time)" hint="For example, 09:30." defaultValue={initial(fields.time.initialValue)} errors={fields.time.errors} />
+            <SubmitButton>Schedule bulletin</SubmitButton>
+          </Form>
+          <p>
+            <Link to={page}>Cancel</Link>
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
