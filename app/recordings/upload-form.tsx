@@ -1,15 +1,18 @@
 import { useState, type FormEvent, type ReactNode } from "react";
-import { ErrorSummary, SubmitButton, type FieldError } from "~/ui/forms";
+import { ErrorSummary, formGroupId, SubmitButton, type FieldError } from "~/ui/forms";
 
 /**
- * A file upload form that works as a plain multipart form without JavaScript. With JavaScript it sends
- * the same form with XMLHttpRequest, whose upload events give a progress bar (fetch cannot report
- * upload progress), then follows the server's redirect, or shows the errors from the page it answered.
+ * A file upload form that works as a plain multipart form without JavaScript. With JavaScript it first
+ * refuses a file over the size limit without sending it, then sends the form with XMLHttpRequest, whose
+ * upload events give a progress bar (fetch cannot report upload progress), then follows the server's
+ * redirect, or shows the errors from the page it answered.
  */
 export function UploadForm({
   fileLabel,
   fileHint,
   accept,
+  maxBytes,
+  tooLarge,
   errors,
   children,
   button,
@@ -17,6 +20,9 @@ export function UploadForm({
   fileLabel: string;
   fileHint: ReactNode;
   accept: string;
+  /** The largest file the server takes, and what it says about a larger one. */
+  maxBytes: number;
+  tooLarge: string;
   /** Errors from the server's answer (without JavaScript, or before it loaded). */
   errors: FieldError[];
   /** Fields before the file (e.g. the slides' summary). */
@@ -28,9 +34,16 @@ export function UploadForm({
   const shown = clientErrors ?? errors;
   const fileErrors = shown.filter((error) => error.fieldId === "file");
 
+  const fileError = (message: string): FieldError => ({ fieldId: "file", groupId: formGroupId("file"), message });
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
+    const chosen = form.querySelector<HTMLInputElement>("input[type=file]")?.files?.[0];
+    if (chosen && chosen.size > maxBytes) {
+      setClientErrors([fileError(tooLarge)]);
+      return;
+    }
     const request = new XMLHttpRequest();
     request.open("POST", window.location.href);
     request.upload.addEventListener("progress", (progressEvent) => {
@@ -43,17 +56,20 @@ export function UploadForm({
         return;
       }
       // The server answered with this page again, showing what was wrong: show the same errors here.
+      // (Rendered without JavaScript, its summary links to each field's form group.)
       const page = new DOMParser().parseFromString(request.responseText, "text/html");
-      const found = [...page.querySelectorAll<HTMLAnchorElement>(".nhsuk-error-summary__list a")].map((link) => ({
-        fieldId: link.hash.slice(1) || "file",
-        message: link.textContent ?? "",
-      }));
+      const found = [...page.querySelectorAll<HTMLAnchorElement>(".nhsuk-error-summary__list a")].map((link) => {
+        const fieldId = link.hash.slice(1).replace(/-form-group$/, "") || "file";
+        return { fieldId, groupId: formGroupId(fieldId), message: link.textContent ?? "" };
+      });
       setProgress(null);
-      setClientErrors(found.length ? found : [{ fieldId: "file", message: "The upload did not finish. Try again" }]);
+      // A body over the server's own ceiling is refused (413) before the page runs, with a plain page.
+      const fallback = request.status === 413 ? tooLarge : "The upload did not finish. Try again";
+      setClientErrors(found.length ? found : [fileError(fallback)]);
     });
     request.addEventListener("error", () => {
       setProgress(null);
-      setClientErrors([{ fieldId: "file", message: "The upload did not finish. Check your connection and try again" }]);
+      setClientErrors([fileError("The upload did not finish. Check your connection and try again")]);
     });
     setClientErrors([]);
     setProgress(0);
@@ -65,7 +81,7 @@ export function UploadForm({
       <ErrorSummary errors={shown} />
       <form method="post" encType="multipart/form-data" onSubmit={onSubmit} noValidate>
         {children}
-        <div className={`nhsuk-form-group${fileErrors.length ? " nhsuk-form-group--error" : ""}`}>
+        <div className={`nhsuk-form-group${fileErrors.length ? " nhsuk-form-group--error" : ""}`} id={formGroupId("file")}>
           <label className="nhsuk-label" htmlFor="file">
             {fileLabel}
           </label>

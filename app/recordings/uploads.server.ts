@@ -22,9 +22,12 @@ export interface StoredUpload {
   cues?: CaptionCue[];
 }
 
+/** Why an upload was refused, as an HTTP status: too large, not an allowed type, or missing or unusable. */
+export type RefusalStatus = 413 | 415 | 400;
+
 export type UploadResult =
   | { ok: true; fields: Record<string, string>; file: StoredUpload }
-  | { ok: false; fields: Record<string, string>; problems: string[] };
+  | { ok: false; fields: Record<string, string>; problems: string[]; status: RefusalStatus };
 
 const FORMAT_NAMES: Record<FileFormat, string> = {
   mp4: "an MP4 video",
@@ -36,6 +39,11 @@ const FORMAT_NAMES: Record<FileFormat, string> = {
 
 function sizeInWords(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${bytes / 1024 ** 2} MB`;
+}
+
+/** The refusal for a file over its kind's limit; the upload page shows the same words before sending. */
+export function tooLargeMessage(kind: UploadKind): string {
+  return `The selected file must be smaller than ${sizeInWords(UPLOAD_KINDS[kind].maxBytes)}`;
 }
 
 class WrongType extends Error {
@@ -80,15 +88,15 @@ export async function receiveUpload(request: Request, kind: UploadKind, storage:
   const fields: Record<string, string> = {};
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) {
-    return { ok: false, fields, problems: [`Choose ${spec.described} to upload`] };
+    return { ok: false, fields, problems: [`Choose ${spec.described} to upload`], status: 400 };
   }
-  const tooLarge = `The selected file must be smaller than ${sizeInWords(spec.maxBytes)}`;
+  const tooLarge = tooLargeMessage(kind);
   if (Number(request.headers.get("content-length") ?? 0) > spec.maxBytes + 64 * 1024) {
     // Refused before reading, so a large mistaken upload costs nothing. The body is left unread.
-    return { ok: false, fields, problems: [tooLarge] };
+    return { ok: false, fields, problems: [tooLarge], status: 413 };
   }
 
-  let stored: Promise<{ key: string; size: number; format: FileFormat } | { problem: string }> | undefined;
+  let stored: Promise<{ key: string; size: number; format: FileFormat } | { problem: string; status: RefusalStatus }> | undefined;
   const parser = busboy({
     headers: { "content-type": contentType },
     limits: { files: 1, fileSize: spec.maxBytes, fields: 10, fieldSize: 10_000, parts: 12 },
@@ -113,11 +121,11 @@ export async function receiveUpload(request: Request, kind: UploadKind, storage:
       async ({ key, size }) => {
         if (truncated) {
           await storage.delete(key);
-          return { problem: tooLarge };
+          return { problem: tooLarge, status: 413 as const };
         }
         if (size === 0 || !gate.format) {
           await storage.delete(key);
-          return { problem: "The selected file is empty" };
+          return { problem: "The selected file is empty", status: 400 as const };
         }
         return { key, size, format: gate.format };
       },
@@ -126,9 +134,9 @@ export async function receiveUpload(request: Request, kind: UploadKind, storage:
         stream.resume();
         if (error instanceof WrongType) {
           const found = error.detected ? ` (this one is ${FORMAT_NAMES[error.detected]})` : "";
-          return { problem: `The selected file must be ${spec.described}${found}` };
+          return { problem: `The selected file must be ${spec.described}${found}`, status: 415 as const };
         }
-        if (truncated) return { problem: tooLarge };
+        if (truncated) return { problem: tooLarge, status: 413 as const };
         throw error;
       },
     );
@@ -145,11 +153,11 @@ export async function receiveUpload(request: Request, kind: UploadKind, storage:
   } catch {
     const partial = await stored?.catch(() => undefined);
     if (partial && "key" in partial) await storage.delete(partial.key);
-    return { ok: false, fields, problems: ["The upload did not finish. Check your connection and try again"] };
+    return { ok: false, fields, problems: ["The upload did not finish. Check your connection and try again"], status: 400 };
   }
   const outcome = await stored;
-  if (!outcome) return { ok: false, fields, problems: [`Choose ${spec.described} to upload`] };
-  if ("problem" in outcome) return { ok: false, fields, problems: [outcome.problem] };
+  if (!outcome) return { ok: false, fields, problems: [`Choose ${spec.described} to upload`], status: 400 };
+  if ("problem" in outcome) return { ok: false, fields, problems: [outcome.problem], status: outcome.status };
   return checkContent(outcome, fields, storage);
 }
 
@@ -159,19 +167,19 @@ async function checkContent(
   fields: Record<string, string>,
   storage: FileStorage,
 ): Promise<UploadResult> {
-  const refuse = async (problems: string[]): Promise<UploadResult> => {
+  const refuse = async (problems: string[], status: RefusalStatus): Promise<UploadResult> => {
     await storage.delete(file.key);
-    return { ok: false, fields, problems };
+    return { ok: false, fields, problems, status };
   };
   if (file.format === "pptx") {
     if (!(await isPowerPoint(storage, file.key, file.size))) {
-      return refuse(["The selected file must be a PDF or PowerPoint (.pptx) file (this one is a ZIP file that is not a presentation)"]);
+      return refuse(["The selected file must be a PDF or PowerPoint (.pptx) file (this one is a ZIP file that is not a presentation)"], 415);
     }
     return { ok: true, fields, file };
   }
   if (file.format === "vtt") {
     const check = checkCaptions(await storage.readBytes(file.key, 0, file.size));
-    if (!check.ok) return refuse(check.problems.map((problem) => `The captions file has a problem. ${problem}`));
+    if (!check.ok) return refuse(check.problems.map((problem) => `The captions file has a problem. ${problem}`), 400);
     return { ok: true, fields, file: { ...file, cues: check.cues } };
   }
   if (file.format === "mp4" || file.format === "webm") {

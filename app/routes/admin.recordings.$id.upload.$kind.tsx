@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -9,10 +9,9 @@ import { isUploadKind, UPLOAD_KINDS, type UploadKind } from "~/recordings/file-t
 import { slidesSummarySchema } from "~/recordings/recording-schema";
 import { fileStorage } from "~/recordings/storage.server";
 import { UploadForm } from "~/recordings/upload-form";
-import { receiveUpload } from "~/recordings/uploads.server";
+import { receiveUpload, tooLargeMessage } from "~/recordings/uploads.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
-import type { FieldError } from "~/ui/forms";
-import { TextareaField } from "~/ui/forms";
+import { formGroupId, TextareaField, type FieldError } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 const HEADINGS: Record<UploadKind, string> = { video: "Upload the video", captions: "Upload captions", slides: "Upload slides" };
@@ -46,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     accept: spec.accept,
     described: spec.described,
     maxBytes: spec.maxBytes,
+    tooLarge: tooLargeMessage(kind),
   };
 }
 
@@ -59,12 +59,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const summaryText = upload.fields.summary ?? "";
   const summary = kind === "slides" ? slidesSummarySchema.safeParse(summaryText) : undefined;
   const summaryErrors = summary && !summary.success ? summary.error.issues.map((issue) => issue.message) : [];
+  // Refusals answer with this page, the problem by its field, and a status saying why (413, 415 or 400).
   if (!upload.ok || summaryErrors.length) {
     if (upload.ok) await fileStorage().delete(upload.file.key);
-    return { fileErrors: upload.ok ? [] : upload.problems, summaryErrors, formErrors: [] as string[], summary: summaryText };
+    return data(
+      { fileErrors: upload.ok ? [] : upload.problems, summaryErrors, formErrors: [] as string[], summary: summaryText },
+      { status: upload.ok ? 400 : upload.status },
+    );
   }
   const result = await attachUpload(user.id, id, kind, upload.file, { slidesSummary: summary?.data });
-  if (!result.ok) return { fileErrors: [], summaryErrors: [], formErrors: result.formErrors ?? [], summary: summaryText };
+  if (!result.ok) return data({ fileErrors: [] as string[], summaryErrors: [] as string[], formErrors: result.formErrors ?? [], summary: summaryText }, { status: 400 });
   throw redirectWithFlash(`/admin/recordings/${id}`, UPLOADED[kind]);
 }
 
@@ -78,12 +82,11 @@ function hintFor(kind: UploadKind, maxBytes: number): string {
 }
 
 export default function UploadFile() {
-  const { id, kind, title, replacing, slidesSummary, accept, maxBytes } = useLoaderData<typeof loader>();
+  const { id, kind, title, replacing, slidesSummary, accept, maxBytes, tooLarge } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const errors: FieldError[] = [
-    ...(answer?.summaryErrors ?? []).map((message) => ({ fieldId: "summary", message })),
-    ...(answer?.fileErrors ?? []).map((message) => ({ fieldId: "file", message })),
-    ...(answer?.formErrors ?? []).map((message) => ({ fieldId: "file", message })),
+    ...(answer?.summaryErrors ?? []).map((message) => ({ fieldId: "summary", groupId: formGroupId("summary"), message })),
+    ...[...(answer?.fileErrors ?? []), ...(answer?.formErrors ?? [])].map((message) => ({ fieldId: "file", groupId: formGroupId("file"), message })),
   ];
   return (
     <>
@@ -103,6 +106,8 @@ export default function UploadFile() {
             fileLabel={kind === "video" ? "Video file" : kind === "captions" ? "Captions file" : "Slides file"}
             fileHint={hintFor(kind, maxBytes)}
             accept={accept}
+            maxBytes={maxBytes}
+            tooLarge={tooLarge}
             errors={errors}
             button="Upload"
           >

@@ -26,6 +26,11 @@ function payload(result: unknown): Record<string, unknown> {
   return (value && typeof value === "object" && "data" in value && value.data ? value.data : value) as Record<string, unknown>;
 }
 
+/** The status a loader's `data()` answered with (200 when it set none). */
+function statusOf(result: unknown): number {
+  return (result as { init?: ResponseInit | null }).init?.status ?? 200;
+}
+
 async function setUp() {
   const admin = await createAdmin();
   const webinarId = await addWebinar(database);
@@ -46,35 +51,42 @@ async function setUp() {
 }
 
 describe("who can use the recordings library", () => {
-  it("a visitor and a pending joiner see the members-only page instead of the list, with sign-in that brings them back", async () => {
+  it("a visitor and a pending joiner are refused (403) with the members-only page instead of the list, with sign-in that brings them back", async () => {
     const { cookies } = await setUp();
     for (const cookie of [undefined, cookies.pending]) {
-      const result = payload(await libraryRoute.loader({ request: pageRequest("/recordings?q=housing", { cookie }), params: {}, context: testContext }));
-      expect(result).toEqual({ member: false, returnTo: "/recordings?q=housing" });
+      const result = await libraryRoute.loader({ request: pageRequest("/recordings?q=housing", { cookie }), params: {}, context: testContext });
+      expect(statusOf(result)).toBe(403);
+      expect(payload(result)).toEqual({ member: false, returnTo: "/recordings?q=housing" });
     }
   });
 
-  it("a visitor and a pending joiner cannot view a recording, and an unknown id looks the same", async () => {
+  it("a visitor and a pending joiner cannot view a recording (403), and an unknown id looks the same", async () => {
     const { cookies, published } = await setUp();
     for (const cookie of [undefined, cookies.pending]) {
       for (const id of [published, 9999]) {
-        const result = payload(await recordingRoute.loader({ request: pageRequest(`/recordings/${id}`, { cookie }), params: { id: String(id) }, context: testContext }));
-        expect(result).toEqual({ member: false, returnTo: `/recordings/${id}` });
+        const result = await recordingRoute.loader({ request: pageRequest(`/recordings/${id}`, { cookie }), params: { id: String(id) }, context: testContext });
+        expect(statusOf(result)).toBe(403);
+        expect(payload(result)).toEqual({ member: false, returnTo: `/recordings/${id}` });
       }
     }
   });
 
-  it("a visitor and a pending joiner cannot download any file, even with its exact address: they are sent to sign in", async () => {
-    const { cookies, published, fileOf } = await setUp();
+  it("a visitor and a pending joiner cannot download any file, even with its exact address or a byte range: 403, no bytes", async () => {
+    const { cookies, published, draft, fileOf } = await setUp();
     for (const cookie of [undefined, cookies.pending]) {
-      for (const kind of ["video", "captions", "slides"]) {
-        const path = `/recordings/${published}/files/${fileOf(published, kind)}`;
-        const result = (await outcome(() =>
-          fileRoute.loader({ request: pageRequest(path, { cookie }), params: { id: String(published), fileId: fileOf(published, kind) }, context: testContext }),
-        )) as Response;
-        expect(result.status).toBe(302);
-        expect(result.headers.get("Location")).toBe(`/sign-in?${new URLSearchParams({ redirectTo: path })}`);
-        expect(result.body).toBeNull();
+      for (const [recordingId, fileId] of [
+        ...["video", "captions", "slides"].map((kind) => [published, fileOf(published, kind)] as const),
+        [draft, fileOf(draft, "video")] as const,
+        [published, "no-such-file"] as const,
+      ]) {
+        for (const range of [undefined, "bytes=0-99", "bytes=-10"]) {
+          const request = pageRequest(`/recordings/${recordingId}/files/${fileId}`, { cookie });
+          if (range) request.headers.set("Range", range);
+          const result = (await outcome(() => fileRoute.loader({ request, params: { id: String(recordingId), fileId }, context: testContext }))) as Response;
+          expect(result.status, `${fileId} ${range}`).toBe(403);
+          expect(result.headers.get("Content-Range")).toBeNull();
+          expect(await result.text()).toBe("Recordings and their files are for network members. Sign in to the portal, then open the recording's page.");
+        }
       }
     }
   });

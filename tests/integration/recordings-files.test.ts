@@ -117,6 +117,12 @@ function zip(entries: Record<string, string>): Buffer {
   return Buffer.concat([...locals, directoryBytes, end]);
 }
 
+/** An upload the page refused: the status it answered with and the problems it shows by each field. */
+function refused(result: unknown): { status: number | undefined; fileErrors: string[]; summaryErrors: string[] } {
+  const value = result as { data: { fileErrors: string[]; summaryErrors: string[] }; init: ResponseInit | null };
+  return { status: value.init?.status, ...value.data };
+}
+
 describe("uploads", () => {
   async function uploader() {
     const admin = await createAdmin();
@@ -137,15 +143,13 @@ describe("uploads", () => {
   it("refuses a file whose content is not an allowed type, whatever its name, with a clear message, and keeps nothing", async () => {
     const { upload } = await uploader();
     const before = await storedFiles();
-    const pdfAsVideo = (await upload("video", onePagePdf("Not a video", []), "webinar.mp4")) as { fileErrors: string[] };
+    const pdfAsVideo = refused(await upload("video", onePagePdf("Not a video", []), "webinar.mp4"));
     expect(pdfAsVideo.fileErrors).toEqual(["The selected file must be an MP4 or WebM video (this one is a PDF document)"]);
-    const textAsSlides = (await upload("slides", Buffer.from("just some text, not slides at all, long enough to check".repeat(3)), "slides.pdf", { summary: "A summary." })) as {
-      fileErrors: string[];
-    };
+    expect(pdfAsVideo.status).toBe(415);
+    const textAsSlides = refused(await upload("slides", Buffer.from("just some text, not slides at all, long enough to check".repeat(3)), "slides.pdf", { summary: "A summary." }));
     expect(textAsSlides.fileErrors).toEqual(["The selected file must be a PDF or PowerPoint (.pptx) file"]);
-    const plainZip = (await upload("slides", zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), "deck.pptx", { summary: "A summary." })) as {
-      fileErrors: string[];
-    };
+    const plainZip = refused(await upload("slides", zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>" }), "deck.pptx", { summary: "A summary." }));
+    expect(plainZip.status).toBe(415);
     expect(plainZip.fileErrors[0]).toMatch(/PowerPoint \(\.pptx\) file \(this one is a ZIP file that is not a presentation\)/);
     expect(await storedFiles()).toEqual(before);
   });
@@ -156,7 +160,8 @@ describe("uploads", () => {
       summary: "Two slides about referrals.",
     })) as Response;
     expect(result.status).toBe(302);
-    expect(result.headers.get("Location")).toBe(`/admin/recordings/${id}?done=slides-uploaded`);
+    expect(result.headers.get("Location")).toBe(`/admin/recordings/${id}`);
+    expect(result.headers.get("Set-Cookie")).toMatch(/^spn_flash=/);
     const file = await database.selectFrom("recording_files").selectAll().where("recording_id", "=", id).executeTakeFirstOrThrow();
     expect(file).toMatchObject({ kind: "slides", format: "pptx", content_type: "application/vnd.openxmlformats-officedocument.presentationml.presentation" });
     expect(file.storage_key).toMatch(/^[a-f0-9]{32}$/);
@@ -167,13 +172,14 @@ describe("uploads", () => {
   it("refuses a malformed captions file, naming the line of each problem", async () => {
     const { upload } = await uploader();
     const malformed = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello and welcome.\n\n00:00:05.000 -> 00:00:09.000\nThis cue's arrow is wrong.\n";
-    const result = (await upload("captions", Buffer.from(malformed), "captions.vtt")) as { fileErrors: string[] };
+    const result = refused(await upload("captions", Buffer.from(malformed), "captions.vtt"));
     // Line 6 has "->" for "-->", so the W3C parser reads it as a cue's name and expects timings on line 7.
     expect(result.fileErrors).toEqual([
       "The captions file has a problem. Line 7: Cue identifier needs to be followed by timestamp.",
       "The captions file has a problem. Line 8: Cue identifier cannot be standalone.",
     ]);
-    const unsigned = (await upload("captions", Buffer.from("00:00:01.000 --> 00:00:04.000\nNo header\n"), "captions.vtt")) as { fileErrors: string[] };
+    expect(result.status).toBe(400);
+    const unsigned = refused(await upload("captions", Buffer.from("00:00:01.000 --> 00:00:04.000\nNo header\n"), "captions.vtt"));
     expect(unsigned.fileErrors).toEqual(["The selected file must be a WebVTT captions file (.vtt)"]);
   });
 
@@ -189,8 +195,9 @@ describe("uploads", () => {
     const { upload } = await uploader();
     const header = "WEBVTT\n\n";
     const tooBig = Buffer.concat([Buffer.from(header), Buffer.alloc(2 * 1024 * 1024, "a")]);
-    const result = (await upload("captions", tooBig, "huge.vtt")) as { fileErrors: string[] };
+    const result = refused(await upload("captions", tooBig, "huge.vtt"));
     expect(result.fileErrors).toEqual(["The selected file must be smaller than 2 MB"]);
+    expect(result.status).toBe(413);
   });
 
   it("reads a video's length from its header (MP4 with the index first or last, WebM)", async () => {
@@ -214,7 +221,7 @@ describe("uploads", () => {
     const form = new FormData();
     form.append("file", new Blob([]), "");
     const request = new Request(`http://localhost/admin/recordings/${id}/upload/video`, { method: "POST", body: form, headers: { Cookie: await sessionCookieFor(admin.id) } });
-    const result = (await uploadRoute.action({ request, params: { id: String(id), kind: "video" }, context: testContext })) as { fileErrors: string[] };
+    const result = refused(await uploadRoute.action({ request, params: { id: String(id), kind: "video" }, context: testContext }));
     expect(result.fileErrors).toEqual(["Choose an MP4 or WebM video to upload"]);
   });
 });

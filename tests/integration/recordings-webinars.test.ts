@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { publishRecording, unpublishRecording } from "~/recordings/admin.server";
+import { recordingSchema } from "~/recordings/recording-schema";
+import * as staffRecordingPage from "~/routes/admin.recordings.$id._index";
+import * as webinarPage from "~/routes/webinars.$id._index";
+import { createAdmin, createMember, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { addWebinar, completeRecording, draftRecording } from "../support/recordings";
+
+/**
+ * Where recordings meet the rest of the portal: the webinar's own page offers its recording once it
+ * is published, staff outcome banners come from the signed flash, and staff free text is plain text.
+ */
+const { database } = setUpDatabaseTests();
+
+async function recordingOnWebinarPage(webinarId: number, cookie?: string) {
+  const page = (await webinarPage.loader({ request: pageRequest(`/webinars/${webinarId}`, { cookie }), params: { id: String(webinarId) }, context: testContext })) as {
+    recording: { id: number } | null;
+  };
+  return page.recording;
+}
+
+describe("the webinar's page and its recording", () => {
+  it("offers the recording of an ended webinar once it is published, to members and visitors alike, and nothing before", async () => {
+    const admin = await createAdmin();
+    const webinarId = await addWebinar(database);
+    const member = await sessionCookieFor((await createMember()).id);
+    expect(await recordingOnWebinarPage(webinarId, member)).toBeNull();
+
+    const id = await completeRecording(admin.id, webinarId);
+    expect(await recordingOnWebinarPage(webinarId, member)).toBeNull();
+    await publishRecording(admin.id, id);
+    expect(await recordingOnWebinarPage(webinarId, member)).toEqual({ id });
+    // The public page names it to visitors too; the recording's page then asks them to sign in.
+    expect(await recordingOnWebinarPage(webinarId)).toEqual({ id });
+    await unpublishRecording(admin.id, id);
+    expect(await recordingOnWebinarPage(webinarId, member)).toBeNull();
+  });
+
+  it("says nothing about a recording for a webinar still to come or cancelled", async () => {
+    const admin = await createAdmin();
+    const upcoming = await addWebinar(database, { startsAt: new Date(Date.now() + 7 * 24 * 60 * 60_000).toISOString() });
+    await publishRecording(admin.id, await completeRecording(admin.id, upcoming));
+    expect(await recordingOnWebinarPage(upcoming)).toBeNull();
+
+    const cancelled = await addWebinar(database, { title: "Cancelled one" });
+    await publishRecording(admin.id, await completeRecording(admin.id, cancelled));
+    await database.updateTable("webinars").set({ cancelled_at: new Date().toISOString(), cancel_reason: "The speaker was unwell." }).where("id", "=", cancelled).execute();
+    expect(await recordingOnWebinarPage(cancelled)).toBeNull();
+  });
+});
+
+describe("staff pages", () => {
+  it("show an outcome once, from the signed flash, never from the address", async () => {
+    const admin = await createAdmin();
+    const cookie = await sessionCookieFor(admin.id);
+    const id = await completeRecording(admin.id, await addWebinar(database));
+    const published = (await staffRecordingPage
+      .action({ request: pageRequest(`/admin/recordings/${id}`, { cookie, form: { intent: "publish" } }), params: { id: String(id) }, context: testContext })
+      .catch((thrown: unknown) => thrown)) as Response;
+    expect(published.status).toBe(302);
+    expect(published.headers.get("Location")).toBe(`/admin/recordings/${id}`);
+    const flash = published.headers.get("Set-Cookie")!.split(";")[0]!;
+
+    const load = async (path: string, withCookie: string) => {
+      const result = (await staffRecordingPage.loader({ request: pageRequest(path, { cookie: withCookie }), params: { id: String(id) }, context: testContext })) as unknown as {
+        data: { banner: string | null };
+      };
+      return result.data.banner;
+    };
+    expect(await load(`/admin/recordings/${id}`, `${cookie}; ${flash}`)).toBe("Published: members can now watch it. No registrants needed an email.");
+    // A link with the old query string shows nothing.
+    expect(await load(`/admin/recordings/${id}?done=published&notified=500`, cookie)).toBeNull();
+  });
+
+  it("store titles, descriptions, speakers and slide summaries without control or bidi characters", async () => {
+    const parsed = recordingSchema.parse({
+      webinarId: "1",
+      title: "Housing\u202E and referrals\u0007",
+      description: "First line\u0000\r\nSecond line\u2066",
+      speakers: "Carys\tPugh",
+      themes: ["money-and-housing"],
+    });
+    expect(parsed).toMatchObject({ title: "Housing and referrals", description: "First line\nSecond line", speakers: "Carys Pugh" });
+
+    const admin = await createAdmin();
+    const id = await draftRecording(admin.id, await addWebinar(database), { title: parsed.title, description: parsed.description });
+    const row = await database.selectFrom("recordings").select(["title", "description"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: "Housing and referrals", description: "First line\nSecond line" });
+  });
+});
