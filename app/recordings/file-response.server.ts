@@ -89,8 +89,9 @@ export async function fileResponse(request: Request, storage: FileStorage, serve
   const headers = new Headers({
     "Content-Type": served.file.content_type,
     "Content-Disposition": contentDisposition(served.disposition, served.downloadName),
+    // No-transform: compression must not re-encode a byte range. (X-Content-Type-Options: nosniff
+    // comes with every response from server/security.ts.)
     "Cache-Control": "private, no-transform",
-    "X-Content-Type-Options": "nosniff",
     "Accept-Ranges": "bytes",
     ETag: etag,
   });
