@@ -7,6 +7,9 @@ import { ErrorSummary, formGroupId, SubmitButton, type FieldError } from "~/ui/f
  * upload events give a progress bar (fetch cannot report upload progress), then follows the server's
  * redirect, or shows the errors from the page it answered.
  */
+/** Where the server sends the progress-bar request after a successful upload (instead of a redirect). */
+export const UPLOAD_NEXT_HEADER = "X-Upload-Next";
+
 export function UploadForm({
   fileLabel,
   fileHint,
@@ -46,10 +49,16 @@ export function UploadForm({
     }
     const request = new XMLHttpRequest();
     request.open("POST", window.location.href);
+    request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
     request.upload.addEventListener("progress", (progressEvent) => {
       if (progressEvent.lengthComputable) setProgress(Math.floor((progressEvent.loaded / progressEvent.total) * 100));
     });
     request.addEventListener("load", () => {
+      const next = request.getResponseHeader(UPLOAD_NEXT_HEADER);
+      if (next?.startsWith("/")) {
+        window.location.assign(next);
+        return;
+      }
       const answeredAt = request.responseURL ? new URL(request.responseURL) : undefined;
       if (answeredAt && answeredAt.pathname !== window.location.pathname) {
         window.location.assign(answeredAt.href);

@@ -1,14 +1,14 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
-import { redirectWithFlash } from "~/lib/flash.server";
+import { flashCookie, redirectWithFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { attachUpload, staffRecording } from "~/recordings/admin.server";
 import { CAPTION_COVERAGE } from "~/recordings/coverage";
 import { isUploadKind, UPLOAD_KINDS, type UploadKind } from "~/recordings/file-types.server";
 import { slidesSummarySchema } from "~/recordings/recording-schema";
 import { fileStorage } from "~/recordings/storage.server";
-import { UploadForm } from "~/recordings/upload-form";
+import { UPLOAD_NEXT_HEADER, UploadForm } from "~/recordings/upload-form";
 import { receiveUpload, tooLargeMessage } from "~/recordings/uploads.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formGroupId, TextareaField, type FieldError } from "~/ui/forms";
@@ -49,6 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// Remix passes on an action's cookies by itself, other headers only through here.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const passed = new Headers();
+  const next = actionHeaders.get(UPLOAD_NEXT_HEADER);
+  if (next) passed.set(UPLOAD_NEXT_HEADER, next);
+  return passed;
+};
+
 /** Access and the recording are checked before the body is read, so nothing is stored for a refused request. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request);
@@ -69,7 +77,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await attachUpload(user.id, id, kind, upload.file, { slidesSummary: summary?.data });
   if (!result.ok) return data({ fileErrors: [] as string[], summaryErrors: [] as string[], formErrors: result.formErrors ?? [], summary: summaryText }, { status: 400 });
-  throw redirectWithFlash(`/admin/recordings/${id}`, UPLOADED[kind]);
+  const next = `/admin/recordings/${id}`;
+  if (request.headers.get("X-Requested-With") === "XMLHttpRequest") {
+    // The upload form's progress-bar request (upload-form.tsx): it would follow a redirect itself and use up
+    // the one-time message, so it is told where to go next and the browser goes there.
+    const headers = { "Set-Cookie": flashCookie(next, { message: UPLOADED[kind] }), [UPLOAD_NEXT_HEADER]: next };
+    return data({ fileErrors: [] as string[], summaryErrors: [] as string[], formErrors: [] as string[], summary: summaryText }, { headers });
+  }
+  throw redirectWithFlash(next, UPLOADED[kind]);
 }
 
 function hintFor(kind: UploadKind, maxBytes: number): string {

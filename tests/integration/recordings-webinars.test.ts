@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { publishRecording, unpublishRecording } from "~/recordings/admin.server";
 import { recordingSchema } from "~/recordings/recording-schema";
 import * as staffRecordingPage from "~/routes/admin.recordings.$id._index";
+import * as uploadPage from "~/routes/admin.recordings.$id.upload.$kind";
 import * as webinarPage from "~/routes/webinars.$id._index";
 import { createAdmin, createMember, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
-import { addWebinar, completeRecording, draftRecording } from "../support/recordings";
+import { addWebinar, captionsFor, completeRecording, draftRecording } from "../support/recordings";
 
 /**
  * Where recordings meet the rest of the portal: the webinar's own page offers its recording once it
@@ -70,6 +71,25 @@ describe("staff pages", () => {
     expect(await load(`/admin/recordings/${id}`, `${cookie}; ${flash}`)).toBe("Published: members can now watch it. No registrants needed an email.");
     // A link with the old query string shows nothing.
     expect(await load(`/admin/recordings/${id}?done=published&notified=500`, cookie)).toBeNull();
+  });
+
+  it("answer the upload form's progress-bar request with where to go next, not a redirect it would follow and use the message up", async () => {
+    const admin = await createAdmin();
+    const cookie = await sessionCookieFor(admin.id);
+    const id = await draftRecording(admin.id, await addWebinar(database));
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(captionsFor(600))]), "captions.vtt");
+    const request = new Request(`http://localhost/admin/recordings/${id}/upload/captions`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookie, "X-Requested-With": "XMLHttpRequest" },
+    });
+    const answer = (await uploadPage.action({ request, params: { id: String(id), kind: "captions" }, context: testContext })) as unknown as { init: ResponseInit };
+    const headers = new Headers(answer.init.headers);
+    expect(headers.get("X-Upload-Next")).toBe(`/admin/recordings/${id}`);
+    expect(headers.get("Set-Cookie")).toMatch(/^spn_flash=/);
+    const passed = new Headers(uploadPage.headers({ actionHeaders: headers, loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined }) as HeadersInit);
+    expect(passed.get("X-Upload-Next")).toBe(`/admin/recordings/${id}`);
   });
 
   it("store titles, descriptions, speakers and slide summaries without control or bidi characters", async () => {

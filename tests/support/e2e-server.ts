@@ -7,6 +7,10 @@ import { rmSync } from "node:fs";
 const databasePath = process.env.DATABASE_PATH;
 if (!databasePath?.startsWith("test-results/")) throw new Error("e2e DATABASE_PATH must live under test-results/");
 for (const suffix of ["", "-wal", "-shm"]) rmSync(`${databasePath}${suffix}`, { force: true });
+// Uploaded files (recordings) of the last run: each portal has a folder of its own.
+const storagePath = process.env.STORAGE_PATH;
+if (!storagePath?.startsWith("test-results/")) throw new Error("e2e STORAGE_PATH must live under test-results/");
+rmSync(storagePath, { recursive: true, force: true });
 
 const { migrateToLatest } = await import("#db/database");
 const { db, closeDb } = await import("~/db.server");
