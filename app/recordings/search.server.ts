@@ -60,11 +60,6 @@ export async function removeFromRecordingSearch(executor: Kysely<DB>, id: number
   await sql`delete from ${sql.raw(INDEX)} where rowid = ${id}`.execute(executor);
 }
 
-/** Empties the index (the bench's seeding starts from nothing). */
-export async function clearRecordingSearch(executor: Kysely<DB>): Promise<void> {
-  await sql`delete from ${sql.raw(INDEX)}`.execute(executor);
-}
-
 const MAX_TERMS = 12;
 const PREFIX_FROM = 4;
 

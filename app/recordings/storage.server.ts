@@ -30,6 +30,12 @@ export function newStorageKey(): string {
 
 const KEY = /^[a-f0-9]{32}$/;
 
+/**
+ * Reads in 256 KB chunks rather than Node's default 64 KB: each chunk crosses the web stream to the
+ * response writer, so bigger chunks mean a quarter of the per-chunk work for a video, at 256 KB held per viewer.
+ */
+const READ_CHUNK_BYTES = 256 * 1024;
+
 function checkedKey(key: string): string {
   // Keys come from our own table, but a path must never be built from anything else.
   if (!KEY.test(key)) throw new Error("invalid storage key");
@@ -62,7 +68,7 @@ export function localDiskStorage(root: string): FileStorage {
       }
     },
     read(key, range) {
-      return createReadStream(pathOf(key), range ? { start: range.start, end: range.end } : {});
+      return createReadStream(pathOf(key), { highWaterMark: READ_CHUNK_BYTES, ...(range && { start: range.start, end: range.end }) });
     },
     async readBytes(key, position, length) {
       const handle = await open(pathOf(key), "r");

@@ -225,6 +225,8 @@ export async function seed(options: PageBenchOptions, members: number): Promise<
 
 export interface Server {
   ready: Promise<void>;
+  /** The server's process id (for its memory, e.g. /proc/<pid>/status). */
+  pid: number;
   logPath: string;
   stop(): Promise<void>;
 }
@@ -264,6 +266,7 @@ export function startServer(
   })();
   return {
     ready,
+    pid: child.pid!,
     logPath,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");

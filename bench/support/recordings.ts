@@ -4,15 +4,18 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { config } from "~/config.server";
 import { nowIso } from "~/clock.server";
-import { CONTENT_TYPES, newFileId } from "./file-types.server";
-import { indexRecording } from "./search.server";
-import { newStorageKey } from "./storage.server";
-import { THEMES, themeLabel } from "./themes";
+import { CONTENT_TYPES, newFileId } from "~/recordings/file-types.server";
+import { indexRecording } from "~/recordings/search.server";
+import { newStorageKey } from "~/recordings/storage.server";
+import { THEMES, themeLabel } from "~/recordings/themes";
 
 /**
- * Data for the lead's benchmarks (bench/), not the demo: many published recordings for the library
- * and search, and one large video for range streaming. Nothing here runs in the portal itself.
+ * Data for the recordings benchmark (bench/recordings.ts), not the demo: many published recordings for
+ * the library and search, and large videos for range streaming. Nothing here runs in the portal itself.
  */
+
+/** The first bench recording's id: fixed, so page paths can be written before the seed runs. */
+export const FIRST_BENCH_RECORDING_ID = 100_001;
 
 const SUBJECTS = ["Loneliness", "Housing", "Debt", "Gardening", "Walking", "Carers", "Arts", "Supervision", "Evaluation", "Young people", "Diabetes", "Pain"];
 const ANGLES = ["in rural areas", "after a hospital stay", "for older people", "in winter", "with the council", "across a PCN", "for new link workers", "in practice"];
@@ -21,7 +24,10 @@ const WORDS =
     " ",
   );
 
-/** Adds `count` published recordings (titles, themes, dates over seven years, ~300 words of captions each) in one transaction. */
+/**
+ * Adds `count` published recordings (titles, themes, dates over seven years, ~300 words of captions each
+ * in the search index) in one transaction, with ids from FIRST_BENCH_RECORDING_ID.
+ */
 export async function seedBenchRecordings(database: Kysely<DB>, count = 5000): Promise<number> {
   const at = nowIso();
   await database.transaction().execute(async (trx) => {
@@ -33,6 +39,7 @@ export async function seedBenchRecordings(database: Kysely<DB>, count = 5000): P
       const row = await trx
         .insertInto("recordings")
         .values({
+          id: FIRST_BENCH_RECORDING_ID + n,
           webinar_id: null,
           title,
           description: `A session on ${title.toLowerCase()}: what worked, what did not, and questions from members.`,
@@ -58,10 +65,10 @@ export async function seedBenchRecordings(database: Kysely<DB>, count = 5000): P
 
 /**
  * Gives a recording a video of `bytes` bytes on the local disk, created sparse (an MP4 header, then a
- * hole), so a 200 MB file costs no disk and no time to make. Returns the file's address in the portal.
- * Local-disk storage only, which is what the bench runs.
+ * hole), so a 200 MB file costs no disk and no time to make. Returns the file's address in the portal and
+ * its path on disk. Local-disk storage only, which is what the bench runs.
  */
-export async function addSparseBenchVideo(database: Kysely<DB>, recordingId: number, bytes = 200 * 1024 ** 2): Promise<string> {
+export async function addSparseBenchVideo(database: Kysely<DB>, recordingId: number, bytes = 200 * 1024 ** 2): Promise<{ url: string; path: string }> {
   const key = newStorageKey();
   await mkdir(config().storagePath, { recursive: true });
   const handle = await open(join(config().storagePath, key), "wx");
@@ -80,5 +87,5 @@ export async function addSparseBenchVideo(database: Kysely<DB>, recordingId: num
     .insertInto("recording_files")
     .values({ id, recording_id: recordingId, kind: "video", format: "mp4", content_type: CONTENT_TYPES.mp4, storage_key: key, byte_size: bytes, created_at: nowIso() })
     .execute();
-  return `/recordings/${recordingId}/files/${id}`;
+  return { url: `/recordings/${recordingId}/files/${id}`, path: join(config().storagePath, key) };
 }
