@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { formatUkDay } from "~/ui/dates";
 import { durationInWords } from "./durations";
 import { themeLabel } from "./themes";
@@ -15,9 +14,9 @@ export interface LibraryListItem {
 }
 
 /**
- * The library's results: one card per recording with what a member needs to choose one. Links load
- * the recording as a new document, so its own Content-Security-Policy (which may allow an embedded
- * player) applies rather than the library's.
+ * The library's results: one card per recording with what a member needs to choose one. Links are plain
+ * links that load the recording as a new document, so its own Content-Security-Policy (which may allow an
+ * embedded player) applies rather than the library's.
  */
 export function LibraryList({ items }: { items: LibraryListItem[] }) {
   if (items.length === 0) return null;
@@ -27,9 +26,9 @@ export function LibraryList({ items }: { items: LibraryListItem[] }) {
         <li key={item.id} className="nhsuk-card nhsuk-card--clickable">
           <div className="nhsuk-card__content">
             <h2 className="nhsuk-card__heading nhsuk-heading-s">
-              <Link className="nhsuk-card__link" to={`/recordings/${item.id}`} reloadDocument>
+              <a className="nhsuk-card__link" href={`/recordings/${item.id}`}>
                 {item.title}
-              </Link>
+              </a>
             </h2>
             <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
               Webinar on {formatUkDay(item.recordedAt)}

@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { DB, Recording, RecordingFile } from "#db/schema";
 import { db } from "~/db.server";
 import { paginate } from "~/lib/paging.server";
@@ -100,7 +100,7 @@ export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> =
           .whereRef("recordings.id", "=", "hits.recording_id")
           .where((eb) => filters(eb as unknown as ExpressionBuilder<DB, "recordings">)),
         pageOptions,
-        (q) => q.select(LIST_COLUMNS).orderBy("hits.title_hit", "desc").orderBy("hits.score").orderBy("recordings.recorded_at", "desc"),
+        (q) => q.select(LIST_COLUMNS).orderBy("hits.tier", "desc").orderBy("recordings.recorded_at", "desc").orderBy("recordings.id", "desc"),
       )
     : await paginate(executor.selectFrom("recordings").where(filters), pageOptions, (q) =>
         q.select(LIST_COLUMNS).orderBy("recordings.recorded_at", "desc").orderBy("recordings.id", "desc"),
@@ -123,15 +123,20 @@ export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> =
   return { ...page, items, searched: query.text !== "" };
 }
 
-/** The years with published recordings, newest first, for the year filter. */
+/**
+ * The years with published recordings, newest first, for the year filter. Read by skipping from year to
+ * year down the (status, recorded_at) index: one short lookup a year, not a pass over every recording.
+ */
 export async function libraryYears(executor: Kysely<DB> = db()): Promise<number[]> {
-  const rows = await executor
-    .selectFrom("recordings")
-    .select((eb) => eb.fn<string>("substr", ["recorded_at", eb.val(1), eb.val(4)]).as("year"))
-    .where("status", "=", "published")
-    .distinct()
-    .execute();
-  return rows.map((row) => Number(row.year)).sort((a, b) => b - a);
+  const { rows } = await sql<{ year: string }>`
+    with recursive years(year) as (
+      select substr(max(recorded_at), 1, 4) from recordings where status = 'published'
+      union all
+      select (select substr(max(recorded_at), 1, 4) from recordings where status = 'published' and recorded_at < years.year || '-01-01')
+      from years where years.year is not null
+    )
+    select year from years where year is not null`.execute(executor);
+  return rows.map((row) => Number(row.year));
 }
 
 export interface RecordingDetails {

@@ -6,6 +6,29 @@ import { fileStorage } from "./storage.server";
 import { EXTENSIONS } from "./file-types.server";
 
 /**
+ * Transcripts by captions file. A stored file never changes under its key (a new upload gets a new
+ * one), so a transcript parsed once stays right; the most recently used are kept, as parsing an hour
+ * of captions on every view was a third of the page's time.
+ */
+const TRANSCRIPTS_KEPT = 100;
+const transcripts = new Map<string, TranscriptParagraph[]>();
+
+async function transcriptFor(captions: { storage_key: string; byte_size: number }): Promise<TranscriptParagraph[]> {
+  const kept = transcripts.get(captions.storage_key);
+  if (kept) {
+    // Map keeps insertion order: moving it to the end makes the oldest the first to go.
+    transcripts.delete(captions.storage_key);
+    transcripts.set(captions.storage_key, kept);
+    return kept;
+  }
+  const check = checkCaptions(await fileStorage().readBytes(captions.storage_key, 0, captions.byte_size));
+  const transcript = check.ok ? transcriptOf(check.cues) : [];
+  transcripts.set(captions.storage_key, transcript);
+  if (transcripts.size > TRANSCRIPTS_KEPT) transcripts.delete(transcripts.keys().next().value!);
+  return transcript;
+}
+
+/**
  * What a member sees of one recording. Members see published recordings; staff also see drafts
  * (to check them before publishing). Anything else is "not found", whether or not it exists.
  */
@@ -17,11 +40,7 @@ export async function recordingForViewer(id: number, viewer: CurrentUser) {
   const video = byKind("video");
   const captions = byKind("captions");
   const slides = byKind("slides");
-  let transcript: TranscriptParagraph[] = [];
-  if (captions) {
-    const check = checkCaptions(await fileStorage().readBytes(captions.storage_key, 0, captions.byte_size));
-    if (check.ok) transcript = transcriptOf(check.cues);
-  }
+  const transcript = captions ? await transcriptFor(captions) : [];
   const fileUrl = (fileId: string) => `/recordings/${id}/files/${fileId}`;
   return {
     id,

@@ -106,6 +106,11 @@ describe("searching the library", () => {
     expect((await search("q=benefit")).items).toHaveLength(1);
     expect((await search("q=Carys")).total).toBe(3);
 
+    // Then matches in the description (or speakers, themes), then those found only in what was said; newest first within each.
+    const inDescription = await make("Peer support", "Loneliness and peer groups.", ["Groups meet weekly."]);
+    const alsoInCaptions = await make("Walking groups", "Getting out together.", ["Walking helps with loneliness."]);
+    expect((await search("q=lonely")).items.map((item) => item.id)).toEqual([inTitle, inDescription, alsoInCaptions, inCaptions]);
+
     const none = await search("q=zebra+crossing");
     expect(none.total).toBe(0);
     expect(none.searched).toBe(true);
