@@ -47,6 +47,10 @@ test("staff add captions and slides to a past webinar's recording and publish it
   await expect(staff.getByRole("alert")).toContainText("Line 7: Cue identifier needs to be followed by timestamp.");
   await expect(staff.locator("#file-error")).toContainText("Line 7");
   await expectAccessible(staff);
+  // A file over the limit is refused in the browser, before it is sent.
+  await staff.getByLabel("Captions file").setInputFiles({ name: "long.vtt", mimeType: "text/vtt", buffer: Buffer.alloc(3 * 1024 * 1024, "a") });
+  await staff.getByRole("button", { name: "Upload" }).click();
+  await expect(staff.locator("#file-error")).toContainText("The selected file must be smaller than 2 MB");
 
   const captions = generatedCaptions({
     durationSeconds: 2700,
