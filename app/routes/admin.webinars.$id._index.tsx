@@ -18,6 +18,7 @@ import { isRegistrationStatus, POSSIBLY_SHARED_BROWSERS, REGISTRATION_STATUSES, 
 import { decisionSchema } from "~/webinars/staff-decision-schema";
 import { getWebinarForStaff, listRegistrationsForStaff, type RegistrationFilter } from "~/webinars/staff-registrations.server";
 import { WarningCallout } from "~/webinars/webinar-ui";
+import { ContentsList } from "~/ui/contents-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.webinar.title ?? "Webinar"} – Staff tools – Social Prescribing Network` }];
 
@@ -128,24 +129,11 @@ export default function StaffWebinar() {
       <h2 id="registrations" tabIndex={-1}>
         Registrations
       </h2>
-      <nav className="nhsuk-contents-list" role="navigation" aria-label="Show registrations">
-        <ol className="nhsuk-contents-list__list">
-          {filters.map((option) => {
-            const label = `${option.label} (${option.count})`;
-            return option.value === filter ? (
-              <li key={option.label} className="nhsuk-contents-list__item" aria-current="page">
-                <span className="nhsuk-contents-list__current">{label}</span>
-              </li>
-            ) : (
-              <li key={option.label} className="nhsuk-contents-list__item">
-                <Link className="nhsuk-contents-list__link" to={option.value ? `?status=${option.value}` : "?"}>
-                  {label}
-                </Link>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      <ContentsList
+        label="Show registrations"
+        links={filters.map((option) => ({ to: option.value ? `?status=${option.value}` : "?", label: `${option.label} (${option.count})` }))}
+        current={filter ? `?status=${filter}` : "?"}
+      />
 
       {canDecide && counts.pending > 0 ? (
         <Form method="post">
