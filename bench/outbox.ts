@@ -17,16 +17,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { startSamplingSink, type SamplingSink } from "./support/sampling-sink";
 
 const self = fileURLToPath(import.meta.url);
 const BULK_COUNT = 20_000;
 const SAMPLE = 3;
-
-type SinkMessage =
-  | { type: "port"; port: number }
-  | { type: "ready" }
-  | { type: "sample"; to: string; subject: string; text: string; html: string }
-  | { type: "done"; bytes: number };
 
 /** Folders this run made, removed at the end. */
 const scratch: string[] = [];
@@ -39,57 +34,6 @@ function freshDatabasePath(): string {
 
 function child(args: string[], env: Record<string, string> = {}): ChildProcess {
   return fork(self, args, { execArgv: ["--import", "tsx"], env: { ...process.env, LOG_LEVEL: "silent", ...env } });
-}
-
-/** The SMTP sink: counts messages and bytes, parses the first few of each run to check them. */
-async function runSink() {
-  const { SMTPServer } = await import("smtp-server");
-  const { simpleParser } = await import("mailparser");
-  const send = (message: SinkMessage) => process.send?.(message);
-  let count = 0;
-  let bytes = 0;
-  let target = Infinity;
-  let sample = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      const keep = sample > 0;
-      if (keep) sample -= 1;
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (keep) chunks.push(chunk);
-      });
-      stream.on("end", () => {
-        count += 1;
-        if (keep) {
-          void simpleParser(Buffer.concat(chunks)).then((mail) =>
-            send({
-              type: "sample",
-              to: [mail.to].flat().map((a) => a?.text ?? "").join(","),
-              subject: mail.subject ?? "",
-              text: mail.text ?? "",
-              html: typeof mail.html === "string" ? mail.html : "",
-            }),
-          );
-        }
-        if (count === target) send({ type: "done", bytes });
-        callback();
-      });
-    },
-  });
-  server.listen(0, "127.0.0.1", () => send({ type: "port", port: (server.server.address() as { port: number }).port }));
-  process.on("message", (message: { target: number; sample: number }) => {
-    count = 0;
-    bytes = 0;
-    target = message.target;
-    sample = message.sample;
-    send({ type: "ready" });
-  });
-  process.on("disconnect", () => server.close(() => process.exit(0)));
 }
 
 /** Queues BULK_COUNT bulk messages into DATABASE_PATH and reports time, peak RSS and the longest stall. */
@@ -148,44 +92,11 @@ async function main() {
   await migrateToLatest(db());
 
   const children: ChildProcess[] = [];
+  let sink: SamplingSink | undefined;
   try {
-    const sink = child(["--sink"]);
-    children.push(sink);
-    const port = await new Promise<number>((resolve) =>
-      sink.on("message", (m: SinkMessage) => {
-        if (m.type === "port") resolve(m.port);
-      }),
-    );
-    const url = `smtp://127.0.0.1:${port}`;
-    const samples: Array<Extract<SinkMessage, { type: "sample" }>> = [];
-    sink.on("message", (m: SinkMessage) => {
-      if (m.type === "sample") samples.push(m);
-    });
-
-    /** Tells the sink how many to wait for; resolves with the time from `start` to the last one's arrival. */
-    async function timed(target: number, start: () => Promise<() => Promise<void>>): Promise<number> {
-      await new Promise<void>((resolve) => {
-        sink.on("message", function listener(m: SinkMessage) {
-          if (m.type !== "ready") return;
-          sink.off("message", listener);
-          resolve();
-        });
-        sink.send({ target, sample: SAMPLE });
-      });
-      const done = new Promise<void>((resolve) =>
-        sink.on("message", function listener(m: SinkMessage) {
-          if (m.type !== "done") return;
-          sink.off("message", listener);
-          resolve();
-        }),
-      );
-      const started = performance.now();
-      const finish = await start();
-      await done;
-      const ms = performance.now() - started;
-      await finish();
-      return ms;
-    }
+    sink = await startSamplingSink();
+    const { url, samples, timed: timedRun } = sink;
+    const timed = (target: number, start: () => Promise<() => Promise<void>>) => timedRun(target, SAMPLE, start);
 
     async function queueSingles(n: number, from = 0): Promise<number> {
       const started = performance.now();
@@ -308,6 +219,7 @@ async function main() {
         `a writer alongside waited at most ${longestWriteMs.toFixed(1)} ms over ${writes} writes`,
     );
   } finally {
+    sink?.stop();
     for (const proc of children) if (proc.connected) proc.disconnect();
     for (const proc of children) proc.kill();
     await closeDb();
@@ -316,6 +228,5 @@ async function main() {
 }
 
 const mode = process.argv[2];
-if (mode === "--sink") await runSink();
-else if (mode === "--queue-bulk") await runBulkQueueing();
+if (mode === "--queue-bulk") await runBulkQueueing();
 else await main();

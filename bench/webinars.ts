@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { Agent, get } from "node:http";
 import { fileURLToPath } from "node:url";
 import { runPageBench, type BenchPage } from "./support/page-bench";
+import { startSamplingSink } from "./support/sampling-sink";
 
 const self = fileURLToPath(import.meta.url);
 /** The load-test webinar's id: fixed, so the page paths can be written before the seed runs. */
@@ -30,46 +31,6 @@ const BENCH_WEBINAR_ID = 9001;
 /** A joining-page token the page runs request (stored hashed by the seed, as a real link is). */
 const TOKEN = randomBytes(20).toString("hex");
 const SAMPLE = 2;
-
-type SinkMessage = { type: "port"; port: number } | { type: "ready" } | { type: "sample"; subject: string; text: string } | { type: "done" };
-
-/** The SMTP sink: counts messages, parses the first few of each run to check them. */
-async function runSink() {
-  const { SMTPServer } = await import("smtp-server");
-  const { simpleParser } = await import("mailparser");
-  const send = (message: SinkMessage) => process.send?.(message);
-  let count = 0;
-  let target = Infinity;
-  let sample = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, _session, callback) {
-      const keep = sample > 0;
-      if (keep) sample -= 1;
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => {
-        if (keep) chunks.push(chunk);
-      });
-      stream.on("end", () => {
-        count += 1;
-        if (keep) void simpleParser(Buffer.concat(chunks)).then((mail) => send({ type: "sample", subject: mail.subject ?? "", text: mail.text ?? "" }));
-        if (count === target) send({ type: "done" });
-        callback();
-      });
-    },
-  });
-  server.listen(0, "127.0.0.1", () => send({ type: "port", port: (server.server.address() as { port: number }).port }));
-  process.on("message", (message: { target: number; sample: number }) => {
-    count = 0;
-    target = message.target;
-    sample = message.sample;
-    send({ type: "ready" });
-  });
-  process.on("disconnect", () => server.close(() => process.exit(0)));
-}
 
 /** Part 1, in its own process (the app reads its configuration, and so its database, once per process). */
 async function runDelivery() {
@@ -89,42 +50,13 @@ async function runDelivery() {
   const { sendDueJoiningLinks } = await import("~/webinars/send-joining-links.server");
   const { seedJoiningLinkBench } = await import("./support/webinars");
 
-  const sink = fork(self, ["--sink"], { execArgv: ["--import", "tsx"], env: { ...process.env } });
+  const sink = await startSamplingSink();
   try {
     await migrateToLatest(db());
     const { webinarId } = await seedJoiningLinkBench(db(), { registrants: count });
     const webinar = await db().selectFrom("webinars").selectAll().where("id", "=", webinarId).executeTakeFirstOrThrow();
-    const port = await new Promise<number>((resolve) => sink.on("message", (m: SinkMessage) => m.type === "port" && resolve(m.port)));
-    const url = `smtp://127.0.0.1:${port}`;
-    const samples: Array<Extract<SinkMessage, { type: "sample" }>> = [];
-    sink.on("message", (m: SinkMessage) => {
-      if (m.type === "sample") samples.push(m);
-    });
-
-    /** Tells the sink how many to wait for; the time from `start` until the last has arrived. */
-    async function timed(target: number, start: () => Promise<() => Promise<void>>): Promise<number> {
-      await new Promise<void>((resolve) => {
-        sink.on("message", function listener(m: SinkMessage) {
-          if (m.type !== "ready") return;
-          sink.off("message", listener);
-          resolve();
-        });
-        sink.send({ target, sample: SAMPLE });
-      });
-      const done = new Promise<void>((resolve) =>
-        sink.on("message", function listener(m: SinkMessage) {
-          if (m.type !== "done") return;
-          sink.off("message", listener);
-          resolve();
-        }),
-      );
-      const started = performance.now();
-      const finish = await start();
-      await done;
-      const ms = performance.now() - started;
-      await finish();
-      return ms;
-    }
+    const { url, samples, timed: timedRun } = sink;
+    const timed = (target: number, start: () => Promise<() => Promise<void>>) => timedRun(target, SAMPLE, start);
 
     async function checkSamples(what: string) {
       for (let waited = 0; samples.length < SAMPLE && waited < 2_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -238,8 +170,7 @@ async function runDelivery() {
       `  whole path: queue + deliver ${((queue + worker) / 1000).toFixed(2)} s; render each + plain nodemailer ${(naive / 1000).toFixed(2)} s → ${(naive / (queue + worker)).toFixed(2)}×`,
     );
   } finally {
-    if (sink.connected) sink.disconnect();
-    sink.kill();
+    sink.stop();
     await closeDb();
     rmSync(folder, { recursive: true, force: true });
   }
@@ -363,7 +294,6 @@ async function main() {
 }
 
 const mode = process.argv[2];
-if (mode === "--sink") await runSink();
-else if (mode === "--delivery") await runDelivery();
+if (mode === "--delivery") await runDelivery();
 else if (mode === "--joining-burst") await runJoiningBurst();
 else await main();

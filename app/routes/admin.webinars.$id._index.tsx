@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
+import { readFlash, redirectWithFlash } from "~/lib/flash.server";
 import { idParam, pageParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
@@ -12,35 +13,14 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 import { ScrollingTable } from "~/ui/scrolling-table";
 import { SummaryList } from "~/ui/summary-list";
 import { approveRegistrations, declineRegistrations, type DecisionResult } from "~/webinars/approve-registration.server";
+import { decisionMessage } from "~/webinars/outcomes.server";
 import { isRegistrationStatus, POSSIBLY_SHARED_BROWSERS, REGISTRATION_STATUSES, RegistrationStatusTag } from "~/webinars/registration-statuses";
 import { decisionSchema } from "~/webinars/staff-decision-schema";
 import { getWebinarForStaff, listRegistrationsForStaff, type RegistrationFilter } from "~/webinars/staff-registrations.server";
 import { WarningCallout } from "~/webinars/webinar-ui";
+import { ContentsList } from "~/ui/contents-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.webinar.title ?? "Webinar"} – Staff tools – Social Prescribing Network` }];
-
-const DONE_MESSAGES: Record<string, string> = {
-  created: "The webinar is set up. If registration is open, members who asked for event emails are being told about it.",
-  updated: "Your changes are saved. Anyone affected has been emailed.",
-  cancelled: "The webinar is cancelled. Everyone registered has been emailed.",
-};
-
-function plural(count: number, one: string, many: string) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** The banner after a decision, from the counts in the address (?done=decided&approved=…). */
-function decisionMessage(params: URLSearchParams): string | null {
-  if (params.get("done") !== "decided") return null;
-  const count = (name: string) => Number(params.get(name) ?? 0) || 0;
-  const parts = [
-    count("approved") ? `${plural(count("approved"), "person", "people")} given a place` : "",
-    count("waitlisted") ? `${plural(count("waitlisted"), "person", "people")} put on the waiting list because the webinar is full` : "",
-    count("declined") ? `${plural(count("declined"), "registration", "registrations")} declined` : "",
-    count("skipped") ? `${plural(count("skipped"), "registration was", "registrations were")} already decided, so left as they were` : "",
-  ].filter(Boolean);
-  return parts.length ? `${parts.join("; ")}. Everyone affected has been emailed.` : "Nothing needed changing.";
-}
 
 function filterFrom(value: string | null): RegistrationFilter | undefined {
   if (!value) return undefined;
@@ -56,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const filter = filterFrom(search.get("status"));
   const registrations = await listRegistrationsForStaff(id, { filter, page: pageParam(search) });
-  const done = search.get("done") ?? "";
-  return { webinar, filter: filter ?? null, registrations, banner: DONE_MESSAGES[done] ?? decisionMessage(search) };
+  const flash = readFlash(request);
+  return data({ webinar, filter: filter ?? null, registrations, banner: flash.message }, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -74,11 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   else if (decision.intent === "approve") result = await approveRegistrations(user.id, id, decision.registration);
   else result = await declineRegistrations(user.id, id, decision.registration, decision.reason || null);
   if (!result.ok) return data({ error: result.error }, { status: 409 });
-  const counts = new URLSearchParams({ done: "decided" });
-  for (const key of ["approved", "waitlisted", "declined", "skipped"] as const) if (result[key]) counts.set(key, String(result[key]));
+  // Back to the list staff decided from (the same status filter), which says what the decision did.
   const back = new URL(request.url).searchParams.get("status");
-  if (back) counts.set("status", back);
-  throw redirect(`/admin/webinars/${id}?${counts}`);
+  throw redirectWithFlash(`/admin/webinars/${id}${back ? `?${new URLSearchParams({ status: back })}` : ""}`, decisionMessage(result));
 }
 
 export default function StaffWebinar() {
@@ -151,24 +129,11 @@ export default function StaffWebinar() {
       <h2 id="registrations" tabIndex={-1}>
         Registrations
       </h2>
-      <nav className="nhsuk-contents-list" role="navigation" aria-label="Show registrations">
-        <ol className="nhsuk-contents-list__list">
-          {filters.map((option) => {
-            const label = `${option.label} (${option.count})`;
-            return option.value === filter ? (
-              <li key={option.label} className="nhsuk-contents-list__item" aria-current="page">
-                <span className="nhsuk-contents-list__current">{label}</span>
-              </li>
-            ) : (
-              <li key={option.label} className="nhsuk-contents-list__item">
-                <Link className="nhsuk-contents-list__link" to={option.value ? `?status=${option.value}` : "?"}>
-                  {label}
-                </Link>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      <ContentsList
+        label="Show registrations"
+        links={filters.map((option) => ({ to: option.value ? `?status=${option.value}` : "?", label: `${option.label} (${option.count})` }))}
+        current={filter ? `?status=${filter}` : "?"}
+      />
 
       {canDecide && counts.pending > 0 ? (
         <Form method="post">

@@ -9,6 +9,7 @@ import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { cancelWebinar } from "~/webinars/manage-webinars.server";
+import { redirectWithOutcome } from "~/webinars/outcomes.server";
 import { getWebinarForStaff } from "~/webinars/staff-registrations.server";
 
 export const meta: MetaFunction = () => [{ title: "Cancel webinar – Staff tools – Social Prescribing Network" }];
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return submission.reply();
   const result = await cancelWebinar(user.id, id, submission.value.reason);
-  if (result.ok) throw redirect(`/admin/webinars/${id}?done=cancelled`);
+  if (result.ok) throw redirectWithOutcome(`/admin/webinars/${id}`, "staffWebinar", "cancelled");
   if ("notFound" in result) throw new Response(null, { status: 404 });
   return submission.reply({ formErrors: ["formError" in result ? result.formError : "This webinar cannot be cancelled"] });
 }

@@ -6,6 +6,7 @@ import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { updateWebinar } from "~/webinars/manage-webinars.server";
+import { redirectWithOutcome } from "~/webinars/outcomes.server";
 import { WebinarForm } from "~/webinars/webinar-form";
 import { webinarSchema } from "~/webinars/webinar-form-schema";
 import { webinarFormValues } from "~/webinars/webinar-form-values.server";
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: webinarSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await updateWebinar(user.id, id, submission.value);
-  if (result.ok) throw redirect(`/admin/webinars/${id}?done=updated`);
+  if (result.ok) throw redirectWithOutcome(`/admin/webinars/${id}`, "staffWebinar", "updated");
   if ("notFound" in result) throw new Response(null, { status: 404 });
   if ("fieldErrors" in result) return submission.reply({ fieldErrors: result.fieldErrors });
   return submission.reply({ formErrors: [result.formError] });

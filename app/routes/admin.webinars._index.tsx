@@ -8,6 +8,7 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 import { ScrollingTable } from "~/ui/scrolling-table";
 import { StaffNav } from "~/ui/staff-nav";
 import { listSeriesForStaff, listWebinarsForStaff } from "~/webinars/staff-registrations.server";
+import { ContentsList } from "~/ui/contents-list";
 
 export const meta: MetaFunction = () => [{ title: "Webinars – Staff tools – Social Prescribing Network" }];
 
@@ -31,23 +32,14 @@ export default function StaffWebinars() {
         Set up a webinar or series
       </Link>
 
-      <nav className="nhsuk-contents-list" role="navigation" aria-label="Which webinars">
-        <ol className="nhsuk-contents-list__list">
-          {(["upcoming", "past"] as const).map((option) =>
-            option === view ? (
-              <li key={option} className="nhsuk-contents-list__item" aria-current="page">
-                <span className="nhsuk-contents-list__current">{option === "upcoming" ? "Upcoming" : "Past"}</span>
-              </li>
-            ) : (
-              <li key={option} className="nhsuk-contents-list__item">
-                <Link className="nhsuk-contents-list__link" to={option === "upcoming" ? "/admin/webinars" : "/admin/webinars?view=past"}>
-                  {option === "upcoming" ? "Upcoming" : "Past"}
-                </Link>
-              </li>
-            ),
-          )}
-        </ol>
-      </nav>
+      <ContentsList
+        label="Which webinars"
+        links={[
+          { to: "/admin/webinars", label: "Upcoming" },
+          { to: "/admin/webinars?view=past", label: "Past" },
+        ]}
+        current={view === "past" ? "/admin/webinars?view=past" : "/admin/webinars"}
+      />
 
       <h2>{view === "upcoming" ? "Upcoming webinars" : "Past webinars"}</h2>
       {rows.length === 0 ? (

@@ -1,10 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { createSeries, createWebinar } from "~/webinars/manage-webinars.server";
+import { redirectWithOutcome } from "~/webinars/outcomes.server";
 import { NEW_WEBINAR_VALUES, WebinarForm } from "~/webinars/webinar-form";
 import { newWebinarSchema } from "~/webinars/webinar-form-schema";
 
@@ -21,7 +22,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const { kind, ...input } = submission.value;
   const result = kind === "series" ? await createSeries(user.id, input) : await createWebinar(user.id, input);
-  if (result.ok) throw redirect(kind === "series" ? `/admin/webinars/series/${result.id}?done=created` : `/admin/webinars/${result.id}?done=created`);
+  if (result.ok) {
+    throw kind === "series"
+      ? redirectWithOutcome(`/admin/webinars/series/${result.id}`, "staffSeries", "created")
+      : redirectWithOutcome(`/admin/webinars/${result.id}`, "staffWebinar", "created");
+  }
   if ("fieldErrors" in result) return submission.reply({ fieldErrors: result.fieldErrors });
   return submission.reply({ formErrors: ["formError" in result ? result.formError : "Something went wrong"] });
 }

@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
+import { readFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { ErrorSummary } from "~/ui/forms";
@@ -10,25 +11,20 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 import { ScrollingTable } from "~/ui/scrolling-table";
 import { SummaryList } from "~/ui/summary-list";
 import { stopSeries, updateSeries } from "~/webinars/manage-webinars.server";
+import { redirectWithOutcome } from "~/webinars/outcomes.server";
 import { getSeriesForStaff } from "~/webinars/staff-registrations.server";
 import { WebinarForm } from "~/webinars/webinar-form";
 import { seriesSchema } from "~/webinars/webinar-form-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.series.title ?? "Series"} – Staff tools – Social Prescribing Network` }];
 
-const DONE_MESSAGES: Record<string, string> = {
-  created: "The series is set up and its first webinars are listed. If registration is open, members who asked for event emails are being told about it.",
-  updated: "The series settings are saved.",
-  stopped: "The series is stopped. No more webinars will be added; the ones listed stay unless you cancel them.",
-};
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const id = idParam(params.id);
   const found = await getSeriesForStaff(id);
   if (!found) throw new Response(null, { status: 404 });
-  const done = new URL(request.url).searchParams.get("done") ?? "";
-  return { ...found, banner: DONE_MESSAGES[done] ?? null };
+  const flash = readFlash(request);
+  return data({ ...found, banner: flash.message }, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,14 +33,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "stop") {
     const result = await stopSeries(user.id, id);
-    if (result.ok) throw redirect(`/admin/webinars/series/${id}?done=stopped`);
+    if (result.ok) throw redirectWithOutcome(`/admin/webinars/series/${id}`, "staffSeries", "stopped");
     if ("notFound" in result) throw new Response(null, { status: 404 });
     return data({ stopError: "formError" in result ? result.formError : "The series could not be stopped" }, { status: 409 });
   }
   const submission = parseWithZod(formData, { schema: seriesSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await updateSeries(user.id, id, submission.value);
-  if (result.ok) throw redirect(`/admin/webinars/series/${id}?done=updated`);
+  if (result.ok) throw redirectWithOutcome(`/admin/webinars/series/${id}`, "staffSeries", "updated");
   if ("notFound" in result) throw new Response(null, { status: 404 });
   return submission.reply({ formErrors: ["formError" in result ? result.formError : "The series could not be changed"] });
 }

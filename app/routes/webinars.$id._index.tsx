@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getCurrentUser, requireUser } from "~/auth/access.server";
 import { rateLimitMessage } from "~/auth/rate-limits.server";
+import { readFlash } from "~/lib/flash.server";
 import { idParam } from "~/lib/params";
 import { publishedRecordingOf } from "~/recordings/library.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
@@ -12,6 +13,7 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 import { browserIdFor } from "~/webinars/browser-id.server";
 import { joinAsMember } from "~/webinars/join-webinar.server";
 import { joinHeaders, openMeeting } from "~/webinars/join-response.server";
+import { redirectWithOutcome } from "~/webinars/outcomes.server";
 import { answerFieldName } from "~/webinars/questions";
 import { RegistrationStatusTag } from "~/webinars/registration-statuses";
 import { resendJoiningLink } from "~/webinars/send-joining-links.server";
@@ -20,20 +22,14 @@ import { CalendarLink, ContactLink, OpeningMeeting, Paragraphs, placesText, Warn
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.webinar.title ?? "Webinar"} – Webinars – Social Prescribing Network` }];
 
-const DONE_MESSAGES: Record<string, string> = {
-  registered: "You have registered. We have emailed you to confirm it. The network team will check your registration and email you again when it is approved.",
-  cancelled: "Your registration is cancelled. We have emailed you to confirm it.",
-  resent: "We have emailed your joining link again. It can take a few minutes to arrive: check your spam or junk folder too.",
-};
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public page; a signed-in member also sees their own registration. Never the meeting link.
   const current = await getCurrentUser(request);
   const page = await getWebinarPage(idParam(params.id), current?.user.id ?? null);
   if (!page) throw new Response(null, { status: 404 });
-  const done = new URL(request.url).searchParams.get("done") ?? "";
+  const flash = readFlash(request);
   const recording = page.webinar.ended && !page.webinar.cancelled ? await publishedRecordingOf(page.webinar.id) : null;
-  return { ...page, recording, signedIn: current !== null, banner: DONE_MESSAGES[done] ?? null };
+  return data({ ...page, recording, signedIn: current !== null, banner: flash.message }, { headers: flash.headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "resend") {
     const resent = await resendJoiningLink(user.id, webinarId);
-    if (resent.ok) throw redirect(`/webinars/${webinarId}?done=resent`);
+    if (resent.ok) throw redirectWithOutcome(`/webinars/${webinarId}`, "webinar", "resent");
     if (resent.reason === "rate-limited") {
       return data({ error: rateLimitMessage(resent.retryAfterMs, "We have sent your joining link several times in the last hour.") }, { status: 429 });
     }

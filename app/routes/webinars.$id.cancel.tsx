@@ -6,6 +6,7 @@ import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { ErrorSummary } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { cancelRegistration } from "~/webinars/cancel-registration.server";
+import { redirectWithOutcome } from "~/webinars/outcomes.server";
 import { getWebinarPage } from "~/webinars/webinar-pages.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? headingFor(data.status) : "Cancel your registration"} – Social Prescribing Network` }];
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
   const id = idParam(params.id);
   const result = await cancelRegistration(user.id, id);
-  if (result.ok) throw redirect(`/webinars/${id}?done=cancelled`);
+  if (result.ok) throw redirectWithOutcome(`/webinars/${id}`, "webinar", "cancelled");
   if (result.reason === "started") return data({ error: "The webinar has started, so your registration can no longer be cancelled." }, { status: 409 });
   throw redirect(`/webinars/${id}`);
 }

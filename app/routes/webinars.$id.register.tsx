@@ -5,6 +5,7 @@ import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { ErrorSummary, TextareaField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { redirectWithOutcome } from "~/webinars/outcomes.server";
 import { answerFieldName, MAX_ANSWER_LENGTH } from "~/webinars/questions";
 import { registerForWebinar } from "~/webinars/register-for-webinar.server";
 import { getWebinarPage } from "~/webinars/webinar-pages.server";
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await registerForWebinar(user.id, id, answers);
   switch (result.outcome) {
     case "registered":
-      throw redirect(`/webinars/${id}?done=registered`);
+      throw redirectWithOutcome(`/webinars/${id}`, "webinar", "registered");
     case "already-registered":
     case "declined":
       throw redirect(`/webinars/${id}`);

@@ -2,6 +2,7 @@ import { Link, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { RootLoaderData } from "~/root";
 import { SummaryList } from "~/ui/summary-list";
+import { ContentsList } from "~/ui/contents-list";
 
 /** Page pieces the webinar routes share (browser-safe). */
 
@@ -90,23 +91,7 @@ const LIST_PAGES = [
 /** Moves between the upcoming and past lists (NHS contents list pattern); the current one is not a link. */
 export function WebinarListNav({ current }: { current: (typeof LIST_PAGES)[number]["to"] }) {
   return (
-    <nav className="nhsuk-contents-list" role="navigation" aria-label="Webinar lists">
-      <ol className="nhsuk-contents-list__list">
-        {LIST_PAGES.map((page) =>
-          page.to === current ? (
-            <li key={page.to} className="nhsuk-contents-list__item" aria-current="page">
-              <span className="nhsuk-contents-list__current">{page.label}</span>
-            </li>
-          ) : (
-            <li key={page.to} className="nhsuk-contents-list__item">
-              <Link className="nhsuk-contents-list__link" to={page.to}>
-                {page.label}
-              </Link>
-            </li>
-          ),
-        )}
-      </ol>
-    </nav>
+    <ContentsList label="Webinar lists" links={LIST_PAGES} current={current} />
   );
 }
 

@@ -1,9 +1,10 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Breadcrumbs, type Crumb } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
 import { formGroupId } from "~/ui/forms";
 import { GUARD_FLAG_LABELS, type GuardFlag } from "./patient-data-guard";
+import { ContentsList } from "~/ui/contents-list";
 
 /** Pieces shared by the workspace pages (browser-safe). */
 
@@ -35,25 +36,8 @@ export function workspaceCrumbs(workspace: WorkspaceHeading, extra: Crumb[] = []
 
 /** The workspace's name as a caption above a page's heading, and the workspace's own menu. */
 export function WorkspaceNav({ workspace, current, isLead }: { workspace: WorkspaceHeading; current: WorkspaceTab | null; isLead: boolean }) {
-  return (
-    <nav className="nhsuk-contents-list" aria-label={`${workspace.name} workspace`}>
-      <ol className="nhsuk-contents-list__list">
-        {TABS.filter((tab) => !tab.leadsOnly || isLead).map((tab) =>
-          tab.tab === current ? (
-            <li key={tab.tab} className="nhsuk-contents-list__item" aria-current="page">
-              <span className="nhsuk-contents-list__current">{tab.label}</span>
-            </li>
-          ) : (
-            <li key={tab.tab} className="nhsuk-contents-list__item">
-              <Link className="nhsuk-contents-list__link" to={`/workspaces/${workspace.slug}${tab.path}`}>
-                {tab.label}
-              </Link>
-            </li>
-          ),
-        )}
-      </ol>
-    </nav>
-  );
+  const tabs = TABS.filter((tab) => !tab.leadsOnly || isLead).map((tab) => ({ ...tab, to: `/workspaces/${workspace.slug}${tab.path}` }));
+  return <ContentsList label={`${workspace.name} workspace`} links={tabs} current={tabs.find((tab) => tab.tab === current)?.to ?? null} />;
 }
 
 /** The top of a workspace page below its breadcrumbs: caption, heading and menu. */

@@ -53,6 +53,7 @@ export interface BenchPage {
 export interface PageBenchOptions {
   /** Shown in the output's headings. */
   name: string;
+  /** The pages to load; `seed` may still add to this array (paths that need the seeded data's ids). */
   pages: BenchPage[];
   /** Adds the scenario's own data after the base data; returns a short summary such as "200 webinars". */
   seed?: (database: import("~/db.server").Database) => Promise<string | void>;
@@ -100,9 +101,6 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageResul
   const ceilingPorts = { one: portalPort + 1, routes: portalPort + 2 };
   runs += 1;
   const connections = process.env.BENCH_CONNECTIONS?.split(",").map(Number) ?? options.connections ?? [10, 50];
-  // BENCH_ONLY=home,faq loads only the pages whose labels contain one of the words (the ceiling always runs).
-  const only = process.env.BENCH_ONLY?.toLowerCase().split(",");
-  const pages = only ? options.pages.filter((page) => only.some((word) => page.label.toLowerCase().includes(word))) : options.pages;
   const seconds = Number(process.env.BENCH_SECONDS ?? options.seconds ?? 5);
   const members = Number(process.env.BENCH_MEMBERS ?? options.members ?? 20_000);
   if (!existsSync("build/portal/server.js") || !existsSync("build/server/index.js")) {
@@ -121,6 +119,10 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageResul
   console.log(`\n## Pages: ${options.name}`);
   const [cookies, seeded] = await seed(options, members);
   console.log(`seeded ${env.DATABASE_PATH}: ${seeded}`);
+  // Read after seeding: a scenario whose paths depend on its data (ids) adds its pages from its `seed`.
+  // BENCH_ONLY=home,faq loads only the pages whose labels contain one of the words (the ceiling always runs).
+  const only = process.env.BENCH_ONLY?.toLowerCase().split(",");
+  const pages = only ? options.pages.filter((page) => only.some((word) => page.label.toLowerCase().includes(word))) : options.pages;
   const routeCount = await buildCeilings();
 
   const portal = startServer("portal", ["build/portal/server.js"], portalPort, "/healthz", work, {

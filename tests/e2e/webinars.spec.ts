@@ -72,6 +72,11 @@ test("a member registers, staff approve, the joining link arrives and its button
   await expect(page.getByText("You have registered.")).toBeVisible();
   await expect(page.getByText("Waiting for approval")).toBeVisible();
   await expectAccessible(page);
+  // The banner came in a one-time flash, not the address: a reload no longer shows it.
+  await expect(page).toHaveURL(new RegExp(`/webinars/${webinarId}$`));
+  await page.reload();
+  await expect(page.getByText("Waiting for approval")).toBeVisible();
+  await expect(page.getByText("You have registered.")).toHaveCount(0);
   await waitForMail(memberEmail, (m) => m.subject === `We have your registration: ${title}`);
 
   // Staff approve it.
@@ -79,6 +84,7 @@ test("a member registers, staff approve, the joining link arrives and its button
   await staff.getByRole("checkbox", { name: "Select Alex Example" }).check();
   await staff.getByRole("button", { name: "Approve selected" }).click();
   await expect(staff.getByText("1 person given a place")).toBeVisible();
+  await expect(staff).toHaveURL(new RegExp(`/admin/webinars/${webinarId}\\?status=pending$`));
   await expectAccessible(staff);
 
   // The approval email links to the calendar file, which a strict parser reads at the right instant.

@@ -1,15 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
+import { testClock } from "~/clock.server";
 import { addDomainOverride } from "~/membership/domain-overrides.server";
 import { readFlash, redirectWithFlash } from "~/lib/flash.server";
 import * as domains from "~/routes/admin.domains";
 import * as removeDomain from "~/routes/admin.domains_.$domain.remove";
 import * as member from "~/routes/admin.members.$id._index";
 import * as decline from "~/routes/admin.members.$id.decline";
+import * as staffWebinarCancel from "~/routes/admin.webinars.$id.cancel";
+import * as staffWebinar from "~/routes/admin.webinars.$id._index";
+import * as staffSeries from "~/routes/admin.webinars.series.$id";
 import * as staffWorkspace from "~/routes/admin.workspaces.$id";
+import * as webinarCancel from "~/routes/webinars.$id.cancel";
+import * as webinarRegister from "~/routes/webinars.$id.register";
+import * as webinarPage from "~/routes/webinars.$id._index";
 import * as moderation from "~/routes/workspaces.$slug.moderation";
 import { createWorkspace } from "~/workspaces/admin.server";
 import { createAdmin, createMember, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { newSeries, newWebinar, registeredMember } from "../support/webinars";
 
 setUpDatabaseTests();
 
@@ -132,5 +140,92 @@ describe("outcome banners cannot be forged by a link", () => {
     const cookie = `${session}; ${cookieFrom(response)}`;
     const shown = pageData<{ banner: string | null }>(await staffWorkspace.loader(args(pageRequest(`/admin/workspaces/${created.id}`, { cookie }), params)));
     expect(shown.banner).toBe("Lead appointed. They can now moderate this workspace.");
+  });
+});
+
+describe("webinar banners cannot be forged by a link", () => {
+  type Banner = { banner: string | null };
+
+  async function setUp() {
+    testClock.freeze("2027-03-31T09:00:00Z");
+    const admin = await createAdmin();
+    const webinarId = await newWebinar(admin.id, { capacity: 1 });
+    const seriesId = await newSeries(admin.id, { date: "2027-04-14", title: "Fortnightly webinar" });
+    return { admin, staff: await sessionCookieFor(admin.id), webinarId, seriesId };
+  }
+
+  it("?done=… on the webinar, staff webinar and series pages shows nothing", async () => {
+    const { staff, webinarId, seriesId } = await setUp();
+    const member = await sessionCookieFor((await createMember()).id);
+    const params = { id: String(webinarId) };
+    for (const cookie of [undefined, member]) {
+      for (const done of ["registered", "cancelled", "resent"]) {
+        const page = pageData<Banner>(await webinarPage.loader(args(pageRequest(`/webinars/${webinarId}?done=${done}`, { cookie }), params)));
+        expect(page.banner, done).toBeNull();
+      }
+    }
+    for (const query of ["done=created", "done=updated", "done=cancelled", "done=decided&approved=300&declined=2"]) {
+      const page = pageData<Banner>(await staffWebinar.loader(args(pageRequest(`/admin/webinars/${webinarId}?${query}`, { cookie: staff }), params)));
+      expect(page.banner, query).toBeNull();
+    }
+    for (const done of ["created", "updated", "stopped"]) {
+      const page = pageData<Banner>(
+        await staffSeries.loader(args(pageRequest(`/admin/webinars/series/${seriesId}?done=${done}`, { cookie: staff }), { id: String(seriesId) })),
+      );
+      expect(page.banner, done).toBeNull();
+    }
+  });
+
+  it("registering and cancelling show their banners once, from the flash", async () => {
+    const { webinarId } = await setUp();
+    const session = await sessionCookieFor((await createMember()).id);
+    const params = { id: String(webinarId) };
+    const load = async (cookie: string) => {
+      const result = await webinarPage.loader(args(pageRequest(`/webinars/${webinarId}`, { cookie }), params));
+      return { banner: pageData<Banner>(result).banner, setCookie: new Headers((result as { init?: { headers?: HeadersInit } }).init?.headers).get("Set-Cookie") };
+    };
+
+    const registered = await thrown(() => webinarRegister.action(args(pageRequest(`/webinars/${webinarId}/register`, { cookie: session, form: {} }), params)));
+    expect(registered.headers.get("Location")).toBe(`/webinars/${webinarId}`);
+    const shown = await load(`${session}; ${cookieFrom(registered)}`);
+    expect(shown.banner).toMatch(/^You have registered\. We have emailed you to confirm it\./);
+    // The page clears the flash as it shows it, so the next visit shows nothing.
+    expect(shown.setCookie).toMatch(/Max-Age=0/);
+    expect((await load(session)).banner).toBeNull();
+
+    const cancelled = await thrown(() => webinarCancel.action(args(pageRequest(`/webinars/${webinarId}/cancel`, { cookie: session, form: {} }), params)));
+    expect(cancelled.headers.get("Location")).toBe(`/webinars/${webinarId}`);
+    expect((await load(`${session}; ${cookieFrom(cancelled)}`)).banner).toBe("Your registration is cancelled. We have emailed you to confirm it.");
+  });
+
+  it("a staff decision's banner gives its counts from the flash and keeps the status filter", async () => {
+    const { staff, webinarId } = await setUp();
+    const params = { id: String(webinarId) };
+    const first = await registeredMember(webinarId);
+    const second = await registeredMember(webinarId);
+    const form = { intent: "approve", registration: [String(first.registrationId), String(second.registrationId)] };
+    const response = await thrown(() => staffWebinar.action(args(pageRequest(`/admin/webinars/${webinarId}?status=pending`, { cookie: staff, form }), params)));
+    expect(response.headers.get("Location")).toBe(`/admin/webinars/${webinarId}?status=pending`);
+    const page = pageData<Banner>(
+      await staffWebinar.loader(args(pageRequest(`/admin/webinars/${webinarId}?status=pending`, { cookie: `${staff}; ${cookieFrom(response)}` }), params)),
+    );
+    expect(page.banner).toBe("1 person given a place; 1 person put on the waiting list because the webinar is full. Everyone affected has been emailed.");
+  });
+
+  it("cancelling a webinar and stopping a series show their banners from the flash", async () => {
+    const { staff, webinarId, seriesId } = await setUp();
+    const params = { id: String(webinarId) };
+    const cancelled = await thrown(() =>
+      staffWebinarCancel.action(args(pageRequest(`/admin/webinars/${webinarId}/cancel`, { cookie: staff, form: { reason: "The speaker is unwell; we will hold it next month." } }), params)),
+    );
+    expect(cancelled.headers.get("Location")).toBe(`/admin/webinars/${webinarId}`);
+    const webinar = pageData<Banner>(await staffWebinar.loader(args(pageRequest(`/admin/webinars/${webinarId}`, { cookie: `${staff}; ${cookieFrom(cancelled)}` }), params)));
+    expect(webinar.banner).toBe("The webinar is cancelled. Everyone registered has been emailed.");
+
+    const seriesParams = { id: String(seriesId) };
+    const stopped = await thrown(() => staffSeries.action(args(pageRequest(`/admin/webinars/series/${seriesId}`, { cookie: staff, form: { intent: "stop" } }), seriesParams)));
+    expect(stopped.headers.get("Location")).toBe(`/admin/webinars/series/${seriesId}`);
+    const series = pageData<Banner>(await staffSeries.loader(args(pageRequest(`/admin/webinars/series/${seriesId}`, { cookie: `${staff}; ${cookieFrom(stopped)}` }), seriesParams)));
+    expect(series.banner).toBe("The series is stopped. No more webinars will be added; the ones listed stay unless you cancel them.");
   });
 });

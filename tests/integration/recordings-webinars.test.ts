@@ -14,10 +14,10 @@ import { addWebinar, captionsFor, completeRecording, draftRecording } from "../s
 const { database } = setUpDatabaseTests();
 
 async function recordingOnWebinarPage(webinarId: number, cookie?: string) {
-  const page = (await webinarPage.loader({ request: pageRequest(`/webinars/${webinarId}`, { cookie }), params: { id: String(webinarId) }, context: testContext })) as {
-    recording: { id: number } | null;
+  const page = (await webinarPage.loader({ request: pageRequest(`/webinars/${webinarId}`, { cookie }), params: { id: String(webinarId) }, context: testContext })) as unknown as {
+    data: { recording: { id: number } | null };
   };
-  return page.recording;
+  return page.data.recording;
 }
 
 describe("the webinar's page and its recording", () => {
