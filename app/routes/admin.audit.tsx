@@ -12,6 +12,7 @@ import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { ScrollingTable } from "~/ui/scrolling-table";
 import { StaffNav } from "~/ui/staff-nav";
+import { FilterButtons } from "~/ui/filter-buttons";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Staff tools – Social Prescribing Network" }];
 
@@ -64,16 +65,7 @@ export default function AuditLog() {
             <TextField id="to" name="to" type="date" label="To" hint="Included, for example 2026-07-31" defaultValue={values.to} errors={errorFor("to")} />
           </div>
         </div>
-        <div className="nhsuk-button-group">
-          <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
-            Filter
-          </button>
-          {filtered || errors.length ? (
-            <Link className="nhsuk-link" to="/admin/audit">
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
+        <FilterButtons submit="Filter" clear="Clear filters" clearTo="/admin/audit" showClear={filtered || errors.length > 0} />
       </Form>
 
       <p role="status">

@@ -14,6 +14,7 @@ import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { ResponsiveCell, ScrollingTable } from "~/ui/scrolling-table";
 import { StaffNav } from "~/ui/staff-nav";
+import { FilterButtons } from "~/ui/filter-buttons";
 
 export const meta: MetaFunction = () => [{ title: "Members – Staff tools – Social Prescribing Network" }];
 
@@ -141,16 +142,7 @@ export default function Members() {
             />
           </div>
         </div>
-        <div className="nhsuk-button-group">
-          <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
-            Search
-          </button>
-          {filtered ? (
-            <Link className="nhsuk-link" to="/admin/members">
-              Clear search and filters
-            </Link>
-          ) : null}
-        </div>
+        <FilterButtons submit="Search" clear="Clear search and filters" clearTo="/admin/members" showClear={filtered} />
       </Form>
 
       <p role="status">

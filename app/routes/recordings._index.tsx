@@ -9,6 +9,7 @@ import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { SelectField, TextField } from "~/ui/forms";
 import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { FilterButtons } from "~/ui/filter-buttons";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.member ? "Recordings – Social Prescribing Network" : "Recordings are for network members – Social Prescribing Network" },
@@ -70,16 +71,7 @@ export default function Recordings() {
             />
           </div>
         </div>
-        <div className="nhsuk-button-group">
-          <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
-            Search
-          </button>
-          {filtered ? (
-            <Link className="nhsuk-link" to="/recordings">
-              Clear search and filters
-            </Link>
-          ) : null}
-        </div>
+        <FilterButtons submit="Search" clear="Clear search and filters" clearTo="/recordings" showClear={filtered} />
       </Form>
 
       <p role="status">
