@@ -4,6 +4,7 @@ import { testMessageEmail } from "#emails/test-message";
 import { closeDb, db } from "~/db.server";
 import { enqueueEmail, outboxHealth } from "~/mail/outbox.server";
 import { grantRoleByEmail, revokeRoleByEmail, RoleChangeError } from "~/auth/role-admin.server";
+import { findWorkspaceBySlug } from "~/workspaces/access.server";
 
 /** Operator tasks: `npm run cli -- <command>`; `npm run cli -- --help` lists them. */
 const program = new Command()
@@ -65,6 +66,9 @@ async function changeRole(change: () => Promise<string>) {
   }
 }
 
+/** workspace_lead is the one scoped role; its scope is a workspace's slug. */
+const workspaceExists = async (slug: string) => (await findWorkspaceBySlug(slug)) !== undefined;
+
 program
   .command("grant-role")
   .description("give a member a role: admin, or workspace_lead with a workspace slug (audit-logged as the command line)")
@@ -72,7 +76,7 @@ program
   .argument("<role>", "admin or workspace_lead")
   .argument("[workspace]", "workspace slug, for workspace_lead")
   .action((email: string, role: string, scope?: string) =>
-    changeRole(() => grantRoleByEmail({ email, role, scope, actorUserId: null })),
+    changeRole(() => grantRoleByEmail({ email, role, scope, actorUserId: null, scopeExists: workspaceExists })),
   );
 
 program
@@ -82,7 +86,7 @@ program
   .argument("<role>", "admin or workspace_lead")
   .argument("[workspace]", "workspace slug, for workspace_lead")
   .action((email: string, role: string, scope?: string) =>
-    changeRole(() => revokeRoleByEmail({ email, role, scope, actorUserId: null })),
+    changeRole(() => revokeRoleByEmail({ email, role, scope, actorUserId: null, scopeExists: workspaceExists })),
   );
 
 await program.parseAsync();

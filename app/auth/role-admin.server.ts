@@ -15,6 +15,11 @@ export interface RoleChange {
   scope?: string | null;
   /** Null when run from the command line. */
   actorUserId: number | null;
+  /**
+   * Whether `scope` names something that exists (for workspace_lead, a workspace). Given by callers that take
+   * typed-in scopes (the command line); auth cannot look workspaces up itself without depending on that feature.
+   */
+  scopeExists?: (scope: string) => Promise<boolean>;
 }
 
 async function resolve(change: RoleChange): Promise<{ user: User; role: Role; scope: string | null }> {
@@ -22,6 +27,7 @@ async function resolve(change: RoleChange): Promise<{ user: User; role: Role; sc
   const scope = change.scope?.trim() || null;
   if (change.role === "workspace_lead" && !scope) throw new RoleChangeError("The workspace_lead role needs a workspace slug.");
   if (change.role === "admin" && scope) throw new RoleChangeError("The admin role applies to the whole network; give no workspace.");
+  if (scope && change.scopeExists && !(await change.scopeExists(scope))) throw new RoleChangeError(`No workspace has the slug "${scope}".`);
   const user = await findUserByEmail(change.email);
   if (!user || user.status === "left") throw new RoleChangeError(`No member has the email address ${change.email}.`);
   return { user, role: change.role, scope };

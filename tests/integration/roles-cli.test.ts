@@ -72,5 +72,10 @@ describe("npm run cli -- grant-role", () => {
 
     const failure = await run("revoke-role", "nobody@nhs.net", "admin").catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1, stderr: "No member has the email address nobody@nhs.net.\n" });
+
+    // A mistyped workspace would otherwise make a lead of nothing, silently.
+    const typo = await run("grant-role", "cli.admin@nhs.net", "workspace_lead", "londn").catch((error: { code: number; stderr: string }) => error);
+    expect(typo).toMatchObject({ code: 1, stderr: 'No workspace has the slug "londn".\n' });
+    expect(await hasRole(member.id, "workspace_lead", "londn")).toBe(false);
   });
 });
