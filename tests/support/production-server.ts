@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { createServer } from "node:net";
 
 /**
@@ -7,13 +8,27 @@ import { createServer } from "node:net";
  * tests that need a real process: signals, exit codes, limits enforced before the app runs.
  */
 
-/** Builds once if there is no build yet; `npm test` builds before the tests, so it is reused there. */
+const BUILD_OUTPUTS = ["build/portal/server.js", "build/portal/worker.js", "build/server/index.js"];
+const BUILD_SOURCES = ["app", "server", "db", "emails", "content"];
+
+/**
+ * Builds if there is no build yet or a source changed since it was made (a stale build would test old
+ * code); `npm test` builds just before the tests, so it is reused there.
+ */
 export function ensureBuilt(): void {
-  if (existsSync("build/portal/server.js") && existsSync("build/portal/worker.js") && existsSync("build/server/index.js")) return;
+  if (BUILD_OUTPUTS.every(existsSync)) {
+    const built = Math.min(...BUILD_OUTPUTS.map((file) => statSync(file).mtimeMs));
+    if (!BUILD_SOURCES.some((folder) => newestIn(folder) > built)) return;
+  }
   // Without VITEST, which tells vite.config.ts to leave the Remix plugin out.
   const { VITEST: _vitest, ...env } = process.env;
   const result = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
   if (result.status !== 0) throw new Error("npm run build failed");
+}
+
+function newestIn(folder: string): number {
+  if (!existsSync(folder)) return 0;
+  return Math.max(0, ...readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs));
 }
 
 /** A port nothing listens on right now. */
