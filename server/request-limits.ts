@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from "express";
 import { sendPlainPage } from "./plain-page";
+import { UPLOAD_KINDS } from "../app/recordings/file-types.server";
 
 /**
  * What the portal accepts as a request body, checked before the app runs so that nothing large or
@@ -19,13 +20,12 @@ export interface BodyLimit {
  * Routes that take more than an ordinary form, each with its own ceiling; the first match wins.
  * Such routes stream the body rather than reading it whole.
  */
-export const BODY_LIMITS: readonly BodyLimit[] = [
-  // Recordings' uploads (app/recordings/file-types.server.ts UPLOAD_KINDS): a little over each kind's
-  // own limit, so the upload page, which refuses a file over its limit with a message, usually answers first.
-  { path: /^\/admin\/recordings\/\d+\/upload\/video$/, bytes: 2 * 1024 ** 3 + 1024 ** 2 },
-  { path: /^\/admin\/recordings\/\d+\/upload\/slides$/, bytes: 101 * 1024 ** 2 },
-  { path: /^\/admin\/recordings\/\d+\/upload\/captions$/, bytes: 3 * 1024 ** 2 },
-];
+export const BODY_LIMITS: readonly BodyLimit[] = Object.entries(UPLOAD_KINDS).map(([kind, { maxBytes }]) => ({
+  // Recordings' uploads: a little over each kind's own limit, so the upload page, which refuses a file
+  // over its limit with a message by the field, usually answers first.
+  path: new RegExp(`^/admin/recordings/\\d+/upload/${kind}$`),
+  bytes: maxBytes + 1024 ** 2,
+}));
 
 /** The path a route sees: Remix single-fetch submits `/x` to `/x.data` and the index route to `/_root.data`. */
 function routePath(path: string): string {

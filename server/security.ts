@@ -3,6 +3,7 @@ import type { RequestHandler, Response } from "express";
 import helmet from "helmet";
 // The bulletin's two narrow exceptions (the one-click unsubscribe; the email preview page), defined beside its routes.
 import { BULLETIN_EMAIL_CSP, isBulletinEmailPage, isOneClickUnsubscribe } from "../app/bulletin/http-rules";
+import { beforeHeaders } from "./response-headers";
 
 /** Per-request nonce for the inline scripts Remix renders. */
 export const cspNonce: RequestHandler = (_req, res, next) => {
@@ -84,17 +85,14 @@ const HTTPS_ORIGIN = /^https:\/\/([a-z0-9.-]+)(:\d+)?$/;
  * a page can frame a player it chose from the allowed hosts and nothing changes for any other page.
  */
 function allowPageFrameSources(res: Response, frameHosts: readonly string[]): void {
-  const writeHead = res.writeHead;
-  res.writeHead = function (this: Response, ...args: Parameters<Response["writeHead"]>) {
+  beforeHeaders(res, () => {
     const named = res.getHeader(FRAME_SOURCES_HEADER);
-    if (named !== undefined) {
-      res.removeHeader(FRAME_SOURCES_HEADER);
-      const origins = String(named).split(/[\s,]+/).filter((origin) => frameHosts.includes(HTTPS_ORIGIN.exec(origin)?.[1] ?? ""));
-      const policy = res.getHeader("content-security-policy");
-      if (origins.length && typeof policy === "string") res.setHeader("Content-Security-Policy", `${policy};frame-src ${origins.join(" ")}`);
-    }
-    return writeHead.apply(this, args);
-  } as Response["writeHead"];
+    if (named === undefined) return;
+    res.removeHeader(FRAME_SOURCES_HEADER);
+    const origins = String(named).split(/[\s,]+/).filter((origin) => frameHosts.includes(HTTPS_ORIGIN.exec(origin)?.[1] ?? ""));
+    const policy = res.getHeader("content-security-policy");
+    if (origins.length && typeof policy === "string") res.setHeader("Content-Security-Policy", `${policy};frame-src ${origins.join(" ")}`);
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ import { fileStorage } from "./storage.server";
 import { themeLabel } from "./themes";
 import type { StoredUpload } from "./uploads.server";
 import { findWebinar, pastWebinars } from "./webinar-tables.server";
+import { recordingDetails } from "./library.server";
 
 /** Staff work on recordings: details, files, publishing. Each change is one transaction with its audit entry. */
 
@@ -319,18 +320,7 @@ export async function webinarChoices(currentWebinarId?: number | null) {
 
 /** A recording as its staff page shows it: details, files, and what it still needs. */
 export async function staffRecording(id: number) {
-  const recording = await db().selectFrom("recordings").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!recording) throw new Response(null, { status: 404 });
-  const [files, themes] = await Promise.all([
-    db().selectFrom("recording_files").selectAll().where("recording_id", "=", id).execute(),
-    db().selectFrom("recording_themes").select("theme").where("recording_id", "=", id).orderBy("theme").execute(),
-  ]);
-  const webinar = recording.webinar_id === null ? undefined : await findWebinar(db(), recording.webinar_id);
-  return {
-    recording,
-    themes: themes.map((row) => row.theme),
-    files,
-    webinar,
-    missing: missingForPublishing(readinessFacts(recording, new Set(files.map((file) => file.kind)))),
-  };
+  const details = await recordingDetails(id);
+  if (!details) throw new Response(null, { status: 404 });
+  return { ...details, missing: missingForPublishing(readinessFacts(details.recording, new Set(details.files.map((file) => file.kind)))) };
 }

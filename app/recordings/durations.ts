@@ -38,3 +38,8 @@ export function fileSizeInWords(bytes: number): string {
   if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
   return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
+
+/** An upload limit in words, e.g. "2 GB", "100 MB" (limits are whole GB or MB). */
+export function sizeInWords(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${bytes / 1024 ** 2} MB`;
+}

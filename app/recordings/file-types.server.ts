@@ -42,8 +42,6 @@ export const CONTENT_TYPES: Record<FileFormat, string> = {
   pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 };
 
-export const EXTENSIONS: Record<FileFormat, string> = { mp4: "mp4", webm: "webm", vtt: "vtt", pdf: "pdf", pptx: "pptx" };
-
 /** How many leading bytes `sniffFormat` needs to decide. */
 export const SNIFF_BYTES = 64;
 

@@ -3,7 +3,6 @@ import { checkCaptions, transcriptOf, type TranscriptParagraph } from "./caption
 import { embedFor } from "./embed.server";
 import { recordingDetails, relatedRecordings } from "./library.server";
 import { fileStorage } from "./storage.server";
-import { EXTENSIONS } from "./file-types.server";
 
 /**
  * Transcripts by captions file. A stored file never changes under its key (a new upload gets a new
@@ -52,7 +51,7 @@ export async function recordingForViewer(id: number, viewer: CurrentUser) {
     published: recording.status === "published",
     themes,
     webinar: webinar ? { id: webinar.id, title: webinar.title } : null,
-    video: video ? { url: fileUrl(video.id), type: video.content_type, format: EXTENSIONS[video.format], bytes: video.byte_size } : null,
+    video: video ? { url: fileUrl(video.id), type: video.content_type, format: video.format, bytes: video.byte_size } : null,
     embed: video ? undefined : embedFor(recording.external_url),
     externalUrl: video ? null : recording.external_url,
     captionsUrl: captions ? fileUrl(captions.id) : null,

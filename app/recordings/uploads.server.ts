@@ -5,6 +5,7 @@ import { checkCaptions, type CaptionCue } from "./captions.server";
 import { isPowerPoint, sniffFormat, SNIFF_BYTES, UPLOAD_KINDS, type FileFormat, type UploadKind } from "./file-types.server";
 import { videoDuration } from "./media-duration.server";
 import type { FileStorage } from "./storage.server";
+import { sizeInWords } from "./durations";
 
 /**
  * Receives one uploaded file from a multipart form as it streams in: the bytes go straight to the
@@ -36,10 +37,6 @@ const FORMAT_NAMES: Record<FileFormat, string> = {
   pdf: "a PDF document",
   pptx: "a ZIP file",
 };
-
-function sizeInWords(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GB` : `${bytes / 1024 ** 2} MB`;
-}
 
 /** The refusal for a file over its kind's limit; the upload page shows the same words before sending. */
 export function tooLargeMessage(kind: UploadKind): string {

@@ -13,6 +13,7 @@ import { receiveUpload, tooLargeMessage } from "~/recordings/uploads.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formGroupId, TextareaField, type FieldError } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
+import { sizeInWords } from "~/recordings/durations";
 
 const HEADINGS: Record<UploadKind, string> = { video: "Upload the video", captions: "Upload captions", slides: "Upload slides" };
 const UPLOADED: Record<UploadKind, string> = {
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function hintFor(kind: UploadKind, maxBytes: number): string {
-  const size = maxBytes >= 1024 ** 3 ? `${maxBytes / 1024 ** 3} GB` : `${maxBytes / 1024 ** 2} MB`;
+  const size = sizeInWords(maxBytes);
   if (kind === "video") return `An MP4 or WebM file, up to ${size}. Its length is read from the file.`;
   if (kind === "captions") {
     return `A WebVTT file (.vtt), up to ${size}. It is checked as it arrives: a file with mistakes is refused with the line of each one. The captions must run to at least ${Math.round(CAPTION_COVERAGE * 100)}% of the video.`;

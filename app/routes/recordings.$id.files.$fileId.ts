@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/access.server";
 import { idParam } from "~/lib/params";
 import { fileResponse } from "~/recordings/file-response.server";
-import { EXTENSIONS } from "~/recordings/file-types.server";
 import { downloadName } from "~/recordings/recording-page.server";
 import { fileStorage } from "~/recordings/storage.server";
 import { findRecordingFile } from "~/recordings/library.server";
@@ -26,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found || (found.status !== "published" && !viewer.isAdmin)) throw new Response(null, { status: 404 });
   return fileResponse(request, fileStorage(), {
     file: found,
-    downloadName: downloadName(found.title, found.kind, EXTENSIONS[found.format]),
+    downloadName: downloadName(found.title, found.kind, found.format),
     disposition: found.kind === "slides" ? "attachment" : "inline",
   });
 }

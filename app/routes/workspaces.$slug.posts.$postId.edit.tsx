@@ -46,10 +46,7 @@ export default function EditPost() {
         heading="Change your post"
         current={null}
         isLead={isLead}
-        crumbs={[
-          { to: `/workspaces/${heading.slug}`, label: heading.name },
-          { to: thread.path, label: thread.title },
-        ]}
+        thread={thread}
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

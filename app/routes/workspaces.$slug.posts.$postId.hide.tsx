@@ -74,10 +74,7 @@ export default function HidePost() {
         heading="Hide a post"
         current={null}
         isLead
-        crumbs={[
-          { to: `/workspaces/${heading.slug}`, label: heading.name },
-          { to: thread.path, label: thread.title },
-        ]}
+        thread={thread}
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

@@ -64,10 +64,9 @@ export default function Thread() {
   const { heading, isLead, canPost, canReply, thread, posts, banner } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const search = useLocation().search;
-  const threadCrumb = [{ to: `/workspaces/${heading.slug}`, label: heading.name }];
   return (
     <>
-      <WorkspacePageHeader workspace={heading} heading={thread.title} current={null} isLead={isLead} crumbs={threadCrumb} />
+      <WorkspacePageHeader workspace={heading} heading={thread.title} current={null} isLead={isLead} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           {banner && !actionData ? <SuccessBanner>{banner}</SuccessBanner> : null}

@@ -3,7 +3,7 @@ import { nowIso } from "~/clock.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { webinarsAudit } from "./audit-actions.server";
 import { placeRegistration, promoteFromWaitlist } from "./places.server";
-import { findWebinar, hasEnded, webinarEmailProps } from "./webinar-records.server";
+import { ACTIVE_STATUSES, findWebinar, hasEnded, webinarEmailProps } from "./webinar-records.server";
 import { writeTransaction } from "./write-transaction.server";
 
 /** Staff decisions on registrations, one or many at once. */
@@ -83,7 +83,7 @@ export async function declineRegistrations(
     result.skipped = registrationIds.length - registrations.length;
     let placesFreed = false;
     for (const registration of registrations) {
-      if (!["pending", "approved", "waitlisted"].includes(registration.status)) {
+      if (!ACTIVE_STATUSES.includes(registration.status)) {
         result.skipped += 1;
         continue;
       }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { hashSecret } from "~/auth/tokens.server";
-import { now, nowIso } from "~/clock.server";
+import { now } from "~/clock.server";
 import { db } from "~/db.server";
 import { formatUkClock, formatUkLongDate, joinOpensAt } from "./times";
 import { hasEnded, webinarWhen } from "./webinar-records.server";
@@ -103,7 +103,7 @@ async function recordJoin(place: Place, browserId: string): Promise<JoinResult> 
   if (page.state !== "open") return { ok: false, page };
   await db()
     .insertInto("webinar_joins")
-    .values({ registration_id: place.registrationId, browser_hash: hashSecret(`browser:${browserId}`), joined_at: nowIso() })
+    .values({ registration_id: place.registrationId, browser_hash: hashSecret(`browser:${browserId}`), joined_at: at.toISOString() })
     .execute();
   return { ok: true, meetingUrl: place.meeting_url };
 }

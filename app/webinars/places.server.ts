@@ -5,7 +5,7 @@ import { webinarPlaceOfferedEmail } from "#emails/webinar-place-offered";
 import { webinarRegistrationApprovedEmail } from "#emails/webinar-registration-approved";
 import { webinarRegistrationWaitlistedEmail } from "#emails/webinar-registration-waitlisted";
 import { hashSecret, randomToken } from "~/auth/tokens.server";
-import { now, nowIso } from "~/clock.server";
+import { nowIso } from "~/clock.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { formatUkClock, joinOpensAt } from "./times";
 import { countWithStatus, hasEnded, joiningLinksDue, linksSendAtText, webinarEmailProps } from "./webinar-records.server";
@@ -110,6 +110,7 @@ export async function promoteFromWaitlist(trx: Kysely<DB>, webinar: Webinar): Pr
     .selectFrom("webinar_registrations")
     .innerJoin("users", "users.id", "webinar_registrations.user_id")
     .selectAll("webinar_registrations")
+    .select(["users.email", "users.full_name", "users.status as userStatus"])
     .where("webinar_registrations.webinar_id", "=", webinar.id)
     .where("webinar_registrations.status", "=", "waitlisted")
     .where("users.status", "=", "active")
@@ -117,15 +118,16 @@ export async function promoteFromWaitlist(trx: Kysely<DB>, webinar: Webinar): Pr
     .orderBy("webinar_registrations.id")
     .limit(free)
     .execute();
+  const at = nowIso();
   for (const registration of next) {
-    const at = now().toISOString();
     const promoted = await trx
       .updateTable("webinar_registrations")
       .set({ status: "approved", waitlisted_at: null, updated_at: at })
       .where("id", "=", registration.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await tellAboutPlace(trx, webinar, promoted, await registrantOf(trx, registration), "promoted");
+    const registrant = { email: registration.email, full_name: registration.full_name, status: registration.userStatus };
+    await tellAboutPlace(trx, webinar, promoted, registrant, "promoted");
   }
   return next.length;
 }

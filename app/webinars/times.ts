@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { UK_TIME_ZONE } from "~/ui/dates";
+import { toUkTime, UK_TIME_ZONE } from "~/ui/dates";
 
 /**
  * Webinar times. Stored as UTC instants; shown and entered in UK time, which is GMT in winter and
@@ -8,13 +8,9 @@ import { UK_TIME_ZONE } from "~/ui/dates";
  * Browser-safe: pages, emails and the server all format the same way.
  */
 
-function uk(at: Date | string): TZDate {
-  return new TZDate(new Date(at).getTime(), UK_TIME_ZONE);
-}
-
 /** "1pm", "1:30pm", "midday", "midnight" (NHS style). */
 export function formatUkClock(at: Date | string): string {
-  const time = uk(at);
+  const time = toUkTime(at);
   const hours = time.getHours();
   const minutes = time.getMinutes();
   if (minutes === 0 && hours === 12) return "midday";
@@ -24,7 +20,7 @@ export function formatUkClock(at: Date | string): string {
 
 /** "Wednesday 7 April 2027" */
 export function formatUkLongDate(at: Date | string): string {
-  return format(uk(at), "EEEE d MMMM yyyy");
+  return format(toUkTime(at), "EEEE d MMMM yyyy");
 }
 
 /** "Wednesday 7 April 2027, 1pm to 2pm" (both days named if it runs past midnight). */
@@ -47,12 +43,12 @@ export function formatDuration(minutes: number): string {
 
 /** The UK calendar date of an instant, "YYYY-MM-DD". */
 export function ukDate(at: Date | string): string {
-  return format(uk(at), "yyyy-MM-dd");
+  return format(toUkTime(at), "yyyy-MM-dd");
 }
 
 /** The UK time of day of an instant, "HH:MM" (24-hour, as staff type it). */
 export function ukTimeOfDay(at: Date | string): string {
-  return format(uk(at), "HH:mm");
+  return format(toUkTime(at), "HH:mm");
 }
 
 /**

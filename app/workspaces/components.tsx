@@ -47,16 +47,21 @@ export function WorkspacePageHeader({
   current,
   isLead,
   crumbs,
+  thread,
 }: {
   workspace: WorkspaceHeading;
   heading: string;
   current: WorkspaceTab | null;
   isLead: boolean;
+  /** Breadcrumbs after Workspaces (and a parent workspace); unless given, this workspace, then `thread`. */
   crumbs?: Crumb[];
+  /** For a page about one post: its thread, the last breadcrumb. */
+  thread?: { title: string; path: string };
 }) {
+  const own = [{ to: `/workspaces/${workspace.slug}`, label: workspace.name }, ...(thread ? [{ to: thread.path, label: thread.title }] : [])];
   return (
     <>
-      <Breadcrumbs items={workspaceCrumbs(workspace, crumbs ?? [{ to: `/workspaces/${workspace.slug}`, label: workspace.name }])} />
+      <Breadcrumbs items={workspaceCrumbs(workspace, crumbs ?? own)} />
       <span className="nhsuk-caption-l">
         {workspace.name}
         {workspace.visibility === "private" ? " (private)" : ""}
