@@ -33,5 +33,6 @@ test("the members search counts its matches in plain English", async ({ page }) 
   await expect(page.getByRole("status")).toContainText(/^1 person matches\./);
   await page.getByLabel("Name, email or organisation").fill("nhs.net");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("status")).toContainText(/^\d+ people match\./);
+  // Other tests add nhs.net members as the suite runs, so the count may run to a second page.
+  await expect(page.getByRole("status")).toContainText(/^\d+ people match( \(page 1 of \d+\))?\./);
 });
