@@ -1,6 +1,6 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import { Meta, UNSAFE_RemixContext } from "@remix-run/react";
-import { useContext, useEffect } from "react";
+import { useContext, useEffect, type ContextType } from "react";
 // Remix v2 is built on React Router 6; its router state is the only place the root can read every route's action data.
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { SERVICE_NAME } from "~/ui/layout";
@@ -10,6 +10,7 @@ import { errorPageHeading, errorStatus } from "~/ui/route-error";
 export const ERROR_TITLE_PREFIX = "Error: ";
 
 type RouteMeta = (args: MetaArgs) => MetaDescriptor[] | undefined;
+type RemixContext = NonNullable<ContextType<typeof UNSAFE_RemixContext>>;
 
 /**
  * Remix's <Meta /> with two NHS.UK title rules that routes' meta functions cannot apply themselves
@@ -22,16 +23,31 @@ export function DocumentMeta() {
   const router = useContext(UNSAFE_DataRouterStateContext);
   if (!remix) return <Meta />;
   const formErrors = Object.values(router?.actionData ?? {}).some(showsFormErrors);
-  const routeModules = Object.fromEntries(
-    Object.entries(remix.routeModules).map(([id, module]) =>
-      typeof module?.meta === "function" ? [id, { ...module, meta: nhsTitles(module.meta as RouteMeta, formErrors) }] : [id, module],
-    ),
-  );
+  // <Meta /> reads only the matched routes' modules: wrap those, and inherit the rest unchanged rather than
+  // copying every route module of the app on every page.
+  const routeModules: typeof remix.routeModules = Object.create(remix.routeModules);
+  for (const { route } of router?.matches ?? []) {
+    const module = remix.routeModules[route.id];
+    if (typeof module?.meta === "function") routeModules[route.id] = withNhsTitles(module, formErrors);
+  }
   return (
     <UNSAFE_RemixContext.Provider value={{ ...remix, routeModules }}>
       <Meta />
     </UNSAFE_RemixContext.Provider>
   );
+}
+
+type RouteModule = NonNullable<RemixContext["routeModules"][string]>;
+
+/** A route module with the NHS title rules on its meta; made once per module and page kind, not per page. */
+const wrappedModules = new WeakMap<RouteModule, { plain?: RouteModule; formErrors?: RouteModule }>();
+
+function withNhsTitles(module: RouteModule, formErrors: boolean): RouteModule {
+  const kind = formErrors ? "formErrors" : "plain";
+  const wrapped = wrappedModules.get(module) ?? {};
+  wrapped[kind] ??= { ...module, meta: nhsTitles(module.meta as RouteMeta, formErrors) };
+  wrappedModules.set(module, wrapped);
+  return wrapped[kind];
 }
 
 function nhsTitles(meta: RouteMeta, formErrors: boolean): RouteMeta {

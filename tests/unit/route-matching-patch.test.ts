@@ -28,7 +28,7 @@ describe("the patched route matcher (results kept per route list)", () => {
 
   it("hands out fresh match objects, so a caller that changes one cannot change the next caller's", () => {
     const first = matchRoutes(routes, "/workspaces/london/threads/1")!;
-    first[1]!.params.slug = "changed";
+    (first[1]!.params as Record<string, string>).slug = "changed";
     first.pop();
     const second = matchRoutes(routes, "/workspaces/london/threads/1")!;
     expect(second.map((match) => match.route.id)).toEqual(["root", "thread"]);
