@@ -3,6 +3,7 @@ import type { DB, Session } from "#db/schema";
 import { now } from "~/clock.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { readCookie } from "~/lib/cookies.server";
 import { hashesMatch, hashSecret, randomToken } from "./tokens.server";
 
 /**
@@ -89,12 +90,5 @@ export async function sessionFromRequest(request: Request): Promise<Session | nu
 }
 
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("cookie");
-  if (!header) return null;
-  const name = sessionCookieName();
-  for (const part of header.split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return value.join("=") || null;
-  }
-  return null;
+  return readCookie(request, sessionCookieName()) || null;
 }

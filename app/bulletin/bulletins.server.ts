@@ -10,7 +10,7 @@ import { enqueueEmail } from "~/mail/outbox.server";
 import { UK_TIME_ZONE } from "~/ui/dates";
 import { bulletinAudit } from "./audit-actions.server";
 import type { BulletinInput, ScheduleInput } from "./bulletin-schema";
-import { bulletinEmailProps } from "./copies.server";
+import { bulletinEmailProps, campaignKeySql } from "./copies.server";
 import { bulletinQueueJob } from "./jobs.server";
 import { countSubscribers } from "./subscribers.server";
 import { listUnsubscribeHeaders, newUnsubscribeTokens, unsubscribeUrl } from "./unsubscribe-token.server";
@@ -221,7 +221,7 @@ export async function bulletinFigures(ids: readonly number[], executor: Kysely<D
   const { rows } = await sql<{ bulletin_id: number; outcome: keyof BulletinFigures; count: number }>`
     select r.bulletin_id as bulletin_id, ${outcome} as outcome, count(*) as count
     from bulletin_recipients r
-    left join outbox_bodies b on b.campaign_key = 'bulletin:' || r.bulletin_id -- campaignKey()
+    left join outbox_bodies b on b.campaign_key = ${campaignKeySql("r.bulletin_id")}
     left join outbox o on o.body_id = b.id and o.to_address = r.to_address
     where r.bulletin_id in (${sql.join(ids)})
     group by r.bulletin_id, outcome`.execute(executor);

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from "kysely";
 import type { Bulletin } from "#db/schema";
 import type { BulletinEmailProps } from "#emails/bulletin";
 import { config } from "~/config.server";
@@ -15,13 +16,21 @@ export function bulletinEmailProps(bulletin: Pick<Bulletin, "id" | "subject" | "
   };
 }
 
+const CAMPAIGN_PREFIX = "bulletin:";
+
 /** The bulk send's name in the outbox (outbox_bodies.campaign_key): its copies are found by it and the address. */
 export function campaignKey(bulletinId: number): string {
-  return `bulletin:${bulletinId}`;
+  return `${CAMPAIGN_PREFIX}${bulletinId}`;
+}
+
+/** campaignKey() in SQL, of a column holding the bulletin id (e.g. "r.bulletin_id"), for queries that join to the outbox. */
+export function campaignKeySql(bulletinIdColumn: string): RawBuilder<string> {
+  return sql<string>`${CAMPAIGN_PREFIX} || ${sql.ref(bulletinIdColumn)}`;
 }
 
 /** The bulletin id a campaign key names, or undefined for another feature's campaign. */
 export function bulletinIdOfCampaign(key: string): number | undefined {
-  const id = /^bulletin:(\d+)$/.exec(key)?.[1];
-  return id ? Number(id) : undefined;
+  if (!key.startsWith(CAMPAIGN_PREFIX)) return undefined;
+  const id = key.slice(CAMPAIGN_PREFIX.length);
+  return /^\d+$/.test(id) ? Number(id) : undefined;
 }

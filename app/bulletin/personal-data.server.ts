@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { PersonalDataStep } from "~/privacy/define";
+import { campaignKeySql } from "./copies.server";
 
 /**
  * The bulletins a member was sent, their subscription history, and a refused address. Leaving keeps
@@ -23,12 +24,12 @@ export const bulletinPersonalData: PersonalDataStep[] = [
     onLeave: "remove your name and address from the lists of who each bulletin went to",
     leave: "anonymise",
     async run(trx, member) {
-      // The copy's outbox row is found by the bulletin's campaign (campaignKey()) and the address.
+      // The copy's outbox row is found by the bulletin's campaign and the address.
       await sql`update bulletin_recipients
         set status = coalesce((
           select case when o.status = 'pending' then 'queued' else o.status end
           from outbox o join outbox_bodies b on b.id = o.body_id
-          where b.campaign_key = 'bulletin:' || bulletin_recipients.bulletin_id and o.to_address = bulletin_recipients.to_address), status)
+          where b.campaign_key = ${campaignKeySql("bulletin_recipients.bulletin_id")} and o.to_address = bulletin_recipients.to_address), status)
         where user_id = ${member.id} and status <> 'bounced'`.execute(trx);
       await trx.updateTable("bulletin_recipients").set({ user_id: null, to_address: null }).where("user_id", "=", member.id).execute();
     },

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { config } from "~/config.server";
+import { readCookie } from "./cookies.server";
 
 /**
  * One-time messages ("Rule removed for example.org.uk.") carried from an action to the page it
@@ -48,14 +49,6 @@ export function redirectWithFlash(to: string, message: string, options: { kind?:
   return redirect(to, { headers: { "Set-Cookie": flashCookie(path, { message, ...options }) } });
 }
 
-function readCookie(request: Request): string | null {
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === cookieName()) return value.join("=");
-  }
-  return null;
-}
-
 function parse(value: string): (Flash & { path: string }) | null {
   const [payload, signature, extra] = value.split(".");
   if (!payload || !signature || extra !== undefined || !signatureMatches(payload, signature)) return null;
@@ -76,7 +69,7 @@ function parse(value: string): (Flash & { path: string }) | null {
  * not the portal's is cleared and ignored.
  */
 export function readFlash(request: Request): { message: string | null; kind: string | null; headers: HeadersInit } {
-  const value = readCookie(request);
+  const value = readCookie(request, cookieName());
   if (value === null) return { message: null, kind: null, headers: {} };
   const flash = parse(value);
   if (flash && flash.path !== new URL(request.url).pathname) return { message: null, kind: null, headers: {} };

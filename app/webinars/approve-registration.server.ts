@@ -3,7 +3,7 @@ import { nowIso } from "~/clock.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { webinarsAudit } from "./audit-actions.server";
 import { placeRegistration, promoteFromWaitlist } from "./places.server";
-import { ACTIVE_STATUSES, findWebinar, hasEnded, webinarEmailProps } from "./webinar-records.server";
+import { ACTIVE_STATUSES, findWebinar, hasEnded, registrationsWithRegistrant, webinarEmailProps } from "./webinar-records.server";
 import { writeTransaction } from "./write-transaction.server";
 
 /** Staff decisions on registrations, one or many at once. */
@@ -71,12 +71,7 @@ export async function declineRegistrations(
     if (webinar.cancelled_at) return CANCELLED;
     const result = { ok: true as const, approved: 0, waitlisted: 0, declined: 0, skipped: 0 };
     const registrations = registrationIds.length
-      ? await trx
-          .selectFrom("webinar_registrations")
-          .innerJoin("users", "users.id", "webinar_registrations.user_id")
-          .selectAll("webinar_registrations")
-          .select(["users.email", "users.full_name", "users.status as userStatus"])
-          .where("webinar_registrations.webinar_id", "=", webinarId)
+      ? await registrationsWithRegistrant(trx, webinarId)
           .where("webinar_registrations.id", "in", [...registrationIds])
           .execute()
       : [];

@@ -2,7 +2,7 @@ import { webinarRegistrationCancelledEmail } from "#emails/webinar-registration-
 import { nowIso } from "~/clock.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { promoteFromWaitlist } from "./places.server";
-import { ACTIVE_STATUSES, findWebinar, hasStarted, webinarEmailProps } from "./webinar-records.server";
+import { ACTIVE_STATUSES, findWebinar, hasStarted, registrationsWithRegistrant, webinarEmailProps } from "./webinar-records.server";
 import { writeTransaction } from "./write-transaction.server";
 
 export type CancelResult = { ok: true; promoted: number } | { ok: false; reason: "not-registered" | "started" };
@@ -15,12 +15,7 @@ export type CancelResult = { ok: true; promoted: number } | { ok: false; reason:
 export async function cancelRegistration(userId: number, webinarId: number): Promise<CancelResult> {
   return writeTransaction(async (trx) => {
     const webinar = await findWebinar(webinarId, trx);
-    const registration = await trx
-      .selectFrom("webinar_registrations")
-      .innerJoin("users", "users.id", "webinar_registrations.user_id")
-      .selectAll("webinar_registrations")
-      .select(["users.email", "users.full_name"])
-      .where("webinar_registrations.webinar_id", "=", webinarId)
+    const registration = await registrationsWithRegistrant(trx, webinarId)
       .where("webinar_registrations.user_id", "=", userId)
       .executeTakeFirst();
     if (!webinar || webinar.cancelled_at || !registration || !ACTIVE_STATUSES.includes(registration.status)) {

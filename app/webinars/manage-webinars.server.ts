@@ -14,7 +14,7 @@ import { promoteFromWaitlist, queueJoiningLink } from "./places.server";
 import { joiningLinksJobKey, sendJoiningLinksJob } from "./send-joining-links.server";
 import { addDaysToDate, fromUkLocal, joiningLinksSendAt, ukDate, ukLocalInstant } from "./times";
 import type { WebinarDetails, WebinarTiming } from "./webinar-form-schema";
-import { ACTIVE_STATUSES, findWebinar, hasEnded, joiningLinksDue, linksSendAtText, webinarEmailProps, webinarWhen } from "./webinar-records.server";
+import { ACTIVE_STATUSES, findWebinar, hasEnded, joiningLinksDue, linksSendAtText, registrantIn, registrationsWithRegistrant, webinarEmailProps, webinarWhen } from "./webinar-records.server";
 import { writeTransaction } from "./write-transaction.server";
 
 /** Staff create, change and cancel webinars and series. Every change is audited in its transaction. */
@@ -243,12 +243,7 @@ async function afterTimeChange(trx: Kysely<DB>, old: Webinar, webinar: Webinar):
       .where("status", "=", "approved")
       .execute();
   }
-  const registrants = await trx
-    .selectFrom("webinar_registrations")
-    .innerJoin("users", "users.id", "webinar_registrations.user_id")
-    .selectAll("webinar_registrations")
-    .select(["users.email", "users.full_name", "users.status as userStatus"])
-    .where("webinar_registrations.webinar_id", "=", webinar.id)
+  const registrants = await registrationsWithRegistrant(trx, webinar.id)
     .where("webinar_registrations.status", "in", [...ACTIVE_STATUSES])
     .where("users.status", "=", "active")
     .orderBy("webinar_registrations.id")
@@ -265,7 +260,7 @@ async function afterTimeChange(trx: Kysely<DB>, old: Webinar, webinar: Webinar):
     });
     // Moved to later today, past the send time: anyone without a link yet gets it now.
     if (registrant.status === "approved" && !registrant.links_sent_at && joiningLinksDue(webinar)) {
-      await queueJoiningLink(trx, webinar, registrant, { email: registrant.email, full_name: registrant.full_name, status: registrant.userStatus });
+      await queueJoiningLink(trx, webinar, registrant, registrantIn(registrant));
     }
   }
 }
@@ -304,11 +299,7 @@ export async function cancelWebinar(actorUserId: number, webinarId: number, reas
       .where("id", "=", webinarId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const registrants = await trx
-      .selectFrom("webinar_registrations")
-      .innerJoin("users", "users.id", "webinar_registrations.user_id")
-      .select(["users.email", "users.full_name"])
-      .where("webinar_registrations.webinar_id", "=", webinarId)
+    const registrants = await registrationsWithRegistrant(trx, webinarId)
       .where("webinar_registrations.status", "in", [...ACTIVE_STATUSES])
       .where("users.status", "=", "active")
       .execute();

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB, User, Webinar, WebinarRegistration } from "#db/schema";
+import type { DB, Webinar, WebinarRegistration } from "#db/schema";
 import { webinarJoiningLinkEmail } from "#emails/webinar-joining-link";
 import { webinarPlaceOfferedEmail } from "#emails/webinar-place-offered";
 import { webinarRegistrationApprovedEmail } from "#emails/webinar-registration-approved";
@@ -8,15 +8,22 @@ import { hashSecret, randomToken } from "~/auth/tokens.server";
 import { nowIso } from "~/clock.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { formatUkClock, joinOpensAt } from "./times";
-import { countWithStatus, hasEnded, joiningLinksDue, linksSendAtText, webinarEmailProps } from "./webinar-records.server";
+import {
+  countWithStatus,
+  hasEnded,
+  joiningLinksDue,
+  linksSendAtText,
+  registrantIn,
+  registrationsWithRegistrant,
+  webinarEmailProps,
+  type Registrant,
+} from "./webinar-records.server";
 
 /**
  * Giving out places. Every function here runs inside a write transaction (writeTransaction), so the
  * count of approved places and the change made on it cannot be overtaken by another writer: the
  * capacity is never exceeded however many approvals and cancellations arrive at once.
  */
-
-type Registrant = Pick<User, "email" | "full_name" | "status">;
 
 /**
  * Queues the personal joining-link email: a new random token (only its hash is stored; earlier links
@@ -106,12 +113,7 @@ export async function promoteFromWaitlist(trx: Kysely<DB>, webinar: Webinar): Pr
   const free = webinar.capacity - (await countWithStatus(trx, webinar.id, "approved"));
   if (free <= 0) return 0;
   // Someone removed from the network since keeps their row but is passed over.
-  const next = await trx
-    .selectFrom("webinar_registrations")
-    .innerJoin("users", "users.id", "webinar_registrations.user_id")
-    .selectAll("webinar_registrations")
-    .select(["users.email", "users.full_name", "users.status as userStatus"])
-    .where("webinar_registrations.webinar_id", "=", webinar.id)
+  const next = await registrationsWithRegistrant(trx, webinar.id)
     .where("webinar_registrations.status", "=", "waitlisted")
     .where("users.status", "=", "active")
     .orderBy("webinar_registrations.waitlisted_at")
@@ -126,8 +128,7 @@ export async function promoteFromWaitlist(trx: Kysely<DB>, webinar: Webinar): Pr
       .where("id", "=", registration.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const registrant = { email: registration.email, full_name: registration.full_name, status: registration.userStatus };
-    await tellAboutPlace(trx, webinar, promoted, registrant, "promoted");
+    await tellAboutPlace(trx, webinar, promoted, registrantIn(registration), "promoted");
   }
   return next.length;
 }

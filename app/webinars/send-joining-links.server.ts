@@ -2,7 +2,7 @@ import { z } from "zod";
 import { takeRateLimit } from "~/auth/rate-limits.server";
 import { defineJob } from "~/jobs/define.server";
 import { queueJoiningLink } from "./places.server";
-import { findWebinar, hasEnded, joiningLinksDue } from "./webinar-records.server";
+import { findWebinar, hasEnded, joiningLinksDue, registrantIn, registrationsWithRegistrant } from "./webinar-records.server";
 import { writeTransaction } from "./write-transaction.server";
 
 /** Links queued per transaction: keeps each hold on the write lock short for a large webinar. */
@@ -20,12 +20,7 @@ export async function sendDueJoiningLinks(webinarId: number): Promise<number> {
     const queued = await writeTransaction(async (trx) => {
       const webinar = await findWebinar(webinarId, trx);
       if (!webinar || !joiningLinksDue(webinar)) return 0;
-      const due = await trx
-        .selectFrom("webinar_registrations")
-        .innerJoin("users", "users.id", "webinar_registrations.user_id")
-        .selectAll("webinar_registrations")
-        .select(["users.email", "users.full_name", "users.status as userStatus"])
-        .where("webinar_registrations.webinar_id", "=", webinarId)
+      const due = await registrationsWithRegistrant(trx, webinarId)
         .where("webinar_registrations.status", "=", "approved")
         .where("webinar_registrations.links_sent_at", "is", null)
         .where("users.status", "=", "active")
@@ -33,7 +28,7 @@ export async function sendDueJoiningLinks(webinarId: number): Promise<number> {
         .limit(BATCH)
         .execute();
       for (const registration of due) {
-        await queueJoiningLink(trx, webinar, registration, { email: registration.email, full_name: registration.full_name, status: registration.userStatus });
+        await queueJoiningLink(trx, webinar, registration, registrantIn(registration));
       }
       return due.length;
     });
@@ -77,17 +72,12 @@ export async function resendJoiningLink(userId: number, webinarId: number): Prom
   if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterMs: limit.retryAfterMs };
   return writeTransaction(async (trx) => {
     const current = await findWebinar(webinarId, trx);
-    const registration = await trx
-      .selectFrom("webinar_registrations")
-      .innerJoin("users", "users.id", "webinar_registrations.user_id")
-      .selectAll("webinar_registrations")
-      .select(["users.email", "users.full_name", "users.status as userStatus"])
-      .where("webinar_registrations.webinar_id", "=", webinarId)
+    const registration = await registrationsWithRegistrant(trx, webinarId)
       .where("webinar_registrations.user_id", "=", userId)
       .executeTakeFirst();
     if (!current || !registration || registration.status !== "approved") return { ok: false, reason: "not-approved" } as const;
     if (!joiningLinksDue(current)) return { ok: false, reason: "ended" } as const;
-    await queueJoiningLink(trx, current, registration, { email: registration.email, full_name: registration.full_name, status: registration.userStatus });
+    await queueJoiningLink(trx, current, registration, registrantIn(registration));
     return { ok: true } as const;
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB, Webinar, WebinarRegistrationStatus } from "#db/schema";
+import type { DB, User, Webinar, WebinarRegistrationStatus } from "#db/schema";
 import type { WebinarEmailProps } from "#emails/webinar-parts";
 import { now } from "~/clock.server";
 import { db } from "~/db.server";
@@ -13,6 +13,27 @@ export async function findWebinar(id: number, executor: Kysely<DB> = db()): Prom
 
 /** Registrations that still hold or want a place (the people to tell when something changes). */
 export const ACTIVE_STATUSES: readonly WebinarRegistrationStatus[] = ["pending", "approved", "waitlisted"];
+
+/**
+ * A webinar's registrations, each with its registrant's address, name and status (as `userStatus`).
+ * Callers narrow it with where, orderBy and limit.
+ */
+export function registrationsWithRegistrant(executor: Kysely<DB>, webinarId: number) {
+  return executor
+    .selectFrom("webinar_registrations")
+    .innerJoin("users", "users.id", "webinar_registrations.user_id")
+    .selectAll("webinar_registrations")
+    .select(["users.email", "users.full_name", "users.status as userStatus"])
+    .where("webinar_registrations.webinar_id", "=", webinarId);
+}
+
+/** The member a registration belongs to, as the emails about places need them. */
+export type Registrant = Pick<User, "email" | "full_name" | "status">;
+
+/** The registrant in a registrationsWithRegistrant row. */
+export function registrantIn(row: { email: string; full_name: string; userStatus: User["status"] }): Registrant {
+  return { email: row.email, full_name: row.full_name, status: row.userStatus };
+}
 
 export async function countWithStatus(executor: Kysely<DB>, webinarId: number, status: WebinarRegistrationStatus): Promise<number> {
   const { count } = await executor

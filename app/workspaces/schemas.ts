@@ -1,16 +1,16 @@
 import { z } from "zod";
+import { markdownText, plainText } from "~/lib/plain-text";
 import { BODY_MAX, REPORT_REASONS, TITLE_MAX } from "./options";
 
 /** The workspace forms' fields and messages (shared by browser and server). */
 
-const body = z
-  .string({ error: "Enter your message" })
+// Cleaned of control characters and bidi overrides (plainText, markdownText) before any other check, as others read them.
+const body = markdownText({ error: "Enter your message" })
   .trim()
   .min(1, "Enter your message")
   .max(BODY_MAX, `Your message must be ${BODY_MAX.toLocaleString("en-GB")} characters or fewer`);
 
-const title = z
-  .string({ error: "Enter a title" })
+const title = plainText({ error: "Enter a title" })
   .trim()
   .min(1, "Enter a title")
   .max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`);

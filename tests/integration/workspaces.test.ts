@@ -14,6 +14,8 @@ import { deletePost, editPost, listPosts, listThreads, postHistory, reply, requi
 import { approveRequest, declineRequest, joinWorkspace, readmit, removeFromWorkspace, requestToJoin } from "~/workspaces/memberships.server";
 import { dismissReport, hidePost, reportPost, reportQueue, restorePost } from "~/workspaces/moderation.server";
 import { seedWorkspacesDemo, DEMO_LEAD_EMAIL } from "~/workspaces/demo.server";
+import * as newThread from "~/routes/workspaces.$slug.new";
+import * as threadPage from "~/routes/workspaces.$slug.threads.$threadId";
 import * as unsubscribePage from "~/routes/workspaces.unsubscribe.$token";
 import { createAdmin, createMember, emailsTo, lastEmailTo, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { seedDemoMembers } from "~/membership/demo-members.server";
@@ -154,6 +156,33 @@ describe("a post's life", () => {
     expect(await postHistory(post.id)).toEqual([]);
     expect((await requirePost(v, post.id)).post.body).toBe("");
     expect((await listThreads(v.workspace.id, 1)).total).toBe(0);
+  });
+});
+
+describe("what a post stores", () => {
+  const RLO = "\u202e";
+
+  it("has no bidi override in a thread's title, nor in a post's body, which keeps its lines and tabs", async () => {
+    const { poster } = await setUp();
+    await joinWorkspace(await viewer(poster.id, LONDON));
+    const cookie = await sessionCookieFor(poster.id);
+    const form = { title: `Invoice ${RLO}fdp.exe`, body: `First ${RLO}line\r\n\n\tcode\u0007 here` };
+    const thrown = await newThread
+      .action({ request: pageRequest(`/workspaces/${LONDON}/new`, { cookie, form }), params: { slug: LONDON }, context: testContext })
+      .catch((response: unknown) => response);
+    expect(thrown).toBeInstanceOf(Response);
+    const thread = await database.selectFrom("workspace_threads").select(["id", "title"]).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(thread.title).toBe("Invoice fdp.exe");
+    const post = await database.selectFrom("workspace_posts").select("body").where("thread_id", "=", thread.id).executeTakeFirstOrThrow();
+    expect(post.body).toBe("First line\r\n\n\tcode here");
+
+    await threadPage.action({
+      request: pageRequest(`/workspaces/${LONDON}/threads/${thread.id}`, { cookie, form: { body: `A ${RLO}reply` } }),
+      params: { slug: LONDON, threadId: String(thread.id) },
+      context: testContext,
+    }).catch((response: unknown) => response);
+    const replied = await database.selectFrom("workspace_posts").select("body").where("thread_id", "=", thread.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(replied.body).toBe("A reply");
   });
 });
 
