@@ -2,7 +2,6 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/ui/nonce";
 
@@ -20,7 +19,6 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -29,7 +27,10 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        // No loader here streams deferred data, so the whole page is ready as soon as its shell is, bar
+        // Remix's own data script: waiting for all of it sends the page as one piece, compressed in one
+        // pass, rather than the shell and then each script chunk flushed through the compressor on its own.
+        onAllReady() {
           shellRendered = true;
           const body = new PassThrough();
           // A page rendered in full needs no abort later: without this each page left a timer that ended an already-finished stream.

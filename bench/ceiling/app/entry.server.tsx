@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./nonce";
 
-/** Streams the page as the portal's app/entry.server.tsx does (shell first, CSP nonce on every script). */
+/** Renders the page as the portal's app/entry.server.tsx does (sent once all of it is ready, CSP nonce on every script). */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -21,8 +21,9 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        onShellReady() {
+        onAllReady() {
           const body = new PassThrough();
+          body.once("close", () => clearTimeout(abortTimer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -30,6 +31,6 @@ export default function handleRequest(
         onShellError: reject,
       },
     );
-    setTimeout(abort, 6_000);
+    const abortTimer = setTimeout(abort, 6_000);
   });
 }
