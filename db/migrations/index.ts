@@ -7,6 +7,7 @@ import * as bulletin from "./0005_bulletin";
 import * as workspaces from "./0006_workspaces";
 import * as listIndexes from "./0009_list_indexes";
 import * as recordings from "./0007_recordings";
+import * as roleScopeIndex from "./0010_role_scope_index";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0006_workspaces": workspaces,
   "0009_list_indexes": listIndexes,
   "0007_recordings": recordings,
+  "0010_role_scope_index": roleScopeIndex,
 };
