@@ -1,11 +1,10 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./nonce";
 
-/** Renders the page as the portal's app/entry.server.tsx does (sent once all of it is ready, CSP nonce on every script). */
+/** Renders the page as the portal's app/entry.server.tsx does (all of it, then one buffer; CSP nonce on every script). */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -22,11 +21,22 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough();
-          body.once("close", () => clearTimeout(abortTimer));
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          clearTimeout(abortTimer);
+          const chunks: Buffer[] = [];
+          pipe(
+            new Writable({
+              autoDestroy: false,
+              write(chunk: Buffer, _encoding, done) {
+                chunks.push(chunk);
+                done();
+              },
+              final(done) {
+                responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+                resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+                done();
+              },
+            }),
+          );
         },
         onShellError: reject,
       },
