@@ -7,12 +7,13 @@ import { recordingsAudit } from "./audit-actions.server";
 import { captionsPlainText } from "./captions.server";
 import { parseDuration } from "./durations";
 import { externalUrlProblem } from "./embed.server";
-import { CONTENT_TYPES, newFileId, type UploadKind } from "./file-types.server";
+import { newFileId, type UploadKind } from "./file-types.server";
 import { notifyRegistrants } from "./notifications.server";
 import { missingForPublishing, type ReadinessFacts } from "./readiness";
 import type { RecordingInput } from "./recording-schema";
 import { indexRecording } from "./search.server";
-import { fileStorage } from "./storage.server";
+import { fileStorage } from "~/files/storage.server";
+import { FILE_FORMATS } from "~/files/formats.server";
 import { themeLabel } from "./themes";
 import type { StoredUpload } from "./uploads.server";
 import { findWebinar, pastWebinars } from "./webinar-tables.server";
@@ -183,7 +184,7 @@ export async function attachUpload(
           recording_id: id,
           kind,
           format: upload.format,
-          content_type: CONTENT_TYPES[upload.format],
+          content_type: FILE_FORMATS[upload.format].contentType,
           storage_key: upload.key,
           byte_size: upload.size,
           created_at: nowIso(),

@@ -6,10 +6,12 @@ import type { DB } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import type { Database } from "~/db.server";
 import { checkCaptions, captionsPlainText } from "./captions.server";
-import { CONTENT_TYPES, newFileId, type FileFormat } from "./file-types.server";
-import { generatedCaptions, onePagePdf } from "./demo-files.server";
+import { newFileId, type RecordingFormat } from "./file-types.server";
+import { generatedCaptions } from "./demo-files.server";
+import { onePagePdf } from "~/files/generated-pdf.server";
+import { FILE_FORMATS } from "~/files/formats.server";
 import { indexRecording } from "./search.server";
-import { fileStorage } from "./storage.server";
+import { fileStorage } from "~/files/storage.server";
 import { themeLabel, type Theme } from "./themes";
 
 /**
@@ -25,7 +27,7 @@ const VIDEOS = {
   "45": { file: "demo-45min.mp4", format: "mp4", seconds: 2700 },
   "52": { file: "demo-52min.webm", format: "webm", seconds: 3150 },
   "61": { file: "demo-61min.mp4", format: "mp4", seconds: 3660 },
-} as const satisfies Record<string, { file: string; format: FileFormat; seconds: number }>;
+} as const satisfies Record<string, { file: string; format: RecordingFormat; seconds: number }>;
 
 interface DemoRecording {
   title: string;
@@ -189,7 +191,7 @@ async function store(data: Buffer): Promise<{ key: string; size: number }> {
   return fileStorage().put(Readable.from([data]));
 }
 
-async function addFile(trx: Kysely<DB>, recordingId: number, kind: "video" | "captions" | "slides", format: FileFormat, data: Buffer) {
+async function addFile(trx: Kysely<DB>, recordingId: number, kind: "video" | "captions" | "slides", format: RecordingFormat, data: Buffer) {
   const { key, size } = await store(data);
   await trx
     .insertInto("recording_files")
@@ -198,7 +200,7 @@ async function addFile(trx: Kysely<DB>, recordingId: number, kind: "video" | "ca
       recording_id: recordingId,
       kind,
       format,
-      content_type: CONTENT_TYPES[format],
+      content_type: FILE_FORMATS[format].contentType,
       storage_key: key,
       byte_size: size,
       created_at: nowIso(),

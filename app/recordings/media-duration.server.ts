@@ -1,4 +1,4 @@
-import type { FileStorage } from "./storage.server";
+import type { FileStorage } from "~/files/storage.server";
 
 /**
  * A stored video's length in seconds, read from its header (MP4 "mvhd" box, WebM "Duration"), or

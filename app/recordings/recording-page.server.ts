@@ -2,7 +2,8 @@ import type { CurrentUser } from "~/auth/access.server";
 import { checkCaptions, transcriptOf, type TranscriptParagraph } from "./captions.server";
 import { embedFor } from "./embed.server";
 import { recordingDetails, relatedRecordings } from "./library.server";
-import { fileStorage } from "./storage.server";
+import { fileStorage } from "~/files/storage.server";
+import { safeFileName } from "~/files/formats.server";
 
 /**
  * Transcripts by captions file. A stored file never changes under its key (a new upload gets a new
@@ -63,7 +64,7 @@ export async function recordingForViewer(id: number, viewer: CurrentUser) {
 
 /** A name for saving a file: the recording's title without characters file systems refuse. */
 export function downloadName(title: string, kind: "video" | "captions" | "slides", extension: string): string {
-  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120) || "Recording";
+  const safe = safeFileName(title, "Recording");
   const suffix = kind === "video" ? "" : kind === "captions" ? " - captions" : " - slides";
   return `${safe}${suffix}.${extension}`;
 }

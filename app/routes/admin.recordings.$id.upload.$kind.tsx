@@ -7,13 +7,14 @@ import { attachUpload, staffRecording } from "~/recordings/admin.server";
 import { CAPTION_COVERAGE } from "~/recordings/coverage";
 import { isUploadKind, UPLOAD_KINDS, type UploadKind } from "~/recordings/file-types.server";
 import { slidesSummarySchema } from "~/recordings/recording-schema";
-import { fileStorage } from "~/recordings/storage.server";
+import { fileStorage } from "~/files/storage.server";
 import { UPLOAD_NEXT_HEADER, UploadForm } from "~/recordings/upload-form";
-import { receiveUpload, tooLargeMessage } from "~/recordings/uploads.server";
+import { receiveUpload } from "~/recordings/uploads.server";
+import { tooLargeMessage } from "~/files/uploads.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formGroupId, TextareaField, type FieldError } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
-import { sizeInWords } from "~/recordings/durations";
+import { sizeInWords } from "~/files/sizes";
 
 const HEADINGS: Record<UploadKind, string> = { video: "Upload the video", captions: "Upload captions", slides: "Upload slides" };
 const UPLOADED: Record<UploadKind, string> = {
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     accept: spec.accept,
     described: spec.described,
     maxBytes: spec.maxBytes,
-    tooLarge: tooLargeMessage(kind),
+    tooLarge: tooLargeMessage(spec),
   };
 }
 

@@ -2,7 +2,8 @@ import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentUser } from "~/auth/access.server";
 import { idParam } from "~/lib/params";
-import { clockTime, durationInWords, fileSizeInWords } from "~/recordings/durations";
+import { clockTime, durationInWords } from "~/recordings/durations";
+import { fileSizeInWords } from "~/files/sizes";
 import { FRAME_SOURCES_HEADER } from "~/recordings/embed.server";
 import { MembersOnly } from "~/recordings/members-only";
 import { recordingForViewer } from "~/recordings/recording-page.server";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCurrentUser } from "~/auth/access.server";
 import { idParam } from "~/lib/params";
-import { fileResponse } from "~/recordings/file-response.server";
+import { fileResponse } from "~/files/file-response.server";
 import { downloadName } from "~/recordings/recording-page.server";
-import { fileStorage } from "~/recordings/storage.server";
+import { fileStorage } from "~/files/storage.server";
 import { findRecordingFile } from "~/recordings/library.server";
 
 /**

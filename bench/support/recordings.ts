@@ -4,9 +4,10 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { config } from "~/config.server";
 import { nowIso } from "~/clock.server";
-import { CONTENT_TYPES, newFileId } from "~/recordings/file-types.server";
+import { newFileId } from "~/recordings/file-types.server";
+import { FILE_FORMATS } from "~/files/formats.server";
 import { indexRecording } from "~/recordings/search.server";
-import { newStorageKey } from "~/recordings/storage.server";
+import { newStorageKey } from "~/files/storage.server";
 import { THEMES, themeLabel } from "~/recordings/themes";
 
 /**
@@ -85,7 +86,7 @@ export async function addSparseBenchVideo(database: Kysely<DB>, recordingId: num
   await database.deleteFrom("recording_files").where("recording_id", "=", recordingId).where("kind", "=", "video").execute();
   await database
     .insertInto("recording_files")
-    .values({ id, recording_id: recordingId, kind: "video", format: "mp4", content_type: CONTENT_TYPES.mp4, storage_key: key, byte_size: bytes, created_at: nowIso() })
+    .values({ id, recording_id: recordingId, kind: "video", format: "mp4", content_type: FILE_FORMATS.mp4.contentType, storage_key: key, byte_size: bytes, created_at: nowIso() })
     .execute();
   return { url: `/recordings/${recordingId}/files/${id}`, path: join(config().storagePath, key) };
 }

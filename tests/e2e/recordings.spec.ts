@@ -1,4 +1,5 @@
-import { generatedCaptions, onePagePdf } from "../../app/recordings/demo-files.server";
+import { generatedCaptions } from "../../app/recordings/demo-files.server";
+import { onePagePdf } from "../../app/files/generated-pdf.server";
 import { expect, expectAccessible, grantAdmin, joinedMember, test, visit, waitForMail } from "./support";
 
 // The demo's past "Supporting carers" webinar has a recording waiting for captions; the demo member had a

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { seedDemoData } from "~/demo/seed.server";
-import { fileStorage } from "~/recordings/storage.server";
-import { sniffFormat } from "~/recordings/file-types.server";
+import { fileStorage } from "~/files/storage.server";
+import { sniffFormat } from "~/files/formats.server";
 import { setUpDatabaseTests } from "../support/fixtures";
 
 // The W3C's WebVTT parser on its own, as an independent check of what the demo generates.

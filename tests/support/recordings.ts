@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import type { Database } from "~/db.server";
 import { attachUpload, createRecording } from "~/recordings/admin.server";
-import { generatedCaptions, onePagePdf } from "~/recordings/demo-files.server";
-import { fileStorage } from "~/recordings/storage.server";
-import type { FileFormat, UploadKind } from "~/recordings/file-types.server";
+import { generatedCaptions } from "~/recordings/demo-files.server";
+import { onePagePdf } from "~/files/generated-pdf.server";
+import { fileStorage } from "~/files/storage.server";
+import type { RecordingFormat, UploadKind } from "~/recordings/file-types.server";
 import { checkCaptions } from "~/recordings/captions.server";
 import type { StoredUpload } from "~/recordings/uploads.server";
 import { nowIso } from "~/clock.server";
@@ -41,7 +42,7 @@ export async function register(database: Database, webinarId: number, userId: nu
 }
 
 /** Stores bytes as an upload would, for attaching directly. */
-export async function stored(kind: UploadKind, format: FileFormat, data: Buffer): Promise<StoredUpload> {
+export async function stored(kind: UploadKind, format: RecordingFormat, data: Buffer): Promise<StoredUpload> {
   const { key, size } = await fileStorage().put(Readable.from([data]));
   const upload: StoredUpload = { key, size, format };
   if (kind === "video") upload.durationSeconds = VIDEO_SECONDS;
@@ -79,7 +80,7 @@ export async function draftRecording(
 /** A recording with a video, full captions and slides, ready to publish. */
 export async function completeRecording(actorId: number, webinarId: number, overrides: Parameters<typeof draftRecording>[2] = {}, captionLines?: string[]): Promise<number> {
   const id = await draftRecording(actorId, webinarId, overrides);
-  const steps: Array<[UploadKind, FileFormat, Buffer]> = [
+  const steps: Array<[UploadKind, RecordingFormat, Buffer]> = [
     ["video", "mp4", readFileSync(DEMO_MP4)],
     ["captions", "vtt", captionsFor(VIDEO_SECONDS, captionLines)],
     ["slides", "pdf", onePagePdf("Housing", ["Refer early"])],

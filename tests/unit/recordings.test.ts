@@ -1,48 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkCaptions, transcriptOf } from "~/recordings/captions.server";
 import { embedFor, externalUrlProblem } from "~/recordings/embed.server";
-import { contentDisposition, parseRange } from "~/recordings/file-response.server";
-import { sniffFormat } from "~/recordings/file-types.server";
 import { clockTime, parseDuration } from "~/recordings/durations";
 import { missingForPublishing } from "~/recordings/readiness";
 import { searchTerms } from "~/recordings/search.server";
-
-describe("Range headers", () => {
-  it("reads single byte ranges and leaves the rest to a whole-file answer", () => {
-    expect(parseRange("bytes=0-99", 1000)).toEqual({ start: 0, end: 99 });
-    expect(parseRange("bytes=900-", 1000)).toEqual({ start: 900, end: 999 });
-    expect(parseRange("bytes=-100", 1000)).toEqual({ start: 900, end: 999 });
-    expect(parseRange("bytes=-5000", 1000)).toEqual({ start: 0, end: 999 });
-    expect(parseRange("bytes=990-2000", 1000)).toEqual({ start: 990, end: 999 });
-    expect(parseRange("bytes=1000-", 1000)).toBe("unsatisfiable");
-    expect(parseRange("bytes=-0", 1000)).toBe("unsatisfiable");
-    for (const header of [null, "", "items=0-1", "bytes=5-1", "bytes=0-1,3-4", "bytes=-", "bytes=a-b"]) expect(parseRange(header, 1000), String(header)).toBeUndefined();
-  });
-});
-
-describe("download names (RFC 6266)", () => {
-  it("gives an ASCII fallback and the exact UTF-8 name", () => {
-    expect(contentDisposition("attachment", "Siân's talk – slides.pdf")).toBe(
-      `attachment; filename="Sian's talk slides.pdf"; filename*=UTF-8''Si%C3%A2n%27s%20talk%20%E2%80%93%20slides.pdf`,
-    );
-    expect(contentDisposition("inline", 'a"b\\c.vtt')).toBe(`inline; filename="abc.vtt"; filename*=UTF-8''a%22b%5Cc.vtt`);
-  });
-});
-
-describe("file types from content", () => {
-  it("recognises each allowed format by its first bytes", () => {
-    const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x20]), Buffer.from("ftypisom"), Buffer.alloc(52)]);
-    const webm = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x82, 0x84]), Buffer.from("webm"), Buffer.alloc(52)]);
-    expect(sniffFormat(mp4)).toBe("mp4");
-    expect(sniffFormat(webm)).toBe("webm");
-    expect(sniffFormat(Buffer.from("%PDF-1.7\n..."))).toBe("pdf");
-    expect(sniffFormat(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBe("pptx");
-    expect(sniffFormat(Buffer.from("WEBVTT\n\n"))).toBe("vtt");
-    expect(sniffFormat(Buffer.from("\ufeffWEBVTT - with a header\n"))).toBe("vtt");
-    expect(sniffFormat(Buffer.from("WEBVTTX\n"))).toBeUndefined();
-    expect(sniffFormat(Buffer.from("<html><body>not a video"))).toBeUndefined();
-  });
-});
 
 describe("captions", () => {
   it("turns cues into a transcript: paragraphs by speaker and time, repeated lines once", () => {

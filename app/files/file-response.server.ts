@@ -1,5 +1,4 @@
 import type { Readable } from "node:stream";
-import type { RecordingFile } from "#db/schema";
 import type { FileStorage } from "./storage.server";
 
 /**
@@ -75,7 +74,8 @@ function pullStream(source: Readable, signal: AbortSignal): ReadableStream<Uint8
 }
 
 export interface ServedFile {
-  file: Pick<RecordingFile, "storage_key" | "content_type" | "byte_size" | "id">;
+  /** `id` names this stored file for caching: a file stored under it never changes. */
+  file: { id: string | number; storage_key: string; content_type: string };
   /** The name a browser saves it as. */
   downloadName: string;
   disposition: "inline" | "attachment";
@@ -89,9 +89,11 @@ export async function fileResponse(request: Request, storage: FileStorage, serve
   const headers = new Headers({
     "Content-Type": served.file.content_type,
     "Content-Disposition": contentDisposition(served.disposition, served.downloadName),
-    // No-transform: compression must not re-encode a byte range. (X-Content-Type-Options: nosniff
-    // comes with every response from server/security.ts.)
+    // No-transform: compression must not re-encode a byte range.
     "Cache-Control": "private, no-transform",
+    // Every response from the server says this too (server/security.ts); a file uploaded by a member
+    // says it wherever it is served, so a browser never runs it as something other than its type.
+    "X-Content-Type-Options": "nosniff",
     "Accept-Ranges": "bytes",
     ETag: etag,
   });
