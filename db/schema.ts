@@ -266,6 +266,19 @@ export interface WorkspaceResourcesTable {
   created_at: Timestamp;
 }
 
+export interface WorkspaceResourceFilesTable {
+  id: Generated<number>;
+  workspace_id: number;
+  title: string;
+  description: string | null;
+  file_name: string;
+  format: "pdf" | "docx" | "pptx" | "xlsx" | "txt" | "png" | "jpeg";
+  byte_size: number;
+  storage_key: string;
+  added_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface WorkspaceDigestSubscriptionsTable {
   id: Generated<number>;
   workspace_id: number;
@@ -523,6 +536,7 @@ export interface DB {
   workspace_post_revisions: WorkspacePostRevisionsTable;
   workspace_reports: WorkspaceReportsTable;
   workspace_resources: WorkspaceResourcesTable;
+  workspace_resource_files: WorkspaceResourceFilesTable;
   workspace_digest_subscriptions: WorkspaceDigestSubscriptionsTable;
   workspace_digest_sends: WorkspaceDigestSendsTable;
   workspace_digest_tokens: WorkspaceDigestTokensTable;

@@ -1,6 +1,7 @@
 import type { RequestHandler, Response } from "express";
 import { sendPlainPage } from "./plain-page";
 import { UPLOAD_KINDS } from "../app/recordings/file-types.server";
+import { RESOURCE_FILES } from "../app/workspaces/resource-files";
 
 /**
  * What the portal accepts as a request body, checked before the app runs so that nothing large or
@@ -18,14 +19,19 @@ export interface BodyLimit {
 
 /**
  * Routes that take more than an ordinary form, each with its own ceiling; the first match wins.
- * Such routes stream the body rather than reading it whole.
+ * Such routes stream an uploaded file rather than reading it whole. Each ceiling is a little over its
+ * upload rule's own limit, so the page, which refuses a file over that limit with a message by the
+ * field, usually answers first.
  */
-export const BODY_LIMITS: readonly BodyLimit[] = Object.entries(UPLOAD_KINDS).map(([kind, { maxBytes }]) => ({
-  // Recordings' uploads: a little over each kind's own limit, so the upload page, which refuses a file
-  // over its limit with a message by the field, usually answers first.
-  path: new RegExp(`^/admin/recordings/\\d+/upload/${kind}$`),
-  bytes: maxBytes + 1024 ** 2,
-}));
+export const BODY_LIMITS: readonly BodyLimit[] = [
+  // Recordings' uploads.
+  ...Object.entries(UPLOAD_KINDS).map(([kind, { maxBytes }]) => ({
+    path: new RegExp(`^/admin/recordings/\\d+/upload/${kind}$`),
+    bytes: maxBytes + 1024 ** 2,
+  })),
+  // A workspace's resources page, where leads add files.
+  { path: /^\/workspaces\/[^/]+\/resources$/, bytes: RESOURCE_FILES.maxBytes + 1024 ** 2 },
+];
 
 /** The path a route sees: Remix single-fetch submits `/x` to `/x.data` and the index route to `/_root.data`. */
 function routePath(path: string): string {

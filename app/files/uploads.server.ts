@@ -2,7 +2,7 @@ import { Readable, Transform, type TransformCallback } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { FILE_FORMATS, isOfficeFormat, isPlainText, looksLikeText, officeFormat, sniffFormat, SNIFF_BYTES, type FileFormat, type OfficeFormat, type Sniffed } from "./formats.server";
-import { sizeInWords } from "./sizes";
+import { tooLargeMessage, type UploadRule } from "./upload-rules";
 import type { FileStorage } from "./storage.server";
 
 /**
@@ -10,14 +10,6 @@ import type { FileStorage } from "./storage.server";
  * go straight to storage (never held whole in memory), the type is decided from the content, and the
  * rule's size limit is enforced while it arrives. The form's other fields come back as text.
  */
-
-/** What one upload accepts. */
-export interface UploadRule<F extends FileFormat = FileFormat> {
-  formats: readonly F[];
-  maxBytes: number;
-  /** The allowed types in words, e.g. "a PDF or PowerPoint (.pptx) file". */
-  described: string;
-}
 
 export interface StoredFile<F extends FileFormat = FileFormat> {
   key: string;
@@ -34,11 +26,6 @@ export type Refusal = { ok: false; fields: Record<string, string>; problems: str
 
 /** A form with its file stored, or without one when none was chosen (the caller decides whether that is a problem). */
 export type Received<F extends FileFormat> = { ok: true; fields: Record<string, string>; file: StoredFile<F> | undefined } | Refusal;
-
-/** The refusal for a file over the rule's limit; an upload page shows the same words before sending. */
-export function tooLargeMessage(rule: UploadRule): string {
-  return `The selected file must be smaller than ${sizeInWords(rule.maxBytes)}`;
-}
 
 /** Whether the request is a multipart form, the only kind that can carry a file. */
 export function isMultipartForm(request: Request): boolean {
@@ -110,6 +97,8 @@ export async function receiveFile<F extends FileFormat>(request: Request, rule: 
   let stored: Promise<Outcome> | undefined;
   const parser = busboy({
     headers: { "content-type": request.headers.get("content-type") ?? "" },
+    // Browsers send a file's name as UTF-8 bytes; busboy would read them as Latin-1.
+    defParamCharset: "utf8",
     limits: { files: 1, fileSize: rule.maxBytes, fields: 10, fieldSize: 10_000, parts: 12 },
   });
   parser.on("field", (name, value) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { RecordingFile } from "#db/schema";
-import type { UploadRule } from "~/files/uploads.server";
+import type { UploadRule } from "~/files/upload-rules";
 
 /**
  * What each kind of recording file accepts. The formats are recognised from the file's content by the

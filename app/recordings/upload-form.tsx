@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from "react";
-import { ErrorSummary, formGroupId, SubmitButton, type FieldError } from "~/ui/forms";
+import { ErrorSummary, FileField, formGroupId, SubmitButton, type FieldError } from "~/ui/forms";
 
 /**
  * A file upload form that works as a plain multipart form without JavaScript. With JavaScript it first
@@ -90,27 +90,7 @@ export function UploadForm({
       <ErrorSummary errors={shown} />
       <form method="post" encType="multipart/form-data" onSubmit={onSubmit} noValidate>
         {children}
-        <div className={`nhsuk-form-group${fileErrors.length ? " nhsuk-form-group--error" : ""}`} id={formGroupId("file")}>
-          <label className="nhsuk-label" htmlFor="file">
-            {fileLabel}
-          </label>
-          <div className="nhsuk-hint" id="file-hint">
-            {fileHint}
-          </div>
-          {fileErrors.length ? (
-            <span className="nhsuk-error-message" id="file-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {fileErrors.map((error) => error.message).join(". ")}
-            </span>
-          ) : null}
-          <input
-            className="nhsuk-file-upload__input"
-            id="file"
-            name="file"
-            type="file"
-            accept={accept}
-            aria-describedby={fileErrors.length ? "file-hint file-error" : "file-hint"}
-          />
-        </div>
+        <FileField id="file" name="file" label={fileLabel} hint={fileHint} errors={fileErrors.map((error) => error.message)} accept={accept} />
         {progress !== null ? (
           <div className="nhsuk-form-group">
             <label className="nhsuk-label" htmlFor="upload-progress">

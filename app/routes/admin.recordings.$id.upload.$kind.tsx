@@ -10,7 +10,7 @@ import { slidesSummarySchema } from "~/recordings/recording-schema";
 import { fileStorage } from "~/files/storage.server";
 import { UPLOAD_NEXT_HEADER, UploadForm } from "~/recordings/upload-form";
 import { receiveUpload } from "~/recordings/uploads.server";
-import { tooLargeMessage } from "~/files/uploads.server";
+import { tooLargeMessage } from "~/files/upload-rules";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formGroupId, TextareaField, type FieldError } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";

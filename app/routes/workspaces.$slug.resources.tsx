@@ -3,18 +3,23 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
+import { z } from "zod";
+import { fileSizeInWords, sizeInWords } from "~/files/sizes";
+import { fileStorage } from "~/files/storage.server";
+import { isMultipartForm, receiveFile, type RefusalStatus } from "~/files/uploads.server";
+import { readFlash } from "~/lib/flash.server";
 import { formatUkDay } from "~/ui/dates";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { ErrorSummary, FileField, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { forbidden, requireWorkspace } from "~/workspaces/access.server";
 import { IntentButton, WorkspacePageHeader } from "~/workspaces/components";
 import { headingFor } from "~/workspaces/directory.server";
 import { POST_LINK_REL } from "~/workspaces/markdown.server";
-import { addResource, listResources, removeResource } from "~/workspaces/resources.server";
-import { resourceSchema } from "~/workspaces/schemas";
-import { readFlash } from "~/lib/flash.server";
 import { redirectWithOutcome } from "~/workspaces/outcomes.server";
+import { RESOURCE_FILES } from "~/workspaces/resource-files";
+import { addResource, addResourceFile, listResources, removeResource } from "~/workspaces/resources.server";
+import { resourceSchema } from "~/workspaces/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Resources – ${data?.heading.name ?? "Workspace"} – Social Prescribing Network` }];
 
@@ -25,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       heading: await headingFor(viewer.workspace),
       isLead: viewer.isLead,
-      resources: await listResources(viewer.workspace.id),
+      resources: await listResources(viewer.workspace),
       banner: flash.message,
       rel: POST_LINK_REL,
     },
@@ -33,19 +38,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** The form's text fields as form data, for the schema (a multipart form's file is received on its own). */
+function formDataOf(fields: Record<string, string>): FormData {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) formData.set(name, value);
+  return formData;
+}
+
+/**
+ * Only a lead gets as far as the body: the file then streams to storage, checked as it arrives, and
+ * is deleted again unless it ends up on the list.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireWorkspace(request, params.slug, "read");
   if (!viewer.isLead) throw forbidden();
-  const formData = await request.formData();
   const here = `/workspaces/${viewer.workspace.slug}/resources`;
-  if (formData.get("intent") === "remove") {
-    const id = Number(formData.get("resourceId"));
-    if (!Number.isSafeInteger(id) || !(await removeResource(viewer, id))) throw new Response(null, { status: 404 });
+  const received = isMultipartForm(request)
+    ? await receiveFile(request, RESOURCE_FILES, fileStorage())
+    : { ok: true as const, fields: Object.fromEntries([...(await request.formData())].map(([name, value]) => [name, String(value)])), file: undefined };
+  const { fields } = received;
+  const file = received.ok ? received.file : undefined;
+  const unused = async () => {
+    if (file) await fileStorage().delete(file.key);
+  };
+
+  if (fields.intent === "remove") {
+    await unused();
+    const id = Number(fields.resourceId);
+    const kind = fields.kind === "file" ? "file" : "link";
+    if (!Number.isSafeInteger(id) || !(await removeResource(viewer, kind, id))) throw new Response(null, { status: 404 });
     throw redirectWithOutcome(here, "resources", "removed");
   }
-  const submission = parseWithZod(formData, { schema: resourceSchema });
-  if (submission.status !== "success") return submission.reply();
-  await addResource(viewer, submission.value);
+
+  if (!received.ok && fields.kind === undefined) {
+    // Refused before the form was read (its declared size is over the limit): nothing else of it is known.
+    const unread = parseWithZod(new FormData(), { schema: z.object({}) });
+    return data(unread.reply({ fieldErrors: { file: received.problems } }), { status: received.status });
+  }
+  const submission = parseWithZod(formDataOf(fields), { schema: resourceSchema });
+  // A link is not refused for a file chosen by mistake.
+  const fileProblems = fields.kind !== "file" ? [] : !received.ok ? received.problems : file ? [] : ["Choose a file to upload"];
+  if (submission.status !== "success" || fileProblems.length) {
+    await unused();
+    const status: RefusalStatus | 200 = fileProblems.length ? (received.ok ? 400 : received.status) : 200;
+    return data(submission.reply(fileProblems.length ? { fieldErrors: { file: fileProblems } } : undefined), { status });
+  }
+  if (submission.value.kind === "file" && file) {
+    await addResourceFile(viewer, submission.value, file);
+  } else if (submission.value.kind === "link") {
+    await unused();
+    await addResource(viewer, submission.value);
+  }
   throw redirectWithOutcome(here, "resources", "added");
 }
 
@@ -62,7 +105,7 @@ export default function Resources() {
   useEffect(() => {
     if (banner) form.reset();
   }, [banner]); // not on form: it is a new object on every render
-  const errors = summariseErrors({ title: fields.title, url: fields.url, description: fields.description });
+  const errors = summariseErrors({ title: fields.title, kind: fields.kind, url: fields.url, file: fields.file, description: fields.description });
   const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <>
@@ -71,20 +114,32 @@ export default function Resources() {
         <div className="nhsuk-grid-column-two-thirds">
           {banner && errors.length === 0 ? <SuccessBanner>{banner}</SuccessBanner> : null}
           <ErrorSummary errors={errors} />
-          <p>Documents, websites and training chosen by the workspace's leads. Links open other websites.</p>
+          <p>Documents, websites and training chosen by the workspace's leads. Links open other websites; files download to your device.</p>
           {resources.length === 0 ? <p>There are no resources yet.</p> : null}
           <ul className="nhsuk-list">
             {resources.map((resource) => (
-              <li key={resource.id} className="spn-post">
+              <li key={`${resource.kind}-${resource.id}`} className="spn-post">
                 <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
-                  <a href={resource.url} rel={rel}>
-                    {resource.title}
-                  </a>
+                  {resource.kind === "link" ? (
+                    <a href={resource.url} rel={rel}>
+                      {resource.title}
+                    </a>
+                  ) : (
+                    <a href={resource.href}>
+                      {resource.title}
+                      <span className="nhsuk-u-visually-hidden">
+                        {" "}
+                        ({resource.type}, {fileSizeInWords(resource.bytes)})
+                      </span>
+                    </a>
+                  )}
                 </h2>
                 {resource.description ? <p className="nhsuk-u-margin-bottom-1">{resource.description}</p> : null}
-                <p className="nhsuk-body-s">Added {formatUkDay(resource.created_at)}</p>
+                <p className="nhsuk-body-s">
+                  {resource.kind === "file" ? `${resource.type}, ${fileSizeInWords(resource.bytes)} (${resource.fileName}). ` : null}Added {formatUkDay(resource.created_at)}
+                </p>
                 {isLead ? (
-                  <IntentButton intent="remove" fields={{ resourceId: resource.id }} secondary>
+                  <IntentButton intent="remove" fields={{ resourceId: resource.id, kind: resource.kind }} secondary>
                     Remove<span className="nhsuk-u-visually-hidden"> {resource.title}</span>
                   </IntentButton>
                 ) : null}
@@ -94,17 +149,36 @@ export default function Resources() {
           {isLead ? (
             <>
               <h2>Add a resource</h2>
-              <Form method="post" {...getFormProps(form)}>
+              <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
                 <TextField id={fields.title.id} name={fields.title.name} label="Title" defaultValue={initial(fields.title.initialValue)} errors={fields.title.errors} />
+                <RadioGroup
+                  id={fields.kind.id}
+                  name={fields.kind.name}
+                  legend="Is it a link or a file?"
+                  choices={[
+                    { value: "link", label: "A link", hint: "To a web page or a shared document: give its web address" },
+                    { value: "file", label: "A file", hint: "A document to download: choose the file" },
+                  ]}
+                  defaultValue={initial(fields.kind.initialValue) ?? "link"}
+                  errors={fields.kind.errors}
+                />
                 <TextField
                   id={fields.url.id}
                   name={fields.url.name}
-                  label="Web address"
-                  hint="A link to a web page or a shared document, starting with https://"
+                  label="Web address (for a link)"
+                  hint="Starting with https://"
                   type="url"
                   spellCheck={false}
                   defaultValue={initial(fields.url.initialValue)}
                   errors={fields.url.errors}
+                />
+                <FileField
+                  id={fields.file.id}
+                  name={fields.file.name}
+                  label="File (for a file)"
+                  hint={`It must be ${RESOURCE_FILES.described}, up to ${sizeInWords(RESOURCE_FILES.maxBytes)}.`}
+                  accept={RESOURCE_FILES.accept}
+                  errors={fields.file.errors}
                 />
                 <TextareaField
                   id={fields.description.id}

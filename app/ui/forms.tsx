@@ -186,6 +186,25 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/** A file input in its NHS form group; the form around it needs `encType="multipart/form-data"`. */
+export function FileField({ id, name, label, hint, errors, accept }: { id: string; name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; accept: string }) {
+  return (
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
+      {({ describedBy, invalid }) => (
+        <input
+          className="nhsuk-file-upload__input"
+          id={id}
+          name={name}
+          type="file"
+          accept={accept}
+          aria-describedby={describedBy}
+          aria-invalid={invalid ? true : undefined}
+        />
+      )}
+    </LabelledField>
+  );
+}
+
 export interface Choice {
   value: string;
   label: ReactNode;

@@ -1,5 +1,6 @@
 import { readDetails } from "~/audit/define";
 import { defineAuditActions } from "~/audit/record.server";
+import { fileSizeInWords } from "~/files/sizes";
 import { REPORT_REASON_LABELS } from "./options";
 
 const workspaceDetails = readDetails({
@@ -11,6 +12,9 @@ const workspaceDetails = readDetails({
   reason: "Reason",
   flags: "What the guard found",
   changed: "Changed",
+  // A resource that is a file (links have no file).
+  file: "File",
+  bytes: { label: "Size", format: (value) => fileSizeInWords(Number(value)) },
 });
 
 /**
@@ -42,5 +46,6 @@ export const workspacesAudit = defineAuditActions({
     workspace_thread: { describe: (id) => `Workspace thread ${id}`, href: (id) => `/admin/workspaces/threads/${id}` },
     workspace_post: { describe: (id) => `Workspace post ${id}`, href: (id) => `/admin/workspaces/posts/${id}` },
     workspace_resource: { describe: (id) => `Workspace resource ${id}` },
+    workspace_resource_file: { describe: (id) => `Workspace resource file ${id}` },
   },
 });

@@ -1,12 +1,15 @@
+import { Readable } from "node:stream";
 import type { NewUser } from "#db/schema";
 import { grantRole } from "~/auth/roles.server";
 import { now } from "~/clock.server";
 import type { Database } from "~/db.server";
+import { onePagePdf } from "~/files/generated-pdf.server";
+import { fileStorage } from "~/files/storage.server";
 
 /**
  * Fictional workspace activity for the demo and the browser tests: a regional lead, members in
- * several workspaces, threads with replies, a request waiting in a private workspace and an open
- * report. Members are looked up by their demo addresses (app/membership/demo-members.server.ts).
+ * several workspaces, threads with replies, a request waiting in a private workspace, an open
+ * report and a file among the London workspace's resources (a one-page PDF generated here). Members are looked up by their demo addresses (app/membership/demo-members.server.ts).
  */
 
 export const DEMO_LEAD_EMAIL = "kiran.patel@nhs.net";
@@ -102,6 +105,15 @@ const THREADS: DemoThread[] = [
   },
 ];
 
+/** A file on the London workspace's resources list, added by the lead. */
+const RESOURCE_FILE = {
+  workspace: "london",
+  title: "Borough referral checklist",
+  description: "What to check before referring someone to a community group in another borough.",
+  fileName: "Borough referral checklist.pdf",
+  lines: ["Does the group take referrals from outside the borough?", "Is there a cost, and who pays for travel?", "Agree how you will hear back about the person."],
+};
+
 export async function seedWorkspacesDemo(database: Database): Promise<string> {
   const at = now();
   const iso = (minutesAgo: number) => new Date(at.getTime() - minutesAgo * 60_000).toISOString();
@@ -188,6 +200,26 @@ export async function seedWorkspacesDemo(database: Database): Promise<string> {
       minutesAgo -= 600;
     }
     if (threads > 0) parts.push(`${threads} workspace threads with ${replies} replies and ${reports} open ${reports === 1 ? "report" : "reports"}`);
+  }
+  const fileWorkspace = workspaceId.get(RESOURCE_FILE.workspace);
+  const fileListed = await database.selectFrom("workspace_resource_files").select("id").where("added_by", "=", lead).limit(1).execute();
+  if (fileWorkspace !== undefined && fileListed.length === 0) {
+    const { key, size } = await fileStorage().put(Readable.from([onePagePdf(RESOURCE_FILE.title, RESOURCE_FILE.lines)]));
+    await database
+      .insertInto("workspace_resource_files")
+      .values({
+        workspace_id: fileWorkspace,
+        title: RESOURCE_FILE.title,
+        description: RESOURCE_FILE.description,
+        file_name: RESOURCE_FILE.fileName,
+        format: "pdf",
+        byte_size: size,
+        storage_key: key,
+        added_by: lead,
+        created_at: iso(60 * 24 * 3),
+      })
+      .execute();
+    parts.push("1 workspace resource file");
   }
   return parts.join(", ");
 }

@@ -110,10 +110,15 @@ export const workspacesPersonalData: PersonalDataStep[] = [
   },
   {
     name: "workspace resources",
-    tables: ["workspace_resources"],
+    tables: ["workspace_resources", "workspace_resource_files"],
     async export(executor, member) {
-      const resources = await executor.selectFrom("workspace_resources").select(["title", "url", "created_at"]).where("added_by", "=", member.id).orderBy("id").execute();
-      return resources.length ? { workspaceResourcesYouAdded: resources.map((r) => ({ title: r.title, url: r.url, addedAt: r.created_at })) } : {};
+      const links = await executor.selectFrom("workspace_resources").select(["title", "url", "created_at"]).where("added_by", "=", member.id).orderBy("id").execute();
+      // The files' names, not their contents: the documents belong to the workspace.
+      const files = await executor.selectFrom("workspace_resource_files").select(["title", "file_name", "created_at"]).where("added_by", "=", member.id).orderBy("id").execute();
+      return {
+        ...(links.length ? { workspaceResourcesYouAdded: links.map((r) => ({ title: r.title, url: r.url, addedAt: r.created_at })) } : {}),
+        ...(files.length ? { workspaceResourceFilesYouAdded: files.map((r) => ({ title: r.title, file: r.file_name, addedAt: r.created_at })) } : {}),
+      };
     },
     onLeave: "keep the workspace resources you added as a lead, shown as added by a former member",
     leave: "keep",

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { markdownText, plainText } from "~/lib/plain-text";
+import { tooLargeMessage } from "~/files/upload-rules";
 import { BODY_MAX, REPORT_REASONS, TITLE_MAX } from "./options";
+import { RESOURCE_FILES } from "./resource-files";
 
 /** The workspace forms' fields and messages (shared by browser and server). */
 
@@ -47,11 +49,27 @@ const httpUrl = z
     }
   }, "Enter a web address starting with https://");
 
-export const resourceSchema = z.object({
-  title: z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`),
-  url: httpUrl,
-  description: z.string().trim().max(500, "The description must be 500 characters or fewer").optional(),
-});
+const resourceTitle = z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`);
+const resourceDescription = z.string().trim().max(500, "The description must be 500 characters or fewer").optional();
+
+/**
+ * A resource is a link or a file. The server receives the file itself as it streams in (it is not
+ * in what this schema reads there); in the browser, a chosen file over the limit is refused here
+ * before it is sent.
+ */
+export const resourceSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("link"), title: resourceTitle, url: httpUrl, description: resourceDescription }),
+    z.object({
+      kind: z.literal("file"),
+      title: resourceTitle,
+      description: resourceDescription,
+      file: z.custom<File>((value) => !(value instanceof Blob) || value.size <= RESOURCE_FILES.maxBytes, tooLargeMessage(RESOURCE_FILES)).optional(),
+    }),
+  ],
+  { error: "Choose whether you are adding a link or a file" },
+);
 
 export const workspaceSchema = z.object({
   name: z.string({ error: "Enter the workspace's name" }).trim().min(1, "Enter the workspace's name").max(100, "The name must be 100 characters or fewer"),

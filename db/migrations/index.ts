@@ -8,6 +8,7 @@ import * as workspaces from "./0006_workspaces";
 import * as listIndexes from "./0009_list_indexes";
 import * as recordings from "./0007_recordings";
 import * as roleScopeIndex from "./0010_role_scope_index";
+import * as workspaceResourceFiles from "./0011_workspace_resource_files";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0009_list_indexes": listIndexes,
   "0007_recordings": recordings,
   "0010_role_scope_index": roleScopeIndex,
+  "0011_workspace_resource_files": workspaceResourceFiles,
 };

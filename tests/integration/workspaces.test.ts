@@ -19,6 +19,7 @@ import * as threadPage from "~/routes/workspaces.$slug.threads.$threadId";
 import * as unsubscribePage from "~/routes/workspaces.unsubscribe.$token";
 import { createAdmin, createMember, emailsTo, lastEmailTo, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { seedDemoMembers } from "~/membership/demo-members.server";
+import { fileStorage } from "~/files/storage.server";
 
 const { database } = setUpDatabaseTests();
 
@@ -423,14 +424,17 @@ describe("personal data", () => {
 });
 
 describe("demo data", () => {
-  it("adds a lead, threads, a request waiting and an open report, once", async () => {
+  it("adds a lead, threads, a request waiting, an open report and a resource file, once", async () => {
     await insertNamedWorkspaces(database, nowIso());
     await seedDemoMembers(database);
-    expect(await seedWorkspacesDemo(database)).toMatch(/workspace lead.*request to join.*threads.*1 open report/);
+    expect(await seedWorkspacesDemo(database)).toMatch(/workspace lead.*request to join.*threads.*1 open report.*1 workspace resource file/);
     expect(await seedWorkspacesDemo(database)).toBe("");
     const lead = await database.selectFrom("users").select("id").where("email", "=", DEMO_LEAD_EMAIL).executeTakeFirstOrThrow();
     expect(await hasRole(lead.id, "workspace_lead", LONDON)).toBe(true);
     expect(await membersOf(CHAMPIONS)).toContainEqual(expect.objectContaining({ status: "requested" }));
     expect(await database.selectFrom("workspace_reports").select("status").execute()).toEqual([{ status: "open" }]);
+    const [file] = await database.selectFrom("workspace_resource_files").selectAll().execute();
+    expect(file).toMatchObject({ format: "pdf", added_by: lead.id });
+    expect((await fileStorage().readBytes(file!.storage_key, 0, file!.byte_size)).toString("latin1")).toMatch(/^%PDF-[\s\S]*%%EOF\n$/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bodyLimitFor, DEFAULT_BODY_LIMIT, limitBody } from "../../server/request-limits";
+import { RESOURCE_FILES } from "~/workspaces/resource-files";
 
 describe("request body limits", () => {
   const uploads = [{ path: /^\/admin\/recordings\/[^/]+\/upload$/, bytes: 2 * 1024 ** 3 }];
@@ -10,6 +11,12 @@ describe("request body limits", () => {
     expect(bodyLimitFor("/admin/recordings/12/upload.data", uploads)).toBe(2 * 1024 ** 3);
     expect(bodyLimitFor("/_root.data", [{ path: /^\/$/, bytes: 1 }])).toBe(1);
     expect(bodyLimitFor("/admin/recordings/12/upload/extra", uploads)).toBe(DEFAULT_BODY_LIMIT);
+  });
+
+  it("lets a workspace's resources page take a file up to the resources' own limit, and no other workspace page", () => {
+    expect(bodyLimitFor("/workspaces/london/resources")).toBe(RESOURCE_FILES.maxBytes + 1024 ** 2);
+    expect(bodyLimitFor("/workspaces/london/resources.data")).toBe(RESOURCE_FILES.maxBytes + 1024 ** 2);
+    expect(bodyLimitFor("/workspaces/london/new")).toBe(DEFAULT_BODY_LIMIT);
   });
 
   it("passes a streamed body up to the limit and fails it, once, past the limit", async () => {
