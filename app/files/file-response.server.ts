@@ -89,11 +89,9 @@ export async function fileResponse(request: Request, storage: FileStorage, serve
   const headers = new Headers({
     "Content-Type": served.file.content_type,
     "Content-Disposition": contentDisposition(served.disposition, served.downloadName),
-    // No-transform: compression must not re-encode a byte range.
+    // No-transform: compression must not re-encode a byte range. (X-Content-Type-Options: nosniff
+    // comes with every response from server/security.ts.)
     "Cache-Control": "private, no-transform",
-    // Every response from the server says this too (server/security.ts); a file uploaded by a member
-    // says it wherever it is served, so a browser never runs it as something other than its type.
-    "X-Content-Type-Options": "nosniff",
     "Accept-Ranges": "bytes",
     ETag: etag,
   });

@@ -149,6 +149,18 @@ describe("a running production server", () => {
     }
     expect((await fetch(`${origin}/account`, { headers: { Cookie: cookie } })).status).toBe(200);
 
+    // A file from a workspace's resources (the demo's London PDF; the demo member is in London): a
+    // private attachment of the type its content showed, which the browser must not sniff.
+    const resources = await (await fetch(`${origin}/workspaces/london/resources`, { headers: { Cookie: cookie } })).text();
+    const filePath = /href="(\/workspaces\/london\/resources\/\d+\/file)"/.exec(resources)?.[1];
+    const file = await fetch(`${origin}${filePath}`, { headers: { Cookie: cookie } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="Borough referral checklist\.pdf"/);
+    expect(file.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(file.headers.get("cache-control")).toMatch(/^private\b/);
+    expect((await file.text()).startsWith("%PDF-")).toBe(true);
+
     const signedOut = await post("/sign-out", { "Content-Type": "application/x-www-form-urlencoded" }, "");
     expect(signedOut.headers.get("set-cookie")).toMatch(/spn_session=;/);
     expect(signedOut.headers.get("cache-control")).toBe("private, no-store");
