@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { onePagePdf } from "../../app/files/generated-pdf.server";
 import { expectAccessible, grantAdmin, signIn, visit, waitForMail } from "./support";
 
 // Fictional people from the demo data: Kiran Patel leads the private Social prescribing champions
@@ -134,6 +135,18 @@ test("staff create a workspace and appoint its lead; a lead's pages pass an acce
   await page.getByRole("button", { name: "Add resource" }).click();
   await expect(page.getByRole("link", { name: "Borough directory" })).toHaveAttribute("rel", "nofollow ugc noopener");
   await expectAccessible(page);
+  // A file instead: a program named .pdf is refused by its content, a real PDF is listed and downloads.
+  await page.getByLabel("Title").fill("Referral form");
+  await page.getByRole("radio", { name: "A file" }).check();
+  await page.getByLabel("File (for a file)").setInputFiles({ name: "form.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\u0090\u0000not really a pdf") });
+  await page.getByRole("button", { name: "Add resource" }).click();
+  await expect(page.getByRole("link", { name: /^The selected file must be a PDF, Word/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("File (for a file)").setInputFiles({ name: "form.pdf", mimeType: "application/pdf", buffer: onePagePdf("Referral form", []) });
+  await page.getByRole("button", { name: "Add resource" }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /^Referral form/ }).click();
+  expect((await download).suggestedFilename()).toBe("form.pdf");
 
   // Her own thread: change it (leads then see the earlier version) and open its history.
   await visit(page, "/workspaces/london/new");
