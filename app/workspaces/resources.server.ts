@@ -1,3 +1,5 @@
+import type { Kysely } from "kysely";
+import type { DB } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { storedFileName } from "~/files/formats.server";
@@ -59,62 +61,60 @@ export async function listResources(workspace: { id: number; slug: string }): Pr
   return listed.sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id).slice(0, SHOWN);
 }
 
-export async function addResource(viewer: WorkspaceViewer, input: { title: string; url: string; description?: string }): Promise<void> {
+type ResourceInput = { title: string; description?: string };
+
+/** The columns links and files share, for a resource the viewer adds now. */
+function addedBy(viewer: WorkspaceViewer, input: ResourceInput) {
+  return {
+    workspace_id: viewer.workspace.id,
+    title: input.title,
+    description: input.description?.trim() || null,
+    added_by: viewer.current.user.id,
+    created_at: nowIso(),
+  };
+}
+
+/** Saves a new resource (`insert` returns its id) and its audit entry together. */
+async function added(viewer: WorkspaceViewer, subjectType: "workspace_resource" | "workspace_resource_file", insert: (trx: Kysely<DB>) => Promise<{ id: number }>, details: Record<string, unknown> = {}) {
   await db()
     .transaction()
     .execute(async (trx) => {
-      const row = await trx
-        .insertInto("workspace_resources")
-        .values({
-          workspace_id: viewer.workspace.id,
-          title: input.title,
-          url: input.url,
-          description: input.description?.trim() || null,
-          added_by: viewer.current.user.id,
-          created_at: nowIso(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const row = await insert(trx);
       await workspacesAudit.record(trx, {
         actorUserId: viewer.current.user.id,
         action: "workspace.resource_added",
-        subjectType: "workspace_resource",
+        subjectType,
         subjectId: row.id,
-        details: { workspaceId: viewer.workspace.id },
+        details: { workspaceId: viewer.workspace.id, ...details },
       });
     });
 }
 
+export async function addResource(viewer: WorkspaceViewer, input: ResourceInput & { url: string }): Promise<void> {
+  await added(viewer, "workspace_resource", (trx) =>
+    trx
+      .insertInto("workspace_resources")
+      .values({ ...addedBy(viewer, input), url: input.url })
+      .returning("id")
+      .executeTakeFirstOrThrow(),
+  );
+}
+
 /** Lists a file already in storage; if that fails, the stored file is deleted rather than left unlisted. */
-export async function addResourceFile(viewer: WorkspaceViewer, input: { title: string; description?: string }, file: StoredFile<ResourceFileFormat>): Promise<void> {
+export async function addResourceFile(viewer: WorkspaceViewer, input: ResourceInput, file: StoredFile<ResourceFileFormat>): Promise<void> {
   const fileName = storedFileName(file.uploadedName, file.format);
   try {
-    await db()
-      .transaction()
-      .execute(async (trx) => {
-        const row = await trx
+    await added(
+      viewer,
+      "workspace_resource_file",
+      (trx) =>
+        trx
           .insertInto("workspace_resource_files")
-          .values({
-            workspace_id: viewer.workspace.id,
-            title: input.title,
-            description: input.description?.trim() || null,
-            file_name: fileName,
-            format: file.format,
-            byte_size: file.size,
-            storage_key: file.key,
-            added_by: viewer.current.user.id,
-            created_at: nowIso(),
-          })
+          .values({ ...addedBy(viewer, input), file_name: fileName, format: file.format, byte_size: file.size, storage_key: file.key })
           .returning("id")
-          .executeTakeFirstOrThrow();
-        await workspacesAudit.record(trx, {
-          actorUserId: viewer.current.user.id,
-          action: "workspace.resource_added",
-          subjectType: "workspace_resource_file",
-          subjectId: row.id,
-          details: { workspaceId: viewer.workspace.id, file: fileName, bytes: file.size },
-        });
-      });
+          .executeTakeFirstOrThrow(),
+      { file: fileName, bytes: file.size },
+    );
   } catch (error) {
     await fileStorage().delete(file.key);
     throw error;
