@@ -8,6 +8,9 @@ export default defineConfig({
     setupFiles: ["tests/support/setup.ts"],
     environment: "node",
     pool: "forks",
+    // Vitest's default is one worker fewer than the cores: one on this 2-core machine. Two finish the suite in
+    // about 78 s instead of 117 s (the files mostly wait on SQLite and child servers, not the CPU).
+    maxWorkers: 2,
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

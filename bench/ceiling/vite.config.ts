@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 
@@ -10,6 +11,8 @@ import { defineConfig } from "vite";
 export default defineConfig({
   // The project folder stays the root (its package.json and public/ files, as for the portal).
   build: { target: "es2022" },
+  // "~/" is the portal's app folder, as in the portal: the ceiling answers pages with the portal's own helper.
+  resolve: { alias: [{ find: /^~\//, replacement: `${resolve("app")}/` }] },
   plugins: [
     remix({
       appDirectory: process.env.CEILING_APP ?? "bench/ceiling/app",

@@ -1,7 +1,8 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+// The portal's own helper, so the ceiling's pages are answered exactly as the portal's are.
+import { collectPage } from "~/lib/page-response.server";
 import { NonceContext } from "./nonce";
 
 /** Renders the page as the portal's app/entry.server.tsx does (all of it, then one buffer; CSP nonce on every script). */
@@ -22,21 +23,7 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           clearTimeout(abortTimer);
-          const chunks: Buffer[] = [];
-          pipe(
-            new Writable({
-              autoDestroy: false,
-              write(chunk: Buffer, _encoding, done) {
-                chunks.push(chunk);
-                done();
-              },
-              final(done) {
-                responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-                resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-                done();
-              },
-            }),
-          );
+          resolve(collectPage(pipe, responseHeaders, responseStatusCode));
         },
         onShellError: reject,
       },
