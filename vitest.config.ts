@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -8,9 +9,9 @@ export default defineConfig({
     setupFiles: ["tests/support/setup.ts"],
     environment: "node",
     pool: "forks",
-    // Vitest's default is one worker fewer than the cores: one on this 2-core machine. Two finish the suite in
-    // about 78 s instead of 117 s (the files mostly wait on SQLite and child servers, not the CPU).
-    maxWorkers: 2,
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, where two finish the suite
+    // in about 78 s instead of 117 s (the files mostly wait on SQLite and child servers, not the CPU).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -36,6 +36,7 @@ export default function handleRequest(
           resolve(collectPage(pipe, responseHeaders, responseStatusCode));
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {

@@ -1,7 +1,7 @@
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler as createRemixHandler } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
-import { bodyLimitFor, limitBody, sendBodyTooLarge } from "./request-limits";
+import { limitBody, requestBodyLimit, sendBodyTooLarge } from "./request-limits";
 
 /**
  * Serves the Remix app, as @remix-run/express does, but with the request body counted as it streams:
@@ -33,7 +33,7 @@ export function remixHandler(options: {
         headers,
         signal: aborted.signal,
         ...(hasBody && {
-          body: limitBody(createReadableStreamFromReadable(req), bodyLimitFor(req.path), () => {
+          body: limitBody(createReadableStreamFromReadable(req), requestBodyLimit(req.path, req.get("content-type")), () => {
             refused = true;
             req.removeAllListeners("data");
             req.resume();

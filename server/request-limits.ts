@@ -44,6 +44,14 @@ export function bodyLimitFor(path: string, limits: readonly BodyLimit[] = BODY_L
   return limits.find((limit) => limit.path.test(route))?.bytes ?? DEFAULT_BODY_LIMIT;
 }
 
+/**
+ * The limit for one request: an upload route's larger one only when the body is multipart (it carries a
+ * file, which the route streams); any other body there is an ordinary form, read whole, so it gets the default.
+ */
+export function requestBodyLimit(path: string, contentType: string | undefined): number {
+  return /^multipart\/form-data\s*;/i.test(contentType ?? "") ? bodyLimitFor(path) : DEFAULT_BODY_LIMIT;
+}
+
 export function sendBodyTooLarge(res: Response): void {
   sendPlainPage(res, 413, "Too much information sent", "What you sent is larger than this page accepts. Go back and send less.");
 }
@@ -53,7 +61,7 @@ export function sendBodyTooLarge(res: Response): void {
  * body has no declared length: the app's handler counts it with `limitBody` as it streams.
  */
 export const limitDeclaredBodies: RequestHandler = (req, res, next) => {
-  if (Number(req.get("content-length") ?? 0) > bodyLimitFor(req.path)) return sendBodyTooLarge(res);
+  if (Number(req.get("content-length") ?? 0) > requestBodyLimit(req.path, req.get("content-type"))) return sendBodyTooLarge(res);
   next();
 };
 

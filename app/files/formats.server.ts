@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { stripHiddenCharacters } from "~/lib/plain-text";
 import type { FileStorage } from "./storage.server";
 
 /**
@@ -131,7 +132,9 @@ export async function officeFormat(storage: FileStorage, key: string, size: numb
 
 /** A name for saving a file: without characters file systems refuse, never empty, at most 120 characters before its extension. */
 export function safeFileName(name: string, fallback: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120).trim() || fallback;
+  // Hidden characters first (bidi overrides could make "cod.exe.pdf" display as something else), then
+  // the characters file systems refuse.
+  return stripHiddenCharacters(name).replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 120).trim() || fallback;
 }
 
 /**

@@ -84,6 +84,8 @@ class FormatGate extends Transform {
   }
 }
 
+const UNREADABLE_FORM = "The upload did not finish. Check your connection and try again";
+
 export async function receiveFile<F extends FileFormat>(request: Request, rule: UploadRule<F>, storage: FileStorage): Promise<Received<F>> {
   const fields: Record<string, string> = {};
   if (!isMultipartForm(request)) return { ok: true, fields, file: undefined };
@@ -95,12 +97,18 @@ export async function receiveFile<F extends FileFormat>(request: Request, rule: 
 
   type Outcome = { key: string; size: number; candidate: Sniffed | "txt"; uploadedName: string } | { problem: string; status: RefusalStatus };
   let stored: Promise<Outcome> | undefined;
-  const parser = busboy({
-    headers: { "content-type": request.headers.get("content-type") ?? "" },
-    // Browsers send a file's name as UTF-8 bytes; busboy would read them as Latin-1.
-    defParamCharset: "utf8",
-    limits: { files: 1, fileSize: rule.maxBytes, fields: 10, fieldSize: 10_000, parts: 12 },
-  });
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": request.headers.get("content-type") ?? "" },
+      // Browsers send a file's name as UTF-8 bytes; busboy would read them as Latin-1.
+      defParamCharset: "utf8",
+      limits: { files: 1, fileSize: rule.maxBytes, fields: 10, fieldSize: 10_000, parts: 12 },
+    });
+  } catch {
+    // busboy refuses a multipart type it cannot read (an empty boundary, say) before reading anything.
+    return { ok: false, fields, problems: [UNREADABLE_FORM], status: 400 };
+  }
   parser.on("field", (name, value) => {
     fields[name] = value;
   });
@@ -154,7 +162,7 @@ export async function receiveFile<F extends FileFormat>(request: Request, rule: 
   } catch {
     const partial = await stored?.catch(() => undefined);
     if (partial && "key" in partial) await storage.delete(partial.key);
-    return { ok: false, fields, problems: ["The upload did not finish. Check your connection and try again"], status: 400 };
+    return { ok: false, fields, problems: [UNREADABLE_FORM], status: 400 };
   }
   const outcome = await stored;
   if (!outcome) return { ok: true, fields, file: undefined };

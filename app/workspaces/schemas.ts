@@ -49,8 +49,8 @@ const httpUrl = z
     }
   }, "Enter a web address starting with https://");
 
-const resourceTitle = z.string({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`);
-const resourceDescription = z.string().trim().max(500, "The description must be 500 characters or fewer").optional();
+const resourceTitle = plainText({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`);
+const resourceDescription = plainText({ multiline: true }).trim().max(500, "The description must be 500 characters or fewer").optional();
 
 /**
  * A resource is a link or a file. The server receives the file itself as it streams in (it is not

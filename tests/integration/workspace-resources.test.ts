@@ -142,6 +142,29 @@ describe("adding a file", () => {
     expect(await storedFiles()).toEqual(before);
   });
 
+  it("answers a multipart form it cannot read (an empty boundary) by the file field, not with an error page", async () => {
+    const { leadCookie } = await setUp();
+    const request = new Request(`http://localhost/workspaces/${LONDON}/resources`, {
+      method: "POST",
+      body: "--\r\n",
+      headers: { Cookie: leadCookie, "Content-Type": "multipart/form-data; boundary=" },
+    });
+    const refused = answer(await outcome(() => resourcesRoute.action({ request, params: { slug: LONDON }, context: testContext })));
+    expect(refused.status).toBe(400);
+    expect(refused.errors.file).toEqual(["The upload did not finish. Check your connection and try again"]);
+  });
+
+  it("keeps hidden characters out of a file's title, description and name (bidi overrides would show them in another order)", async () => {
+    const { add, list } = await setUp();
+    const added = (await add(
+      { kind: "file", title: "Guide\u202Efdp.exe", description: "Line one\u2066\nLine two" },
+      { data: onePagePdf("Guide", []), name: "notes\u202Efdp.exe.pdf" },
+    )) as Response;
+    expect(added.status).toBe(302);
+    const [listed] = await list();
+    expect(listed).toMatchObject({ title: "Guidefdp.exe", description: "Line one\nLine two", fileName: "notesfdp.exe.pdf" });
+  });
+
   it("is for leads only: a member's upload is refused before anything is stored", async () => {
     const { member, add } = await setUp();
     const before = await storedFiles();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, DEFAULT_BODY_LIMIT, limitBody } from "../../server/request-limits";
+import { bodyLimitFor, DEFAULT_BODY_LIMIT, limitBody, requestBodyLimit } from "../../server/request-limits";
 import { RESOURCE_FILES } from "~/workspaces/resource-files";
 
 describe("request body limits", () => {
@@ -17,6 +17,14 @@ describe("request body limits", () => {
     expect(bodyLimitFor("/workspaces/london/resources")).toBe(RESOURCE_FILES.maxBytes + 1024 ** 2);
     expect(bodyLimitFor("/workspaces/london/resources.data")).toBe(RESOURCE_FILES.maxBytes + 1024 ** 2);
     expect(bodyLimitFor("/workspaces/london/new")).toBe(DEFAULT_BODY_LIMIT);
+  });
+
+  it("gives an upload route's larger limit only to a multipart body: any other form there is read whole, so it gets the default", () => {
+    const resources = "/workspaces/london/resources";
+    expect(requestBodyLimit(resources, "multipart/form-data; boundary=----x")).toBe(RESOURCE_FILES.maxBytes + 1024 ** 2);
+    expect(requestBodyLimit(resources, "application/x-www-form-urlencoded")).toBe(DEFAULT_BODY_LIMIT);
+    expect(requestBodyLimit(resources, undefined)).toBe(DEFAULT_BODY_LIMIT);
+    expect(requestBodyLimit("/sign-in", "multipart/form-data; boundary=----x")).toBe(DEFAULT_BODY_LIMIT);
   });
 
   it("passes a streamed body up to the limit and fails it, once, past the limit", async () => {
