@@ -156,29 +156,41 @@ export default function Resources() {
                   name={fields.kind.name}
                   legend="Is it a link or a file?"
                   choices={[
-                    { value: "link", label: "A link", hint: "To a web page or a shared document: give its web address" },
-                    { value: "file", label: "A file", hint: "A document to download: choose the file" },
+                    {
+                      value: "link",
+                      label: "A link",
+                      hint: "To a web page or a shared document",
+                      conditional: (
+                        <TextField
+                          id={fields.url.id}
+                          name={fields.url.name}
+                          label="Web address (for a link)"
+                          hint="Starting with https://"
+                          type="url"
+                          spellCheck={false}
+                          defaultValue={initial(fields.url.initialValue)}
+                          errors={fields.url.errors}
+                        />
+                      ),
+                    },
+                    {
+                      value: "file",
+                      label: "A file",
+                      hint: "A document to download",
+                      conditional: (
+                        <FileField
+                          id={fields.file.id}
+                          name={fields.file.name}
+                          label="File (for a file)"
+                          hint={`It must be ${RESOURCE_FILES.described}, up to ${sizeInWords(RESOURCE_FILES.maxBytes)}.`}
+                          accept={RESOURCE_FILES.accept}
+                          errors={fields.file.errors}
+                        />
+                      ),
+                    },
                   ]}
                   defaultValue={initial(fields.kind.initialValue) ?? "link"}
                   errors={fields.kind.errors}
-                />
-                <TextField
-                  id={fields.url.id}
-                  name={fields.url.name}
-                  label="Web address (for a link)"
-                  hint="Starting with https://"
-                  type="url"
-                  spellCheck={false}
-                  defaultValue={initial(fields.url.initialValue)}
-                  errors={fields.url.errors}
-                />
-                <FileField
-                  id={fields.file.id}
-                  name={fields.file.name}
-                  label="File (for a file)"
-                  hint={`It must be ${RESOURCE_FILES.described}, up to ${sizeInWords(RESOURCE_FILES.maxBytes)}.`}
-                  accept={RESOURCE_FILES.accept}
-                  errors={fields.file.errors}
                 />
                 <TextareaField
                   id={fields.description.id}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import { useErrorTitle } from "~/ui/document-meta";
 import { nhsukFrontend } from "~/ui/nhsuk-frontend";
 
@@ -209,6 +209,11 @@ export interface Choice {
   value: string;
   label: ReactNode;
   hint?: ReactNode;
+  /**
+   * Fields that belong to this choice only, shown under it (the NHS.UK "conditional reveal"): with
+   * JavaScript only the chosen one's are shown; without it all are, each labelled for its choice.
+   */
+  conditional?: ReactNode;
 }
 
 interface ChoiceGroupProps {
@@ -241,6 +246,12 @@ function ChoiceGroup({
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const inputType = kind === "radios" ? "radio" : "checkbox";
+  // Which choices are ticked, for their conditional fields: React shows and hides them, so they work on a
+  // page reached by client-side navigation too (nhsuk-frontend's script starts once, on the first page).
+  // The hidden class only hides once nhsuk-frontend is running, so without JavaScript every field shows.
+  const [ticked, setTicked] = useState(defaultValues);
+  const onChange = (value: string, checked: boolean) =>
+    setTicked((current) => (kind === "radios" ? [value] : checked ? [...current, value] : current.filter((other) => other !== value)));
   return (
     <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`} id={formGroupId(id)}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
@@ -256,26 +267,36 @@ function ChoiceGroup({
             // The first option carries the group id so the error summary link lands on it.
             const optionId = index === 0 ? id : `${id}-${index + 1}`;
             const optionHintId = choice.hint ? `${optionId}-item-hint` : undefined;
+            const conditionalId = choice.conditional ? `conditional-${optionId}` : undefined;
             return (
-              <div key={choice.value} className={`nhsuk-${kind}__item`}>
-                <input
-                  className={`nhsuk-${kind}__input`}
-                  id={optionId}
-                  name={name}
-                  type={inputType}
-                  value={choice.value}
-                  defaultChecked={defaultValues.includes(choice.value)}
-                  aria-describedby={optionHintId}
-                />
-                <label className={`nhsuk-label nhsuk-${kind}__label`} htmlFor={optionId}>
-                  {choice.label}
-                </label>
-                {choice.hint ? (
-                  <div className={`nhsuk-hint nhsuk-${kind}__hint`} id={optionHintId}>
-                    {choice.hint}
+              <Fragment key={choice.value}>
+                <div className={`nhsuk-${kind}__item`}>
+                  <input
+                    className={`nhsuk-${kind}__input`}
+                    id={optionId}
+                    name={name}
+                    type={inputType}
+                    value={choice.value}
+                    defaultChecked={defaultValues.includes(choice.value)}
+                    onChange={(event) => onChange(choice.value, event.currentTarget.checked)}
+                    aria-describedby={optionHintId}
+                    aria-controls={conditionalId}
+                  />
+                  <label className={`nhsuk-label nhsuk-${kind}__label`} htmlFor={optionId}>
+                    {choice.label}
+                  </label>
+                  {choice.hint ? (
+                    <div className={`nhsuk-hint nhsuk-${kind}__hint`} id={optionHintId}>
+                      {choice.hint}
+                    </div>
+                  ) : null}
+                </div>
+                {conditionalId ? (
+                  <div className={`nhsuk-${kind}__conditional${ticked.includes(choice.value) ? "" : ` nhsuk-${kind}__conditional--hidden`}`} id={conditionalId}>
+                    {choice.conditional}
                   </div>
                 ) : null}
-              </div>
+              </Fragment>
             );
           })}
         </div>

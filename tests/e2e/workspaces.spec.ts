@@ -137,7 +137,11 @@ test("staff create a workspace and appoint its lead; a lead's pages pass an acce
   await expectAccessible(page);
   // A file instead: a program named .pdf is refused by its content, a real PDF is listed and downloads.
   await page.getByLabel("Title").fill("Referral form");
+  // Each choice's field shows under it only once chosen (the NHS.UK conditional reveal; without JavaScript both show).
+  await expect(page.getByLabel("File (for a file)")).toBeHidden();
   await page.getByRole("radio", { name: "A file" }).check();
+  await expect(page.getByLabel("File (for a file)")).toBeVisible();
+  await expect(page.getByLabel("Web address (for a link)")).toBeHidden();
   await page.getByLabel("File (for a file)").setInputFiles({ name: "form.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\u0090\u0000not really a pdf") });
   await page.getByRole("button", { name: "Add resource" }).click();
   await expect(page.getByRole("link", { name: /^The selected file must be a PDF, Word/ })).toBeVisible();
