@@ -37,7 +37,7 @@ export function remixHandler(options: {
             refused = true;
             req.removeAllListeners("data");
             req.resume();
-            if (!res.headersSent) sendBodyTooLarge(res);
+            if (!res.headersSent) sendBodyTooLarge(res, req.path, req.get("content-type"));
             aborted.abort();
           }),
           duplex: "half",

@@ -2,6 +2,7 @@ import type { RequestHandler, Response } from "express";
 import { sendPlainPage } from "./plain-page";
 import { UPLOAD_KINDS } from "../app/recordings/file-types.server";
 import { RESOURCE_FILES } from "../app/workspaces/resource-files";
+import { sizeInWords } from "../app/files/sizes";
 
 /**
  * What the portal accepts as a request body, checked before the app runs so that nothing large or
@@ -15,6 +16,8 @@ export interface BodyLimit {
   /** Matched against the route path: without a single-fetch `.data` suffix, `/` for `/_root.data`. */
   path: RegExp;
   bytes: number;
+  /** What the refusal page says when a body is over it (a file upload names the file's own limit). */
+  refusal?: string;
 }
 
 /**
@@ -28,10 +31,18 @@ export const BODY_LIMITS: readonly BodyLimit[] = [
   ...Object.entries(UPLOAD_KINDS).map(([kind, { maxBytes }]) => ({
     path: new RegExp(`^/admin/recordings/\\d+/upload/${kind}$`),
     bytes: maxBytes + 1024 ** 2,
+    refusal: fileTooLarge(maxBytes),
   })),
   // A workspace's resources page, where leads add files.
-  { path: /^\/workspaces\/[^/]+\/resources$/, bytes: RESOURCE_FILES.maxBytes + 1024 ** 2 },
+  { path: /^\/workspaces\/[^/]+\/resources$/, bytes: RESOURCE_FILES.maxBytes + 1024 ** 2, refusal: fileTooLarge(RESOURCE_FILES.maxBytes) },
 ];
+
+/** Without JavaScript the browser sends a file over the limit whole; this is the page it gets back. */
+function fileTooLarge(maxBytes: number): string {
+  return `The file you chose is larger than ${sizeInWords(maxBytes)}, the most this page takes, so nothing was saved. Go back and choose a smaller file.`;
+}
+
+const ORDINARY_REFUSAL = "What you sent is larger than this page accepts. Go back and send less.";
 
 /** The path a route sees: Remix single-fetch submits `/x` to `/x.data` and the index route to `/_root.data`. */
 function routePath(path: string): string {
@@ -40,20 +51,28 @@ function routePath(path: string): string {
 }
 
 export function bodyLimitFor(path: string, limits: readonly BodyLimit[] = BODY_LIMITS): number {
-  const route = routePath(path);
-  return limits.find((limit) => limit.path.test(route))?.bytes ?? DEFAULT_BODY_LIMIT;
+  return routeLimit(path, limits)?.bytes ?? DEFAULT_BODY_LIMIT;
 }
+
+function routeLimit(path: string, limits: readonly BodyLimit[] = BODY_LIMITS): BodyLimit | undefined {
+  const route = routePath(path);
+  return limits.find((limit) => limit.path.test(route));
+}
+
+const isMultipart = (contentType: string | undefined) => /^multipart\/form-data\s*;/i.test(contentType ?? "");
 
 /**
  * The limit for one request: an upload route's larger one only when the body is multipart (it carries a
  * file, which the route streams); any other body there is an ordinary form, read whole, so it gets the default.
  */
 export function requestBodyLimit(path: string, contentType: string | undefined): number {
-  return /^multipart\/form-data\s*;/i.test(contentType ?? "") ? bodyLimitFor(path) : DEFAULT_BODY_LIMIT;
+  return isMultipart(contentType) ? bodyLimitFor(path) : DEFAULT_BODY_LIMIT;
 }
 
-export function sendBodyTooLarge(res: Response): void {
-  sendPlainPage(res, 413, "Too much information sent", "What you sent is larger than this page accepts. Go back and send less.");
+/** The 413 page for a request over its limit, saying which file limit was passed on an upload route. */
+export function sendBodyTooLarge(res: Response, path: string, contentType: string | undefined): void {
+  const refusal = (isMultipart(contentType) && routeLimit(path)?.refusal) || ORDINARY_REFUSAL;
+  sendPlainPage(res, 413, "Too much information sent", refusal);
 }
 
 /**
@@ -61,7 +80,8 @@ export function sendBodyTooLarge(res: Response): void {
  * body has no declared length: the app's handler counts it with `limitBody` as it streams.
  */
 export const limitDeclaredBodies: RequestHandler = (req, res, next) => {
-  if (Number(req.get("content-length") ?? 0) > requestBodyLimit(req.path, req.get("content-type"))) return sendBodyTooLarge(res);
+  const contentType = req.get("content-type");
+  if (Number(req.get("content-length") ?? 0) > requestBodyLimit(req.path, contentType)) return sendBodyTooLarge(res, req.path, contentType);
   next();
 };
 

@@ -117,6 +117,7 @@ describe("a running production server", () => {
     for (const result of results) {
       expect(result.status).toBe(413);
       expect(result.body).toContain("<h1>Too much information sent</h1>");
+      expect(result.body).toContain("What you sent is larger than this page accepts.");
       expect(result.ms).toBeLessThan(2_000);
     }
     expect(residentMb(server.child.pid!) - before).toBeLessThan(50);

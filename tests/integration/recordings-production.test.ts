@@ -195,6 +195,7 @@ describe("staff uploads", () => {
     const overRouteLimit = await uploadCaptions(4 * MB);
     expect(overRouteLimit.status).toBe(413);
     expect(overRouteLimit.html).toContain("<h1>Too much information sent</h1>");
+    expect(overRouteLimit.html).toContain("The file you chose is larger than 2 MB, the most this page takes, so nothing was saved.");
     expect(server.output()).not.toMatch(/Error|\n\s+at /);
   });
 });
