@@ -205,8 +205,8 @@ describe("attachments", () => {
       ["spn-webinar-2027-04-07.ics", "text/calendar", "PUBLISH"],
       ["sample.bin", "application/octet-stream", undefined],
     ]);
-    expect(mail.attachments[0]!.content.toString("utf8")).toBe(calendar);
-    expect([...mail.attachments[1]!.content]).toEqual([...bytes]);
+    expect(Buffer.from(mail.attachments[0]!.base64, "base64").toString("utf8")).toBe(calendar);
+    expect([...Buffer.from(mail.attachments[1]!.base64, "base64")]).toEqual([...bytes]);
     expect((await outboxRow(messageId)).attempts).toBe(2);
   });
 
@@ -423,7 +423,7 @@ describe("security emails", () => {
     const { messageId } = await enqueueEmail(database, { to: "member@nhs.net", template: signInCodeEmail, props, attachments });
     expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 1 });
     const mail = await sink.waitFor((m) => m.messageId === messageId);
-    expect(mail.attachments[0]?.content.toString("utf8")).toBe(`Your code is ${code}`);
+    expect(mail.attachments[0]?.base64).toBe(Buffer.from(`Your code is ${code}`).toString("base64"));
     const row = await outboxRow(messageId);
     expect(row.attachments_json).toBeNull();
     expect(JSON.stringify(row)).not.toContain(Buffer.from(`Your code is ${code}`).toString("base64"));

@@ -139,7 +139,7 @@ describe("the calendar file attached to webinar emails, as delivered over SMTP",
     expect(mail.attachments).toHaveLength(1);
     const [attachment] = mail.attachments;
     expect(attachment).toMatchObject({ filename: `spn-webinar-${date}.ics`, contentType: "text/calendar", params: { charset: "utf-8", method } });
-    return attachment!.content.toString("utf8");
+    return Buffer.from(attachment!.base64, "base64").toString("utf8");
   }
 
   it("attaches to the approval email (also after a failed first try, with the same Message-ID) what calendar.ics serves; a move raises SEQUENCE, a cancellation says METHOD:CANCEL", async () => {

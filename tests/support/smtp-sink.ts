@@ -9,8 +9,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: Record<string, string>;
-  /** Attached files as received, their bytes decoded from the MIME part. */
-  attachments: Array<{ filename: string | undefined; contentType: string; params: Record<string, string>; content: Buffer }>;
+  /** Attached files as received; their bytes as base64, so the e2e sink can hand them over as JSON. */
+  attachments: Array<{ filename: string | undefined; contentType: string; params: Record<string, string>; base64: string }>;
 }
 
 /**
@@ -93,7 +93,7 @@ export function toReceived(mail: ParsedMail): ReceivedMail {
       contentType: attachment.contentType,
       // The Content-Type parameters (charset, method, name): mailparser keeps them only on the part's header.
       params: (attachment.headers.get("content-type") as { params?: Record<string, string> } | undefined)?.params ?? {},
-      content: attachment.content,
+      base64: attachment.content.toString("base64"),
     })),
   };
 }
