@@ -42,6 +42,11 @@ export interface OutboxTable {
   /** The SMTP response code of a permanent failure (5xx). */
   failure_code: number | null;
   failed_at: Timestamp | null;
+  /**
+   * Files attached to this email, as a JSON array of { filename, contentType, base64 }
+   * (app/mail/attachments.server.ts); null when there are none (always for bulk sends).
+   */
+  attachments_json: string | null;
 }
 
 /** A bulk send's body, rendered once with per-recipient placeholders (app/mail/bulk.server.ts). */

@@ -20,8 +20,8 @@ export const webinarCancelledEmail = defineEmail<WebinarCancelledProps>({
       <WebinarFacts title={title} when={when} />
       <Text style={emailStyles.quote}>{reason}</Text>
       <Text style={emailStyles.paragraph}>
-        Your registration and any joining link for it have ended. If you added it to your calendar, open this file to take
-        it out:
+        Your registration and any joining link for it have ended. If you added it to your calendar, open the calendar file
+        attached to this email, or use this button, to take it out:
       </Text>
       <EmailButton href={calendarFileUrl(context, webinarId)}>Remove from calendar</EmailButton>
       <Text style={emailStyles.paragraph}>See the other webinars you can register for at {context.appUrl}/webinars.</Text>

@@ -12,7 +12,9 @@ export interface WebinarPlaceProps extends WebinarEmailProps {
 export function PlaceDetails({ webinarId, linksSendAt, context }: WebinarPlaceProps & { context: EmailContext }) {
   return (
     <>
-      <Text style={emailStyles.paragraph}>Add it to your calendar so you do not miss it:</Text>
+      <Text style={emailStyles.paragraph}>
+        Add it to your calendar so you do not miss it: open the calendar file attached to this email, or use this button:
+      </Text>
       <EmailButton href={calendarFileUrl(context, webinarId)}>Add to calendar</EmailButton>
       <Text style={emailStyles.paragraph}>
         {linksSendAt

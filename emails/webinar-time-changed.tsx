@@ -20,7 +20,7 @@ export const webinarTimeChangedEmail = defineEmail<WebinarTimeChangedProps>({
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>The webinar you registered for has moved. It was on {previousWhen}. It is now:</Text>
       <WebinarFacts title={title} when={when} />
-      <Text style={emailStyles.paragraph}>Open this file to update your calendar:</Text>
+      <Text style={emailStyles.paragraph}>Open the calendar file attached to this email, or use this button, to update your calendar:</Text>
       <EmailButton href={calendarFileUrl(context, webinarId)}>Update my calendar</EmailButton>
       {linksSendAt ? (
         <Text style={emailStyles.paragraph}>If you have a place, your personal joining link will arrive by email {linksSendAt}.</Text>

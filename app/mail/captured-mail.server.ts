@@ -1,5 +1,6 @@
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { readAttachments } from "./attachments.server";
 import { messageContent } from "./bulk.server";
 
 /**
@@ -29,5 +30,13 @@ export async function getCapturedMail(id: number) {
   const message = await db().selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
   if (!message) throw new Response("Not found", { status: 404 });
   // A bulk message is shown as its recipient got it: the campaign's body with their values in.
-  return { ...message, ...(await messageContent(db(), message)) };
+  return { ...message, ...(await messageContent(db(), message)), attachments: readAttachments(message.attachments_json) };
+}
+
+/** One attachment of a captured email (numbered from 1, as /dev/mail lists them), exactly as sent. */
+export async function getCapturedAttachment(id: number, number: number) {
+  const { attachments } = await getCapturedMail(id);
+  const attachment = attachments[number - 1];
+  if (!attachment) throw new Response("Not found", { status: 404 });
+  return attachment;
 }

@@ -4,6 +4,7 @@ import type { DB, OutboxBody, OutboxMessage, OutboxTable } from "#db/schema";
 import { now } from "~/clock.server";
 import { leaseDueRows, releaseLeases, retryDelayMs } from "~/lib/leases.server";
 import { logger } from "~/logger.server";
+import { readAttachments } from "./attachments.server";
 import { messageContent } from "./bulk.server";
 import type { MailTransport, OutgoingEmail } from "./transport.server";
 
@@ -11,7 +12,7 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 /** How long a worker may hold a message; after a crash, another pass picks it up after this. */
 const LEASE_MS = 2 * 60_000;
 const SENT_FLUSH_MS = 5;
-/** What a delivered security email's body becomes (its code and link stay usable for a while). */
+/** What a delivered security email's body becomes (its code and link stay usable for a while); its attachments are dropped. */
 export const REDACTED_AFTER_DELIVERY = "[removed after delivery: it held a sign-in or confirmation code]";
 const REDACTED_AFTER_FAILURE = "[removed when delivery stopped: it held a sign-in or confirmation code]";
 
@@ -75,8 +76,8 @@ function smtpResponseCode(error: unknown): number | undefined {
 /**
  * Delivers due messages, earliest due first, with up to `concurrency` in flight over the transport's pool.
  * Outcomes are recorded as they come (sent ones a few at a time, within milliseconds):
- * - sent; a sensitive email's body is then removed (SMTP only: in capture mode the outbox is the
- *   developer's mailbox);
+ * - sent; a sensitive email's body and attachments are then removed (SMTP only: in capture mode the
+ *   outbox is the developer's mailbox);
  * - refused for good (5xx): failed at once, with the code and response, and the permanent-failure
  *   handlers are told;
  * - a temporary failure (4xx, connection): retried with backoff (same Message-ID), failed after
@@ -96,7 +97,7 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
   }
 
   function redacted(message: OutboxMessage, note: string): Updateable<OutboxTable> {
-    return redact && message.sensitive ? { html: note, text: note } : {};
+    return redact && message.sensitive ? { html: note, text: note, attachments_json: null } : {};
   }
 
   async function expire(message: OutboxMessage, attempts: number, lastError: string) {
@@ -217,7 +218,7 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
       if (plain.length) await trx.updateTable("outbox").set(values).where("id", "in", plain).execute();
       if (secret.length) {
         const note = REDACTED_AFTER_DELIVERY;
-        await trx.updateTable("outbox").set({ ...values, html: note, text: note }).where("id", "in", secret).execute();
+        await trx.updateTable("outbox").set({ ...values, html: note, text: note, attachments_json: null }).where("id", "in", secret).execute();
       }
     });
     result.sent += messages.length;
@@ -235,6 +236,7 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
       text,
       headers: headerValues.parse(JSON.parse(message.headers_json)),
       date: new Date(message.created_at),
+      attachments: readAttachments(message.attachments_json),
     };
   }
 

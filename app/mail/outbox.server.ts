@@ -4,6 +4,7 @@ import type { DB } from "#db/schema";
 import type { EmailTemplate } from "#emails/define";
 import { now, nowIso } from "~/clock.server";
 import { config } from "~/config.server";
+import { attachmentsColumn, type EmailAttachment } from "./attachments.server";
 import { renderEmail } from "./render.server";
 
 export interface EmailRequest<Props> {
@@ -18,6 +19,8 @@ export interface EmailRequest<Props> {
    * by then, it is marked failed (expired) instead of arriving late.
    */
   expiresAt?: Date;
+  /** Files sent with it (stored on its outbox row, so a retry sends the same ones). */
+  attachments?: readonly EmailAttachment[];
 }
 
 /** Fixed at queue time so a retried delivery carries the same Message-ID and clients de-duplicate it. */
@@ -54,6 +57,7 @@ export async function enqueueEmail<Props>(executor: Kysely<DB>, request: EmailRe
       created_at: createdAt,
       expires_at: request.expiresAt?.toISOString() ?? null,
       sensitive: request.template.sensitive ? 1 : 0,
+      attachments_json: attachmentsColumn(request.attachments),
     })
     .execute();
   return { messageId };

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { config, type Config } from "~/config.server";
+import type { StoredAttachment } from "./attachments.server";
 
 /** An email as handed to the transport (a bulk message already has its recipient's values filled in). */
 export interface OutgoingEmail {
@@ -12,6 +13,8 @@ export interface OutgoingEmail {
   text: string;
   headers: Record<string, string>;
   date: Date;
+  /** In nodemailer's own shape, so it is handed over as it is. */
+  attachments: StoredAttachment[];
 }
 
 export interface MailTransport {

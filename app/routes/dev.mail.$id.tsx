@@ -30,6 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       attempts: message.attempts,
       lastError: message.last_error,
       createdAt: message.created_at,
+      attachments: message.attachments.map(({ filename, contentType, content }) => ({ filename, contentType, bytes: content.length })),
     },
   };
 }
@@ -58,6 +59,21 @@ export default function CapturedMailMessage() {
         <a href={`/dev/mail/${message.id}/html`}>Open the HTML version of this email</a> (opens as its own page, as a mail
         client would show it).
       </p>
+      <h2>Attachments</h2>
+      {message.attachments.length === 0 ? (
+        <p>None.</p>
+      ) : (
+        <ul className="nhsuk-list nhsuk-list--bullet" data-testid="mail-attachments">
+          {message.attachments.map((attachment, index) => (
+            <li key={index}>
+              <a href={`/dev/mail/${message.id}/attachments/${index + 1}`} download={attachment.filename}>
+                {attachment.filename}
+              </a>{" "}
+              ({attachment.contentType}, {attachment.bytes.toLocaleString("en-GB")} bytes)
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>Plain text version</h2>
       <pre className="spn-pre" data-testid="mail-text">
         {message.text}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam } from "~/lib/params";
-import { webinarCalendarFile } from "~/webinars/calendar-file.server";
+import { webinarCalendarContentType, webinarCalendarFile } from "~/webinars/calendar-file.server";
 import { findWebinar } from "~/webinars/webinar-records.server";
 
 /**
@@ -12,7 +12,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!webinar) throw new Response(null, { status: 404 });
   return new Response(webinarCalendarFile(webinar), {
     headers: {
-      "Content-Type": `text/calendar; charset=utf-8; method=${webinar.cancelled_at ? "CANCEL" : "PUBLISH"}`,
+      "Content-Type": webinarCalendarContentType(webinar),
       "Content-Disposition": `attachment; filename="webinar-${webinar.id}.ics"`,
       // Short, so a calendar app that fetches it again sees a change within minutes.
       "Cache-Control": "public, max-age=300",

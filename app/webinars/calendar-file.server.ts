@@ -1,6 +1,8 @@
 import { createEvent, type EventAttributes } from "ics";
 import type { Webinar } from "#db/schema";
 import { config } from "~/config.server";
+import type { EmailAttachment } from "~/mail/attachments.server";
+import { ukDate } from "./times";
 import { linksSendAtText } from "./webinar-records.server";
 
 /**
@@ -47,6 +49,23 @@ export function webinarCalendarFile(webinar: Webinar): string {
   const { error, value } = createEvent(attributes);
   if (error || !value) throw error ?? new Error("The calendar file could not be made");
   return refoldByOctets(value);
+}
+
+/** The file's MIME type; its method parameter matches the file's METHOD, as Outlook expects of an attachment. */
+export function webinarCalendarContentType(webinar: Webinar): string {
+  return `text/calendar; charset=utf-8; method=${webinar.cancelled_at ? "CANCEL" : "PUBLISH"}`;
+}
+
+/**
+ * The same file as /webinars/<id>/calendar.ics serves, to attach to an email about the webinar, so a
+ * member adds (or updates, or removes) the entry in one click; named for its UK date.
+ */
+export function webinarCalendarAttachment(webinar: Webinar): EmailAttachment {
+  return {
+    filename: `spn-webinar-${ukDate(webinar.starts_at)}.ics`,
+    contentType: webinarCalendarContentType(webinar),
+    content: webinarCalendarFile(webinar),
+  };
 }
 
 /** RFC 5545 3.1: a content line is at most 75 octets; longer ones continue on lines starting with a space. */

@@ -12,6 +12,7 @@ import { startAnnouncement } from "./announce-webinar.server";
 import { webinarsAudit } from "./audit-actions.server";
 import { promoteFromWaitlist, queueJoiningLink } from "./places.server";
 import { joiningLinksJobKey, sendJoiningLinksJob } from "./send-joining-links.server";
+import { webinarCalendarAttachment } from "./calendar-file.server";
 import { addDaysToDate, fromUkLocal, joiningLinksSendAt, ukDate, ukLocalInstant } from "./times";
 import type { WebinarDetails, WebinarTiming } from "./webinar-form-schema";
 import { ACTIVE_STATUSES, findWebinar, hasEnded, joiningLinksDue, linksSendAtText, registrantIn, registrationsWithRegistrant, webinarEmailProps, webinarWhen } from "./webinar-records.server";
@@ -248,6 +249,8 @@ async function afterTimeChange(trx: Kysely<DB>, old: Webinar, webinar: Webinar):
     .where("users.status", "=", "active")
     .orderBy("webinar_registrations.id")
     .execute();
+  // The moved entry (same UID, higher SEQUENCE): made once, it is the same for everyone.
+  const calendar = webinarCalendarAttachment(webinar);
   for (const registrant of registrants) {
     await enqueueEmail(trx, {
       to: registrant.email,
@@ -257,6 +260,7 @@ async function afterTimeChange(trx: Kysely<DB>, old: Webinar, webinar: Webinar):
         previousWhen: webinarWhen(old),
         linksSendAt: registrant.status === "approved" && linksLater ? linksSendAtText(webinar) : null,
       },
+      attachments: [calendar],
     });
     // Moved to later today, past the send time: anyone without a link yet gets it now.
     if (registrant.status === "approved" && !registrant.links_sent_at && joiningLinksDue(webinar)) {
@@ -303,11 +307,14 @@ export async function cancelWebinar(actorUserId: number, webinarId: number, reas
       .where("webinar_registrations.status", "in", [...ACTIVE_STATUSES])
       .where("users.status", "=", "active")
       .execute();
+    // METHOD:CANCEL with a higher SEQUENCE, which removes the entry from the calendar.
+    const calendar = webinarCalendarAttachment(cancelled);
     for (const registrant of registrants) {
       await enqueueEmail(trx, {
         to: registrant.email,
         template: webinarCancelledEmail,
         props: { ...webinarEmailProps(cancelled, registrant.full_name), reason },
+        attachments: [calendar],
       });
     }
     await webinarsAudit.record(trx, {

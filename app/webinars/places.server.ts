@@ -7,6 +7,7 @@ import { webinarRegistrationWaitlistedEmail } from "#emails/webinar-registration
 import { hashSecret, randomToken } from "~/auth/tokens.server";
 import { nowIso } from "~/clock.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { webinarCalendarAttachment } from "./calendar-file.server";
 import { formatUkClock, joinOpensAt } from "./times";
 import {
   countWithStatus,
@@ -57,6 +58,8 @@ async function tellAboutPlace(
     to: registrant.email,
     template: how === "approved" ? webinarRegistrationApprovedEmail : webinarPlaceOfferedEmail,
     props: { ...webinarEmailProps(webinar, registrant.full_name), linksSendAt: linkNow ? null : linksSendAtText(webinar) },
+    // The calendar file, attached for one-click adding and linked too, for clients that strip attachments.
+    attachments: [webinarCalendarAttachment(webinar)],
   });
   if (linkNow) await queueJoiningLink(trx, webinar, registration, registrant);
 }

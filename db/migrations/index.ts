@@ -9,6 +9,7 @@ import * as listIndexes from "./0009_list_indexes";
 import * as recordings from "./0007_recordings";
 import * as roleScopeIndex from "./0010_role_scope_index";
 import * as workspaceResourceFiles from "./0011_workspace_resource_files";
+import * as outboxAttachments from "./0012_outbox_attachments";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0007_recordings": recordings,
   "0010_role_scope_index": roleScopeIndex,
   "0011_workspace_resource_files": workspaceResourceFiles,
+  "0012_outbox_attachments": outboxAttachments,
 };

@@ -96,6 +96,10 @@ test("a member registers, staff approve, the joining link arrives and its button
   expect(event.startDate.toJSDate().toISOString()).toBe(startsAt.toISOString());
   expect(calendarFile).not.toContain(meetingUrl);
   expect(approval.text).not.toContain(meetingUrl);
+  // The same file is attached, for adding it in one click.
+  expect(approval.attachments).toHaveLength(1);
+  expect(approval.attachments[0]).toMatchObject({ contentType: "text/calendar", params: { method: "PUBLISH" } });
+  expect(Buffer.from(approval.attachments[0]!.base64, "base64").toString("utf8")).toBe(calendarFile);
 
   // Then the joining-link email, with the personal link.
   const linkMail = await waitForMail(memberEmail, (m) => m.subject === `Your joining link: ${title}`);

@@ -11,7 +11,10 @@ import { leaseDueRows } from "~/lib/leases.server";
 import { startWorker } from "~/worker/worker.server";
 import type { Database } from "~/db.server";
 import { loader as healthz } from "~/routes/healthz";
+import { loader as capturedMessage } from "~/routes/dev.mail.$id";
+import { loader as capturedAttachment } from "~/routes/dev.mail.$id.attachments.$number";
 import { clearDatabase, testDatabase } from "../support/database";
+import { pageRequest, testContext } from "../support/fixtures";
 import { SmtpSink } from "../support/smtp-sink";
 
 let database: Database;
@@ -175,6 +178,62 @@ describe("outbox delivery", () => {
     ).rejects.toThrow("the change failed");
     const rows = await database.selectFrom("outbox").selectAll().execute();
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe("attachments", () => {
+  const calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nSUMMARY:Siân’s clinic\r\nEND:VCALENDAR\r\n";
+  const bytes = new Uint8Array([0, 1, 2, 250, 255, 13, 10, 0x80]);
+  const attachments = [
+    { filename: "spn-webinar-2027-04-07.ics", contentType: "text/calendar; charset=utf-8; method=PUBLISH", content: calendar },
+    { filename: "sample.bin", contentType: "application/octet-stream", content: bytes },
+  ];
+
+  it("are sent with the email exactly as queued, and again with the same Message-ID when the first try failed", async () => {
+    const { messageId } = await enqueueEmail(database, { to: "attach@nhs.net", template: testMessageEmail, props: { note: "x" }, attachments });
+    const port = sink.port;
+    await sink.stop();
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 0, retrying: 1 });
+    await sink.start(port);
+    testClock.advance(31_000);
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 1 });
+
+    const mail = await sink.waitFor((m) => m.messageId === messageId);
+    expect(sink.received.filter((m) => m.messageId === messageId)).toHaveLength(1);
+    expect(mail.text).toContain("x");
+    expect(mail.attachments.map((a) => [a.filename, a.contentType, a.params.method])).toEqual([
+      ["spn-webinar-2027-04-07.ics", "text/calendar", "PUBLISH"],
+      ["sample.bin", "application/octet-stream", undefined],
+    ]);
+    expect(Buffer.from(mail.attachments[0]!.base64, "base64").toString("utf8")).toBe(calendar);
+    expect([...Buffer.from(mail.attachments[1]!.base64, "base64")]).toEqual([...bytes]);
+    expect((await outboxRow(messageId)).attempts).toBe(2);
+  });
+
+  it("leave an email without them as it was: no column value, no attachment part", async () => {
+    const { messageId } = await queue("plain@nhs.net");
+    expect((await outboxRow(messageId)).attachments_json).toBeNull();
+    await deliverDueEmails(database, transport);
+    expect((await sink.waitFor((m) => m.messageId === messageId)).attachments).toEqual([]);
+  });
+
+  it("are listed on /dev/mail with their sizes, and download exactly as sent, in capture mode", async () => {
+    const capture = createMailTransport(undefined);
+    const { messageId } = await enqueueEmail(database, { to: "seen@nhs.net", template: testMessageEmail, props: { note: "x" }, attachments });
+    expect(await deliverDueEmails(database, capture)).toMatchObject({ sent: 1 });
+    capture.close();
+    const id = String((await outboxRow(messageId)).id);
+    const page = (await capturedMessage({ request: pageRequest(`/dev/mail/${id}`), params: { id }, context: testContext })) as Awaited<ReturnType<typeof capturedMessage>>;
+    expect(page.message.attachments).toEqual([
+      { filename: "spn-webinar-2027-04-07.ics", contentType: attachments[0]!.contentType, bytes: Buffer.byteLength(calendar) },
+      { filename: "sample.bin", contentType: "application/octet-stream", bytes: bytes.length },
+    ]);
+    const download = (await capturedAttachment({ request: pageRequest(`/dev/mail/${id}/attachments/1`), params: { id, number: "1" }, context: testContext })) as Response;
+    expect(download.headers.get("Content-Type")).toBe(attachments[0]!.contentType);
+    expect(download.headers.get("Content-Disposition")).toBe('attachment; filename="spn-webinar-2027-04-07.ics"');
+    expect(await download.text()).toBe(calendar);
+    const missing = await capturedAttachment({ request: pageRequest(`/dev/mail/${id}/attachments/3`), params: { id, number: "3" }, context: testContext }).catch((thrown: unknown) => thrown);
+    expect((missing as Response).status).toBe(404);
   });
 });
 
@@ -357,6 +416,17 @@ describe("security emails", () => {
     expect(stored).not.toContain(token);
     expect(row).toMatchObject({ status: "sent", to_address: "member@nhs.net", subject: mail.subject });
     expect(row.text).toContain("removed after delivery");
+  });
+
+  it("lose their attachments too once delivered by SMTP", async () => {
+    const attachments = [{ filename: "code.txt", contentType: "text/plain; charset=utf-8", content: `Your code is ${code}` }];
+    const { messageId } = await enqueueEmail(database, { to: "member@nhs.net", template: signInCodeEmail, props, attachments });
+    expect(await deliverDueEmails(database, transport)).toMatchObject({ sent: 1 });
+    const mail = await sink.waitFor((m) => m.messageId === messageId);
+    expect(mail.attachments[0]?.base64).toBe(Buffer.from(`Your code is ${code}`).toString("base64"));
+    const row = await outboxRow(messageId);
+    expect(row.attachments_json).toBeNull();
+    expect(JSON.stringify(row)).not.toContain(Buffer.from(`Your code is ${code}`).toString("base64"));
   });
 
   it("stay readable in capture mode, where the outbox is the developer's mailbox", async () => {

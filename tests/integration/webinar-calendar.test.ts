@@ -1,10 +1,14 @@
 import ICAL from "ical.js";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testClock } from "~/clock.server";
+import { db } from "~/db.server";
+import { deliverDueEmails } from "~/mail/delivery.server";
+import { createMailTransport, type MailTransport } from "~/mail/transport.server";
 import * as calendarRoute from "~/routes/webinars.$id.calendar[.ics]";
 import { cancelWebinar, updateWebinar } from "~/webinars/manage-webinars.server";
 import { createAdmin, pageRequest, setUpDatabaseTests, testContext } from "../support/fixtures";
-import { MEETING_URL, newWebinar, webinarInput } from "../support/webinars";
+import { SmtpSink, type ReceivedMail } from "../support/smtp-sink";
+import { approvedMember, MEETING_URL, newWebinar, webinarInput } from "../support/webinars";
 
 /**
  * Calendar files checked with ical.js, a strict iCalendar parser that honours only the file's own
@@ -106,5 +110,73 @@ describe("the webinar calendar file", () => {
   it("answers 404 for a webinar that does not exist", async () => {
     const result = await calendarRoute.loader({ request: pageRequest("/webinars/999/calendar.ics"), params: { id: "999" }, context: testContext }).catch((thrown: unknown) => thrown);
     expect((result as Response).status).toBe(404);
+  });
+});
+
+describe("the calendar file attached to webinar emails, as delivered over SMTP", () => {
+  const sink = new SmtpSink();
+  let transport: MailTransport;
+  beforeAll(async () => {
+    await sink.start();
+    transport = createMailTransport(sink.url);
+  });
+  afterAll(async () => {
+    transport.close();
+    await sink.stop();
+  });
+
+  /** Delivers what is due and returns the one email of `template` to `to`, as the sink received it. */
+  async function delivered(template: string, to: string): Promise<ReceivedMail> {
+    const row = await db().selectFrom("outbox").select("message_id").where("template", "=", template).where("to_address", "=", to).orderBy("id", "desc").executeTakeFirstOrThrow();
+    await deliverDueEmails(db(), transport);
+    const mail = await sink.waitFor((m) => m.messageId === row.message_id);
+    expect(sink.received.filter((m) => m.messageId === row.message_id)).toHaveLength(1);
+    return mail;
+  }
+
+  /** The one attachment, checked as a calendar client would see it; its text. */
+  function calendarAttachment(mail: ReceivedMail, method: "PUBLISH" | "CANCEL", date: string): string {
+    expect(mail.attachments).toHaveLength(1);
+    const [attachment] = mail.attachments;
+    expect(attachment).toMatchObject({ filename: `spn-webinar-${date}.ics`, contentType: "text/calendar", params: { charset: "utf-8", method } });
+    return Buffer.from(attachment!.base64, "base64").toString("utf8");
+  }
+
+  it("attaches to the approval email (also after a failed first try, with the same Message-ID) what calendar.ics serves; a move raises SEQUENCE, a cancellation says METHOD:CANCEL", async () => {
+    testClock.freeze("2027-03-01T09:00:00Z");
+    sink.received.length = 0;
+    const admin = await createAdmin();
+    const id = await newWebinar(admin.id);
+    const { member } = await approvedMember(id, admin.id);
+
+    // The mail server is down for the first try; the retry carries the same Message-ID and the same file.
+    const port = sink.port;
+    await sink.stop();
+    expect((await deliverDueEmails(db(), transport)).retrying).toBeGreaterThan(0);
+    await sink.start(port);
+    testClock.advance(31_000);
+    const approval = await delivered("webinar-registration-approved", member.email);
+    const approvalRow = await db().selectFrom("outbox").select(["attempts", "message_id"]).where("template", "=", "webinar-registration-approved").executeTakeFirstOrThrow();
+    expect(approvalRow).toEqual({ attempts: 2, message_id: approval.messageId });
+    const approvalFile = calendarAttachment(approval, "PUBLISH", "2027-04-07");
+    expect(approvalFile).toBe((await download(id)).text);
+    expect(approvalFile).toMatch(/\r\nDTSTART:20270407T120000Z\r\n/);
+    const approved = parse(approvalFile);
+    expect(approved).toMatchObject({ method: "PUBLISH", uid: `webinar-${id}@localhost`, sequence: 0, start: "2027-04-07T12:00:00.000Z", timezones: 0 });
+    // The link stays, for mail clients that strip attachments.
+    expect(approval.text).toContain(`/webinars/${id}/calendar.ics`);
+    expect(approvalFile).not.toContain(MEETING_URL);
+
+    await updateWebinar(admin.id, id, webinarInput({ date: "2027-04-14" }));
+    const movedFile = calendarAttachment(await delivered("webinar-time-changed", member.email), "PUBLISH", "2027-04-14");
+    expect(movedFile).toBe((await download(id)).text);
+    expect(parse(movedFile)).toMatchObject({ method: "PUBLISH", uid: approved.uid, sequence: 1, start: "2027-04-14T12:00:00.000Z" });
+
+    await cancelWebinar(admin.id, id, "The speaker is unwell.");
+    const cancellation = await delivered("webinar-cancelled", member.email);
+    const cancelFile = calendarAttachment(cancellation, "CANCEL", "2027-04-14");
+    expect(cancelFile).toBe((await download(id)).text);
+    expect(parse(cancelFile)).toMatchObject({ method: "CANCEL", status: "CANCELLED", uid: approved.uid, sequence: 2, start: "2027-04-14T12:00:00.000Z" });
+    expect(cancellation.text).toContain(`/webinars/${id}/calendar.ics`);
   });
 });

@@ -91,5 +91,6 @@ export function refusedCopy(to: string, code: number, response: string, template
     failure_kind: "permanent",
     failure_code: code,
     failed_at: new Date().toISOString(),
+    attachments_json: null,
   };
 }

@@ -9,6 +9,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** Attached files as received; their bytes as base64, so the e2e sink can hand them over as JSON. */
+  attachments: Array<{ filename: string | undefined; contentType: string; params: Record<string, string>; base64: string }>;
 }
 
 /**
@@ -86,5 +88,12 @@ export function toReceived(mail: ParsedMail): ReceivedMail {
     text: mail.text ?? "",
     html: typeof mail.html === "string" ? mail.html : "",
     headers,
+    attachments: mail.attachments.map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      // The Content-Type parameters (charset, method, name): mailparser keeps them only on the part's header.
+      params: (attachment.headers.get("content-type") as { params?: Record<string, string> } | undefined)?.params ?? {},
+      base64: attachment.content.toString("base64"),
+    })),
   };
 }
