@@ -8,11 +8,12 @@ import { bulletinEmail } from "#emails/bulletin";
 import { listUnsubscribeHeaders, unsubscribeUrl } from "~/bulletin/unsubscribe-token.server";
 import { renderEmail } from "~/mail/render.server";
 import { unsubscribeTokenFor } from "../support/bulletin";
-import { createMember, pageRequest, sessionCookieFor, setUpDatabaseTests } from "../support/fixtures";
+import { createAdmin, createMember, pageRequest, sessionCookieFor, setUpDatabaseTests } from "../support/fixtures";
 import { renderPage } from "../support/render-page";
+import { approvedMember, newWebinar } from "../support/webinars";
 
 /**
- * What the FAQ and guidance say about joining, signing in and email preferences, held against what the
+ * What the FAQ and guidance say about joining, signing in, email preferences and webinar emails, held against what the
  * portal does: if either changes, this fails until they agree again.
  */
 const { database } = setUpDatabaseTests();
@@ -92,5 +93,27 @@ describe("email preferences", () => {
     await database.updateTable("users").set({ bulletin_opt_in: 0 }).where("id", "=", member.id).execute();
     const afterwards = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
     expect(afterwards.html).toMatch(/<button[^>]*>Undo: send me the bulletin again<\/button>/);
+  });
+});
+
+describe("webinars", () => {
+  it("the FAQ and guidance say the approval email has the calendar file attached and linked, as it has", async () => {
+    const faq = await page("faq", "registering-for-webinars");
+    expect(faq.text).toContain("That email has a calendar file attached (and a link to the same file");
+    const guidance = await page("guidance", "webinars");
+    expect(guidance.text).toContain("The email has a calendar file attached, and a link to it");
+
+    const admin = await createAdmin();
+    const webinarId = await newWebinar(admin.id);
+    const { member } = await approvedMember(webinarId, admin.id);
+    const approval = await database
+      .selectFrom("outbox")
+      .select(["text", "attachments_json"])
+      .where("template", "=", "webinar-registration-approved")
+      .where("to_address", "=", member.email)
+      .executeTakeFirstOrThrow();
+    expect(approval.text).toContain(`/webinars/${webinarId}/calendar.ics`);
+    const attachments = JSON.parse(approval.attachments_json ?? "[]") as { filename: string; contentType: string }[];
+    expect(attachments).toEqual([expect.objectContaining({ filename: expect.stringMatching(/\.ics$/), contentType: expect.stringContaining("text/calendar") })]);
   });
 });
