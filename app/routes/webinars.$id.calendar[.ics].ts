@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { idParam } from "~/lib/params";
-import { webinarCalendarContentType, webinarCalendarFile } from "~/webinars/calendar-file.server";
+import { webinarCalendarContentType, webinarCalendarFile, webinarCalendarFileName } from "~/webinars/calendar-file.server";
 import { findWebinar } from "~/webinars/webinar-records.server";
 
 /**
@@ -13,7 +13,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return new Response(webinarCalendarFile(webinar), {
     headers: {
       "Content-Type": webinarCalendarContentType(webinar),
-      "Content-Disposition": `attachment; filename="webinar-${webinar.id}.ics"`,
+      "Content-Disposition": `attachment; filename="${webinarCalendarFileName(webinar)}"`,
       // Short, so a calendar app that fetches it again sees a change within minutes.
       "Cache-Control": "public, max-age=300",
     },

@@ -56,13 +56,18 @@ export function webinarCalendarContentType(webinar: Webinar): string {
   return `text/calendar; charset=utf-8; method=${webinar.cancelled_at ? "CANCEL" : "PUBLISH"}`;
 }
 
+/** The calendar file's name, for its download and as an attachment: named for the webinar's UK date. */
+export function webinarCalendarFileName(webinar: Webinar): string {
+  return `spn-webinar-${ukDate(webinar.starts_at)}.ics`;
+}
+
 /**
  * The same file as /webinars/<id>/calendar.ics serves, to attach to an email about the webinar, so a
- * member adds (or updates, or removes) the entry in one click; named for its UK date.
+ * member adds (or updates, or removes) the entry in one click.
  */
 export function webinarCalendarAttachment(webinar: Webinar): EmailAttachment {
   return {
-    filename: `spn-webinar-${ukDate(webinar.starts_at)}.ics`,
+    filename: webinarCalendarFileName(webinar),
     contentType: webinarCalendarContentType(webinar),
     content: webinarCalendarFile(webinar),
   };

@@ -50,7 +50,8 @@ describe("the webinar calendar file", () => {
     const id = await newWebinar(admin.id, { date });
     const { response, text } = await download(id);
     expect(response.headers.get("Content-Type")).toMatch(/^text\/calendar/);
-    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="webinar-${id}.ics"`);
+    // Named as the emails' attachment is, for the webinar's UK date.
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="spn-webinar-${date}.ics"`);
     const event = parse(text);
     expect(event).toMatchObject({ method: "PUBLISH", status: "CONFIRMED", start: instant, sequence: 0, summary: "Supporting carers" });
     expect(new Date(event.end).getTime() - new Date(event.start).getTime()).toBe(60 * 60_000);
