@@ -38,13 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-/** The form's text fields as form data, for the schema (a multipart form's file is received on its own). */
-function formDataOf(fields: Record<string, string>): FormData {
-  const formData = new FormData();
-  for (const [name, value] of Object.entries(fields)) formData.set(name, value);
-  return formData;
-}
-
 /**
  * Only a lead gets as far as the body: the file then streams to storage, checked as it arrives, and
  * is deleted again unless it ends up on the list.
@@ -75,7 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const unread = parseWithZod(new FormData(), { schema: z.object({}) });
     return data(unread.reply({ fieldErrors: { file: received.problems } }), { status: received.status });
   }
-  const submission = parseWithZod(formDataOf(fields), { schema: resourceSchema });
+  // The form's text fields (a multipart form's file is received on its own, above).
+  const submission = parseWithZod(new URLSearchParams(fields), { schema: resourceSchema });
   // A link is not refused for a file chosen by mistake.
   const fileProblems = fields.kind !== "file" ? [] : !received.ok ? received.problems : file ? [] : ["Choose a file to upload"];
   if (submission.status !== "success" || fileProblems.length) {

@@ -49,7 +49,6 @@ const httpUrl = z
     }
   }, "Enter a web address starting with https://");
 
-const resourceTitle = plainText({ error: "Enter a title" }).trim().min(1, "Enter a title").max(TITLE_MAX, `The title must be ${TITLE_MAX} characters or fewer`);
 const resourceDescription = plainText({ multiline: true }).trim().max(500, "The description must be 500 characters or fewer").optional();
 
 /**
@@ -60,10 +59,10 @@ const resourceDescription = plainText({ multiline: true }).trim().max(500, "The 
 export const resourceSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("link"), title: resourceTitle, url: httpUrl, description: resourceDescription }),
+    z.object({ kind: z.literal("link"), title, url: httpUrl, description: resourceDescription }),
     z.object({
       kind: z.literal("file"),
-      title: resourceTitle,
+      title,
       description: resourceDescription,
       file: z.custom<File>((value) => !(value instanceof Blob) || value.size <= RESOURCE_FILES.maxBytes, tooLargeMessage(RESOURCE_FILES)).optional(),
     }),
