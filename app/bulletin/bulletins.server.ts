@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { redirect } from "@remix-run/node";
 import { sql, type Kysely } from "kysely";
 import type { Bulletin, DB, User } from "#db/schema";
 import { bulletinEmail } from "#emails/bulletin";
@@ -24,6 +25,13 @@ export async function findBulletin(id: number, executor: Kysely<DB> = db()): Pro
 export async function requireBulletin(id: number): Promise<Bulletin> {
   const bulletin = await findBulletin(id);
   if (!bulletin) throw new Response("Not found", { status: 404 });
+  return bulletin;
+}
+
+/** A bulletin for the pages that change it; one that has gone out sends staff back to its page (what members got is what the archive shows). */
+export async function requireEditableBulletin(id: number): Promise<Bulletin> {
+  const bulletin = await requireBulletin(id);
+  if (!isEditable(bulletin)) throw redirect(`/admin/bulletins/${bulletin.id}`);
   return bulletin;
 }
 

@@ -7,6 +7,7 @@ import { rateLimitMessage } from "~/auth/rate-limits.server";
 import bulletinStyles from "~/bulletin/bulletin.css?url";
 import { BulletinStatusTag } from "~/bulletin/bulletin-status";
 import { bulletinFigures, cancelSchedule, isEditable, requireBulletin, sendTestCopy, setBulletinPublic } from "~/bulletin/bulletins.server";
+import { membersText } from "~/bulletin/members-text";
 import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { renderPreview } from "~/bulletin/preview.server";
 import { countSubscribers } from "~/bulletin/subscribers.server";
@@ -112,7 +113,7 @@ export default function BulletinPage() {
               <>
                 <h2>Check and send</h2>
                 <p>
-                  {subscribers === 1 ? "1 member" : `${count(subscribers ?? 0)} members`} would get it if you sent it now.
+                  {membersText(subscribers ?? 0)} would get it if you sent it now.
                 </p>
                 <p>
                   <Link to={`${page}/edit`}>Edit the bulletin</Link>

@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { BulletinForm } from "~/bulletin/bulletin-form";
 import { bulletinSchema } from "~/bulletin/bulletin-schema";
-import { isEditable, requireBulletin, updateBulletin } from "~/bulletin/bulletins.server";
+import { requireBulletin, requireEditableBulletin, updateBulletin } from "~/bulletin/bulletins.server";
 import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
@@ -14,9 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Edit bulletin – Staff tools
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const bulletin = await requireBulletin(idParam(params.id));
-  // A bulletin that has gone out cannot be changed: what members got is what the archive shows.
-  if (!isEditable(bulletin)) throw redirect(`/admin/bulletins/${bulletin.id}`);
+  const bulletin = await requireEditableBulletin(idParam(params.id));
   return { id: bulletin.id, subject: bulletin.subject, preheader: bulletin.preheader, body: bulletin.body_markdown, scheduled: bulletin.status === "scheduled" };
 }
 

@@ -1,10 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { scheduleSchema } from "~/bulletin/bulletin-schema";
-import { isEditable, requireBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";
+import { requireBulletin, requireEditableBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";
+import { membersText } from "~/bulletin/members-text";
 import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { countSubscribers } from "~/bulletin/subscribers.server";
 import { db } from "~/db.server";
@@ -19,8 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Schedule the bulletin – Sta
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const bulletin = await requireBulletin(idParam(params.id));
-  if (!isEditable(bulletin)) throw redirect(`/admin/bulletins/${bulletin.id}`);
+  const bulletin = await requireEditableBulletin(idParam(params.id));
   const current = bulletin.scheduled_for ? toUkTime(bulletin.scheduled_for) : undefined;
   return {
     id: bulletin.id,
@@ -83,7 +83,7 @@ export default function ScheduleBulletin() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: scheduleSchema }),
   });
   const page = `/admin/bulletins/${id}`;
-  const members = subscribers === 1 ? "1 member" : `${subscribers.toLocaleString("en-GB")} members`;
+  const members = membersText(subscribers);
   const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <>

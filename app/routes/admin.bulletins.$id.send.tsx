@@ -1,7 +1,8 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
-import { isEditable, requireBulletin, sendBulletinNow } from "~/bulletin/bulletins.server";
+import { requireBulletin, requireEditableBulletin, sendBulletinNow } from "~/bulletin/bulletins.server";
+import { membersText } from "~/bulletin/members-text";
 import { redirectToBulletin } from "~/bulletin/outcomes.server";
 import { countSubscribers } from "~/bulletin/subscribers.server";
 import { db } from "~/db.server";
@@ -13,8 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Send the bulletin now – Sta
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const bulletin = await requireBulletin(idParam(params.id));
-  if (!isEditable(bulletin)) throw redirect(`/admin/bulletins/${bulletin.id}`);
+  const bulletin = await requireEditableBulletin(idParam(params.id));
   return { id: bulletin.id, subject: bulletin.subject, subscribers: await countSubscribers(db()) };
 }
 
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SendBulletin() {
   const { id, subject, subscribers } = useLoaderData<typeof loader>();
   const page = `/admin/bulletins/${id}`;
-  const members = subscribers === 1 ? "1 member" : `${subscribers.toLocaleString("en-GB")} members`;
+  const members = membersText(subscribers);
   return (
     <>
       <Breadcrumbs

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
 import { BulletinStatusTag } from "~/bulletin/bulletin-status";
 import { listBulletinsForStaff } from "~/bulletin/bulletins.server";
+import { membersText } from "~/bulletin/members-text";
 import { subscriberSummary } from "~/bulletin/subscribers.server";
 import { db } from "~/db.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
@@ -18,8 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { summary: await subscriberSummary(db()), bulletins: await listBulletinsForStaff() };
 }
 
-const people = (count: number) => (count === 1 ? "1 member" : `${count.toLocaleString("en-GB")} members`);
-
 export default function Bulletins() {
   const { summary, bulletins } = useLoaderData<typeof loader>();
   return (
@@ -32,15 +31,15 @@ export default function Bulletins() {
       <h2>Subscribers</h2>
       <ul className="nhsuk-list nhsuk-list--bullet">
         <li>
-          <strong>{people(summary.subscribed)}</strong> would get a bulletin sent now.
+          <strong>{membersText(summary.subscribed)}</strong> would get a bulletin sent now.
         </li>
         {summary.paused > 0 ? (
           <li>
-            {people(summary.paused)} subscribed but paused: their mail server refused their address, and they will be asked
+            {membersText(summary.paused)} subscribed but paused: their mail server refused their address, and they will be asked
             to confirm or change it when they next sign in.
           </li>
         ) : null}
-        <li>{people(summary.notSubscribed)} have not subscribed (or have unsubscribed).</li>
+        <li>{membersText(summary.notSubscribed)} have not subscribed (or have unsubscribed).</li>
       </ul>
 
       <Link className="nhsuk-button" data-module="nhsuk-button" to="/admin/bulletins/new" role="button" draggable="false">

@@ -1,29 +1,20 @@
 import { generateKeyPairSync } from "node:crypto";
 import { dkimVerify } from "mailauth/lib/dkim/verify";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parseConfig } from "~/config.server";
-import { createMailTransport, type MailTransport } from "~/mail/transport.server";
 import { deliverAll, sendAndQueue, writeBulletin } from "../support/bulletin";
 import { createAdmin, createMember, setUpDatabaseTests } from "../support/fixtures";
-import { RawSmtpSink } from "../support/raw-smtp-sink";
+import { useRawSmtpSink } from "../support/raw-smtp-sink";
 
 setUpDatabaseTests();
-const sink = new RawSmtpSink();
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 const publicKeyBase64 = publicKey.export({ type: "spki", format: "der" }).toString("base64");
-let transport: MailTransport;
-
-beforeAll(async () => {
-  await sink.start();
+const mail = useRawSmtpSink(
   // As an operator would configure it: the key in one line with \n for newlines.
-  const settings = parseConfig({ DKIM_PRIVATE_KEY: pem.replace(/\n/g, "\\n"), DKIM_SELECTOR: "portal2027", DKIM_DOMAIN: "spn.example.org" });
-  transport = createMailTransport(sink.url, { dkim: settings.dkim });
-});
-afterAll(async () => {
-  transport.close();
-  await sink.stop();
-});
+  () => parseConfig({ DKIM_PRIVATE_KEY: pem.replace(/\n/g, "\\n"), DKIM_SELECTOR: "portal2027", DKIM_DOMAIN: "spn.example.org" }).dkim,
+);
+const { sink } = mail;
 
 /** DNS as the receiving server would see it: only the published selector's key record exists. */
 async function stubResolver(name: string, type: string): Promise<string[][]> {
@@ -35,7 +26,7 @@ it("signs each bulletin copy with the configured key, covering both unsubscribe 
   const admin = await createAdmin();
   await createMember({ bulletin_opt_in: 1 });
   await sendAndQueue(admin.id, await writeBulletin(admin.id));
-  await deliverAll(transport);
+  await deliverAll(mail.transport);
   expect(sink.received).toHaveLength(1);
 
   const result = await dkimVerify(sink.received[0]!.raw, { resolver: stubResolver as never });

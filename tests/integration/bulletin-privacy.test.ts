@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { recordPermanentFailure } from "~/bulletin/bounces.server";
 import { bulletinFigures } from "~/bulletin/bulletins.server";
 import { unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
 import { seedDemoData } from "~/demo/seed.server";
-import { createMailTransport, type MailTransport } from "~/mail/transport.server";
 import { exportMemberData } from "~/privacy/export.server";
 import { leaveNetwork } from "~/privacy/leave.server";
 import { deliverAll, refusedCopy, sendAndQueue, unsubscribeTokenFor, writeBulletin } from "../support/bulletin";
 import { createAdmin, createMember, setUpDatabaseTests } from "../support/fixtures";
-import { RawSmtpSink } from "../support/raw-smtp-sink";
+import { useRawSmtpSink } from "../support/raw-smtp-sink";
 
 const { database } = setUpDatabaseTests();
-const sink = new RawSmtpSink();
-let transport: MailTransport;
-beforeAll(async () => {
-  await sink.start();
-  transport = createMailTransport(sink.url, { dkim: undefined });
-});
-afterAll(async () => {
-  transport.close();
-  await sink.stop();
-});
+const mail = useRawSmtpSink();
 
 it("a member's download lists the bulletins sent to them, their unsubscribes and a refused address", async () => {
   const admin = await createAdmin();
@@ -43,7 +33,7 @@ it("leaving removes the member from the bulletin's records but keeps each bullet
   await createMember({ bulletin_opt_in: 1, email: "stayer@nhs.net" });
   const id = await writeBulletin(admin.id);
   await sendAndQueue(admin.id, id);
-  await deliverAll(transport);
+  await deliverAll(mail.transport);
   await unsubscribeWithToken(await unsubscribeTokenFor(leaver.id), "page");
   await database.transaction().execute((trx) => recordPermanentFailure(trx, refusedCopy("leaver@nhs.net", 550, "550 5.1.1 User unknown")));
   const before = (await bulletinFigures([id])).get(id);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { bulletinFigures, cancelSchedule, findBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";
 import { bulletinQueueJob } from "~/bulletin/jobs.server";
 import { queueBulletin, queueCopies, recordNextRecipients } from "~/bulletin/sending.server";
@@ -7,23 +7,13 @@ import { unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
 import { testClock } from "~/clock.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs } from "~/jobs/jobs.server";
-import { createMailTransport, type MailTransport } from "~/mail/transport.server";
 import { countCopies, deliverAll, recipientsOf, sendAndQueue, unsubscribeTokenFor, writeBulletin } from "../support/bulletin";
 import { createAdmin, createMember, setUpDatabaseTests } from "../support/fixtures";
-import { headerValues, RawSmtpSink } from "../support/raw-smtp-sink";
+import { headerValues, useRawSmtpSink } from "../support/raw-smtp-sink";
 
 const { database } = setUpDatabaseTests();
-const sink = new RawSmtpSink();
-let transport: MailTransport;
-
-beforeAll(async () => {
-  await sink.start();
-  transport = createMailTransport(sink.url, { dkim: undefined });
-});
-afterAll(async () => {
-  transport.close();
-  await sink.stop();
-});
+const mail = useRawSmtpSink();
+const { sink } = mail;
 beforeEach(() => {
   sink.received.length = 0;
   sink.refuse.clear();
@@ -37,7 +27,7 @@ describe("sending a bulletin", () => {
     const members = [await subscriber(), await subscriber(), await subscriber()];
     const id = await writeBulletin(admin.id);
     expect(await sendAndQueue(admin.id, id)).toBe(3);
-    await deliverAll(transport);
+    await deliverAll(mail.transport);
 
     expect(sink.received.map((mail) => mail.to[0]).sort()).toEqual(members.map((m) => m.email).sort());
     const tokens = new Set<string>();
@@ -191,7 +181,7 @@ describe("a permanent refusal", () => {
     const first = await writeBulletin(admin.id);
     await sendAndQueue(admin.id, first);
     // Delivered as the worker delivers, telling the features of each email refused for good.
-    await deliverAll(transport);
+    await deliverAll(mail.transport);
 
     expect(sink.received.map((mail) => mail.to[0])).toEqual(["here@nhs.net"]);
     expect(await database.selectFrom("bulletin_bounces").selectAll().execute()).toEqual([

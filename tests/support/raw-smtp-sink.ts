@@ -1,6 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
+import type { Config } from "~/config.server";
+import { createMailTransport, type MailTransport } from "~/mail/transport.server";
 
 export interface RawMail {
   /** Envelope recipients, lower-cased. */
@@ -82,4 +85,21 @@ export function headerValues(raw: string, name: string): string[] {
     .split(/\r?\n/)
     .filter((line) => line.toLowerCase().startsWith(prefix))
     .map((line) => line.slice(prefix.length).trim());
+}
+
+/**
+ * A RawSmtpSink started for the test file's tests and a transport delivering to it, unsigned unless
+ * `dkim` (asked once the sink is up) gives a key. Both are closed after the file's tests.
+ */
+export function useRawSmtpSink(dkim: () => Config["dkim"] = () => undefined): { sink: RawSmtpSink; transport: MailTransport } {
+  const mail = { sink: new RawSmtpSink(), transport: undefined as unknown as MailTransport };
+  beforeAll(async () => {
+    await mail.sink.start();
+    mail.transport = createMailTransport(mail.sink.url, { dkim: dkim() });
+  });
+  afterAll(async () => {
+    mail.transport.close();
+    await mail.sink.stop();
+  });
+  return mail;
 }
