@@ -1,4 +1,3 @@
-import { TZDate } from "@date-fns/tz";
 import { redirect } from "@remix-run/node";
 import { sql, type Kysely } from "kysely";
 import type { Bulletin, DB, User } from "#db/schema";
@@ -8,7 +7,7 @@ import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { scheduleJob } from "~/jobs/jobs.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { UK_TIME_ZONE } from "~/ui/dates";
+import { ukDate, ukLocalInstant } from "~/ui/dates";
 import { bulletinAudit } from "./audit-actions.server";
 import type { BulletinInput, ScheduleInput } from "./bulletin-schema";
 import { bulletinEmailProps, campaignKeySql } from "./copies.server";
@@ -124,13 +123,13 @@ export async function sendBulletinNow(actorUserId: number, id: number): Promise<
     });
 }
 
-/** A date and time typed in UK time, as an instant; undefined when there is no such day. */
+/**
+ * A date and time typed in UK time, as an instant; undefined when there is no such day (31 February).
+ * A time the clocks skip is taken as the hour after, as a scheduled send should still go out.
+ */
 export function ukDateTime(input: ScheduleInput): Date | undefined {
-  const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
-  const [hour, minute] = input.time.split(":").map(Number) as [number, number];
-  const at = new TZDate(year, month - 1, day, hour, minute, UK_TIME_ZONE);
-  if (at.getFullYear() !== year || at.getMonth() !== month - 1 || at.getDate() !== day) return undefined;
-  return new Date(at.getTime());
+  const at = ukLocalInstant(input.date, input.time);
+  return ukDate(at) === input.date ? at : undefined;
 }
 
 export type ScheduleResult = { ok: true } | { ok: false; field: "date" | "time" | "form"; message: string };

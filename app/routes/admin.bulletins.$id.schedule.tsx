@@ -11,22 +11,20 @@ import { countSubscribers } from "~/bulletin/subscribers.server";
 import { db } from "~/db.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
-import { toUkTime } from "~/ui/dates";
-import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
+import { ukDate, ukTimeOfDay } from "~/ui/dates";
+import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
-import { format } from "date-fns";
 
 export const meta: MetaFunction = () => [{ title: "Schedule the bulletin – Staff tools – Social Prescribing Network" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const bulletin = await requireEditableBulletin(idParam(params.id));
-  const current = bulletin.scheduled_for ? toUkTime(bulletin.scheduled_for) : undefined;
   return {
     id: bulletin.id,
     subject: bulletin.subject,
     subscribers: await countSubscribers(db()),
-    current: current ? { date: format(current, "yyyy-MM-dd"), time: format(current, "HH:mm") } : undefined,
+    current: bulletin.scheduled_for ? { date: ukDate(bulletin.scheduled_for), time: ukTimeOfDay(bulletin.scheduled_for) } : undefined,
   };
 }
 
@@ -40,35 +38,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return submission.reply(result.field === "form" ? { formErrors: [result.message] } : { fieldErrors: { [result.field]: [result.message] } });
   }
   throw redirectToBulletin(bulletin.id, "scheduled");
-}
-
-/** A native date or time input in the NHS form-group pattern (the browser offers its own picker). */
-function DateTimeInput(props: { id: string; name: string; label: string; hint: string; type: "date" | "time"; defaultValue?: string; errors?: string[] }) {
-  const errorId = props.errors?.length ? `${props.id}-error` : undefined;
-  return (
-    <div className={`nhsuk-form-group${errorId ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <div className="nhsuk-hint" id={`${props.id}-hint`}>
-        {props.hint}
-      </div>
-      {errorId ? (
-        <span className="nhsuk-error-message" id={errorId}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {props.errors!.join(". ")}
-        </span>
-      ) : null}
-      <input
-        className={`nhsuk-input nhsuk-input--width-10${errorId ? " nhsuk-input--error" : ""}`}
-        id={props.id}
-        name={props.name}
-        type={props.type}
-        defaultValue={props.defaultValue}
-        aria-describedby={[`${props.id}-hint`, errorId].filter(Boolean).join(" ")}
-        aria-invalid={errorId ? true : undefined}
-      />
-    </div>
-  );
 }
 
 export default function ScheduleBulletin() {
@@ -104,8 +73,8 @@ export default function ScheduleBulletin() {
             it, change the time or cancel.
           </p>
           <Form method="post" {...getFormProps(form)}>
-            <DateTimeInput id={fields.date.id} name={fields.date.name} type="date" label="Date" hint="For example, 15/01/2027." defaultValue={initial(fields.date.initialValue)} errors={fields.date.errors} />
-            <DateTimeInput id={fields.time.id} name={fields.time.name} type="time" label="Time (UK time)" hint="For example, 09:30." defaultValue={initial(fields.time.initialValue)} errors={fields.time.errors} />
+            <TextField id={fields.date.id} name={fields.date.name} type="date" width={10} label="Date" hint="For example, 15/01/2027." defaultValue={initial(fields.date.initialValue)} errors={fields.date.errors} />
+            <TextField id={fields.time.id} name={fields.time.name} type="time" width={10} label="Time (UK time)" hint="For example, 09:30." defaultValue={initial(fields.time.initialValue)} errors={fields.time.errors} />
             <SubmitButton>Schedule bulletin</SubmitButton>
           </Form>
           <p>

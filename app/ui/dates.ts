@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 
 /** All times are stored in UTC and shown in UK time (GMT or BST as the date requires). */
 export const UK_TIME_ZONE = "Europe/London";
@@ -42,4 +43,42 @@ export function formatUkDateTime(at: Date | string): string {
 export function formatUkDay(at: Date | string): string {
   const { year, month, day } = partsOf(at);
   return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** The UK calendar date of an instant, "YYYY-MM-DD" (as date inputs take it). */
+export function ukDate(at: Date | string): string {
+  return format(toUkTime(at), "yyyy-MM-dd");
+}
+
+/** The UK time of day of an instant, "HH:MM" (24-hour, as staff type it). */
+export function ukTimeOfDay(at: Date | string): string {
+  return format(toUkTime(at), "HH:mm");
+}
+
+/**
+ * The instant a UK date ("YYYY-MM-DD") and time ("HH:MM") name, or null when the clocks skip that
+ * time (01:00 to 01:59 on the day they go forward). An hour that happens twice when they go back
+ * is read as the later one (GMT).
+ */
+export function fromUkLocal(date: string, time: string): Date | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  const [year, month, day, hours, minutes] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
+  const local = new TZDate(year, month - 1, day, hours, minutes, UK_TIME_ZONE);
+  // A time that does not exist comes back moved on by the clock change; so does 31 February.
+  if (local.getFullYear() !== year || local.getMonth() !== month - 1 || local.getDate() !== day) return null;
+  if (local.getHours() !== hours || local.getMinutes() !== minutes) return null;
+  return new Date(local.getTime());
+}
+
+/**
+ * The instant of a UK date and time, never failing: a time the clocks skip comes out an hour later
+ * (01:30 on the day they go forward is 02:30 BST). For occurrences a series generates by itself,
+ * where nobody is there to choose another time.
+ */
+export function ukLocalInstant(date: string, time: string): Date {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(year, month - 1, day, hours, minutes, UK_TIME_ZONE).getTime());
 }

@@ -154,7 +154,7 @@ export interface TextFieldProps {
   hint?: ReactNode;
   errors?: string[];
   defaultValue?: string;
-  type?: "text" | "email" | "search" | "tel" | "url" | "date";
+  type?: "text" | "email" | "search" | "tel" | "url" | "date" | "time";
   autoComplete?: string;
   inputMode?: "text" | "numeric" | "email";
   spellCheck?: boolean;

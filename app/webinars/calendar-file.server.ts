@@ -2,7 +2,7 @@ import { createEvent, type EventAttributes } from "ics";
 import type { Webinar } from "#db/schema";
 import { config } from "~/config.server";
 import type { EmailAttachment } from "~/mail/attachments.server";
-import { ukDate } from "./times";
+import { ukDate } from "~/ui/dates";
 import { linksSendAtText } from "./webinar-records.server";
 
 /**

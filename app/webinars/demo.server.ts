@@ -6,7 +6,8 @@ import { approveRegistrations, declineRegistrations } from "./approve-registrati
 import { cancelRegistration } from "./cancel-registration.server";
 import { createWebinar, topUpSeries } from "./manage-webinars.server";
 import { registerForWebinar } from "./register-for-webinar.server";
-import { addDaysToDate, ukDate, ukLocalInstant } from "./times";
+import { ukDate, ukLocalInstant } from "~/ui/dates";
+import { addDaysToDate } from "./times";
 
 /**
  * Fictional demo webinars: a fortnightly series with three past occurrences (with attendance, one

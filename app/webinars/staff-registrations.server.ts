@@ -1,14 +1,14 @@
 import { sql, type Kysely } from "kysely";
 import type { DB, WebinarRegistrationStatus } from "#db/schema";
 import { nowIso } from "~/clock.server";
-import { formatUkDay } from "~/ui/dates";
+import { formatUkDay, ukLocalInstant } from "~/ui/dates";
 import { db } from "~/db.server";
 import { paginate } from "~/lib/paging.server";
 import { JOB_ROLES, labelFor, REGIONS } from "~/membership/profile-options";
 import { staffVisibleEmail } from "~/privacy/tombstone";
 import { parseAnswers, parseQuestions } from "./questions";
 import { POSSIBLY_SHARED_BROWSERS } from "./registration-statuses";
-import { formatDuration, formatUkClock, ukLocalInstant } from "./times";
+import { formatDuration, formatUkClock } from "./times";
 import { seriesFormValues } from "./webinar-form-values.server";
 import { hasEnded, hasStarted, joiningLinksDue, linksSendAtText, webinarWhen } from "./webinar-records.server";
 

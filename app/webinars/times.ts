@@ -1,6 +1,5 @@
-import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { toUkTime, UK_TIME_ZONE } from "~/ui/dates";
+import { fromUkLocal, toUkTime, ukDate } from "~/ui/dates";
 
 /**
  * Webinar times. Stored as UTC instants; shown and entered in UK time, which is GMT in winter and
@@ -39,44 +38,6 @@ export function formatDuration(minutes: number): string {
   if (hours) parts.push(`${hours} ${hours === 1 ? "hour" : "hours"}`);
   if (rest || !hours) parts.push(`${rest} ${rest === 1 ? "minute" : "minutes"}`);
   return parts.join(" ");
-}
-
-/** The UK calendar date of an instant, "YYYY-MM-DD". */
-export function ukDate(at: Date | string): string {
-  return format(toUkTime(at), "yyyy-MM-dd");
-}
-
-/** The UK time of day of an instant, "HH:MM" (24-hour, as staff type it). */
-export function ukTimeOfDay(at: Date | string): string {
-  return format(toUkTime(at), "HH:mm");
-}
-
-/**
- * The instant a UK date ("YYYY-MM-DD") and time ("HH:MM") name, or null when the clocks skip that
- * time (01:00 to 01:59 on the day they go forward). An hour that happens twice when they go back
- * is read as the later one (GMT).
- */
-export function fromUkLocal(date: string, time: string): Date | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!d || !t) return null;
-  const [year, month, day, hours, minutes] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
-  const local = new TZDate(year, month - 1, day, hours, minutes, UK_TIME_ZONE);
-  // A time that does not exist comes back moved on by the clock change; so does 31 February.
-  if (local.getFullYear() !== year || local.getMonth() !== month - 1 || local.getDate() !== day) return null;
-  if (local.getHours() !== hours || local.getMinutes() !== minutes) return null;
-  return new Date(local.getTime());
-}
-
-/**
- * The instant of a UK date and time, never failing: a time the clocks skip comes out an hour later
- * (01:30 on the day they go forward is 02:30 BST). For occurrences a series generates by itself,
- * where nobody is there to choose another time.
- */
-export function ukLocalInstant(date: string, time: string): Date {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  const [hours, minutes] = time.split(":").map(Number) as [number, number];
-  return new Date(new TZDate(year, month - 1, day, hours, minutes, UK_TIME_ZONE).getTime());
 }
 
 /** A calendar date `days` after another ("YYYY-MM-DD"), with no time zone involved. */

@@ -1,6 +1,6 @@
 import type { Webinar, WebinarSeries } from "#db/schema";
 import { parseQuestions } from "./questions";
-import { ukDate, ukTimeOfDay } from "./times";
+import { ukDate, ukTimeOfDay } from "~/ui/dates";
 import type { WebinarFormValues } from "./webinar-form";
 
 /** A webinar or series as the staff form shows it, in UK time. */

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "~/webinars/registrations-csv.server";
-import {
-  addDaysToDate,
-  formatDuration,
-  formatUkClock,
-  formatWebinarWhen,
-  fromUkLocal,
-  joiningLinksSendAt,
-  joinOpensAt,
-  ukDate,
-  ukLocalInstant,
-  ukTimeOfDay,
-} from "~/webinars/times";
+import { fromUkLocal, ukDate, ukLocalInstant, ukTimeOfDay } from "~/ui/dates";
+import { addDaysToDate, formatDuration, formatUkClock, formatWebinarWhen, joiningLinksSendAt, joinOpensAt } from "~/webinars/times";
 import { newWebinarSchema, parseClockTime, parseDateParts } from "~/webinars/webinar-form-schema";
 
 describe("webinar times in UK time", () => {
