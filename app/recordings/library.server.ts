@@ -1,7 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { DB, Recording, RecordingFile } from "#db/schema";
 import { db } from "~/db.server";
+import { pageParam } from "~/lib/params";
 import { paginate } from "~/lib/paging.server";
+import type { LibraryListItem } from "./library-list";
 import { recordingHits, searchTerms } from "./search.server";
 import { isTheme, type Theme } from "./themes";
 import { findWebinar, type WebinarSummary } from "./webinar-tables.server";
@@ -22,25 +24,12 @@ export interface LibraryQuery {
 export function libraryQueryFrom(params: URLSearchParams): LibraryQuery {
   const theme = params.get("theme");
   const year = Number(params.get("year"));
-  const page = Number.parseInt(params.get("page") ?? "1", 10);
   return {
     text: (params.get("q") ?? "").trim().slice(0, 200),
     theme: isTheme(theme) ? theme : undefined,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
-    page: Number.isFinite(page) ? page : 1,
+    page: pageParam(params),
   };
-}
-
-export interface LibraryItem {
-  id: number;
-  title: string;
-  recordedAt: string;
-  durationSeconds: number | null;
-  speakers: string;
-  themes: string[];
-  hasVideo: boolean;
-  hasCaptions: boolean;
-  hasSlides: boolean;
 }
 
 /** The kinds of file each recording has, and its themes, for a page of rows in two queries. */
@@ -83,7 +72,7 @@ function libraryFilters(query: LibraryQuery, unsearchable: boolean) {
   };
 }
 
-const LIST_COLUMNS = ["recordings.id", "recordings.title", "recordings.recorded_at", "recordings.duration_seconds", "recordings.speakers", "recordings.external_url"] as const;
+const LIST_COLUMNS = ["recordings.id", "recordings.title", "recordings.recorded_at", "recordings.duration_seconds", "recordings.speakers"] as const;
 
 export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> = db()) {
   const terms = searchTerms(query.text);
@@ -106,7 +95,7 @@ export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> =
         q.select(LIST_COLUMNS).orderBy("recordings.recorded_at", "desc").orderBy("recordings.id", "desc"),
       );
   const extras = await extrasFor(executor, page.rows.map((row) => row.id));
-  const items: LibraryItem[] = page.rows.map((row) => {
+  const items: LibraryListItem[] = page.rows.map((row) => {
     const kinds = extras.files.get(row.id) ?? new Set();
     return {
       id: row.id,
@@ -115,7 +104,6 @@ export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> =
       durationSeconds: row.duration_seconds,
       speakers: row.speakers,
       themes: extras.themes.get(row.id) ?? [],
-      hasVideo: kinds.has("video") || row.external_url !== null,
       hasCaptions: kinds.has("captions"),
       hasSlides: kinds.has("slides"),
     };
