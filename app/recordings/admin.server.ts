@@ -7,13 +7,12 @@ import { recordingsAudit } from "./audit-actions.server";
 import { captionsPlainText } from "./captions.server";
 import { parseDuration } from "./durations";
 import { externalUrlProblem } from "./embed.server";
-import { newFileId, type UploadKind } from "./file-types.server";
+import { recordingFileRow, type UploadKind } from "./file-types.server";
 import { notifyRegistrants } from "./notifications.server";
 import { missingForPublishing, type ReadinessFacts } from "./readiness";
 import type { RecordingInput } from "./recording-schema";
 import { indexRecording } from "./search.server";
 import { fileStorage } from "~/files/storage.server";
-import { FILE_FORMATS } from "~/files/formats.server";
 import { themeLabel } from "./themes";
 import type { StoredUpload } from "./uploads.server";
 import { findWebinar, pastWebinars } from "./webinar-tables.server";
@@ -177,19 +176,7 @@ export async function attachUpload(
         return { ok: false, formErrors: blocked };
       }
       if (replaced) await trx.deleteFrom("recording_files").where("id", "=", replaced.id).execute();
-      await trx
-        .insertInto("recording_files")
-        .values({
-          id: newFileId(),
-          recording_id: id,
-          kind,
-          format: upload.format,
-          content_type: FILE_FORMATS[upload.format].contentType,
-          storage_key: upload.key,
-          byte_size: upload.size,
-          created_at: nowIso(),
-        })
-        .execute();
+      await trx.insertInto("recording_files").values(recordingFileRow(id, kind, upload)).execute();
       await trx.updateTable("recordings").set(changes).where("id", "=", id).execute();
       if (kind === "captions" && upload.cues) await reindex(trx, id, captionsPlainText(upload.cues));
       await recordingsAudit.record(trx, {
