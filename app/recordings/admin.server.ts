@@ -265,12 +265,12 @@ export interface StaffListItem {
 
 /** Every recording, drafts first then newest, each with what it still lacks. */
 export async function staffRecordingList(page: number) {
-  const result = await paginate(db().selectFrom("recordings"), { page, pageSize: 25 }, (query) =>
+  const { rows, ...paging } = await paginate(db().selectFrom("recordings"), { page, pageSize: 25 }, (query) =>
     query.selectAll().orderBy("status").orderBy("recorded_at", "desc").orderBy("id", "desc"),
   );
-  const ids = result.rows.map((row) => row.id);
+  const ids = rows.map((row) => row.id);
   const fileRows = ids.length ? await db().selectFrom("recording_files").select(["recording_id", "kind"]).where("recording_id", "in", ids).execute() : [];
-  const items: StaffListItem[] = result.rows.map((recording) => {
+  const items: StaffListItem[] = rows.map((recording) => {
     const kinds = new Set(fileRows.filter((row) => row.recording_id === recording.id).map((row) => row.kind));
     return {
       id: recording.id,
@@ -280,7 +280,8 @@ export async function staffRecordingList(page: number) {
       missing: missingForPublishing(readinessFacts(recording, kinds)),
     };
   });
-  return { ...result, items };
+  // Only the items and the paging go on to the page, not the full rows they were made from.
+  return { ...paging, items };
 }
 
 /** Webinars that have ended without a recording yet, newest first (at most ten). */

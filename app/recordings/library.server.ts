@@ -94,8 +94,9 @@ export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> =
     : await paginate(executor.selectFrom("recordings").where(filters), pageOptions, (q) =>
         q.select(LIST_COLUMNS).orderBy("recordings.recorded_at", "desc").orderBy("recordings.id", "desc"),
       );
-  const extras = await extrasFor(executor, page.rows.map((row) => row.id));
-  const items: LibraryListItem[] = page.rows.map((row) => {
+  const { rows, ...paging } = page;
+  const extras = await extrasFor(executor, rows.map((row) => row.id));
+  const items: LibraryListItem[] = rows.map((row) => {
     const kinds = extras.files.get(row.id) ?? new Set();
     return {
       id: row.id,
@@ -108,7 +109,8 @@ export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> =
       hasSlides: kinds.has("slides"),
     };
   });
-  return { ...page, items, searched: query.text !== "" };
+  // Only the items and the paging go on to the page, not the rows they were made from.
+  return { ...paging, items, searched: query.text !== "" };
 }
 
 /**
