@@ -16,7 +16,7 @@ import { fileStorage } from "~/files/storage.server";
 import { themeLabel } from "./themes";
 import type { StoredUpload } from "./uploads.server";
 import { findWebinar, pastWebinars } from "./webinar-tables.server";
-import { recordingDetails } from "./library.server";
+import { fileKindsFor, recordingDetails } from "./library.server";
 
 /** Staff work on recordings: details, files, publishing. Each change is one transaction with its audit entry. */
 
@@ -268,10 +268,9 @@ export async function staffRecordingList(page: number) {
   const { rows, ...paging } = await paginate(db().selectFrom("recordings"), { page, pageSize: 25 }, (query) =>
     query.selectAll().orderBy("status").orderBy("recorded_at", "desc").orderBy("id", "desc"),
   );
-  const ids = rows.map((row) => row.id);
-  const fileRows = ids.length ? await db().selectFrom("recording_files").select(["recording_id", "kind"]).where("recording_id", "in", ids).execute() : [];
+  const files = await fileKindsFor(db(), rows.map((row) => row.id));
   const items: StaffListItem[] = rows.map((recording) => {
-    const kinds = new Set(fileRows.filter((row) => row.recording_id === recording.id).map((row) => row.kind));
+    const kinds = files.get(recording.id) ?? new Set<string>();
     return {
       id: recording.id,
       title: recording.title,

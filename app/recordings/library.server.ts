@@ -32,15 +32,22 @@ export function libraryQueryFrom(params: URLSearchParams): LibraryQuery {
   };
 }
 
+/** The kinds of file each of a page of recordings has, in one query. */
+export async function fileKindsFor(executor: Kysely<DB>, ids: number[]): Promise<Map<number, Set<string>>> {
+  const files = new Map<number, Set<string>>();
+  if (ids.length === 0) return files;
+  const rows = await executor.selectFrom("recording_files").select(["recording_id", "kind"]).where("recording_id", "in", ids).execute();
+  for (const row of rows) files.set(row.recording_id, (files.get(row.recording_id) ?? new Set()).add(row.kind));
+  return files;
+}
+
 /** The kinds of file each recording has, and its themes, for a page of rows in two queries. */
 async function extrasFor(executor: Kysely<DB>, ids: number[]) {
   if (ids.length === 0) return { files: new Map<number, Set<string>>(), themes: new Map<number, string[]>() };
-  const [fileRows, themeRows] = await Promise.all([
-    executor.selectFrom("recording_files").select(["recording_id", "kind"]).where("recording_id", "in", ids).execute(),
+  const [files, themeRows] = await Promise.all([
+    fileKindsFor(executor, ids),
     executor.selectFrom("recording_themes").select(["recording_id", "theme"]).where("recording_id", "in", ids).orderBy("theme").execute(),
   ]);
-  const files = new Map<number, Set<string>>();
-  for (const row of fileRows) files.set(row.recording_id, (files.get(row.recording_id) ?? new Set()).add(row.kind));
   const themes = new Map<number, string[]>();
   for (const row of themeRows) themes.set(row.recording_id, [...(themes.get(row.recording_id) ?? []), row.theme]);
   return { files, themes };
