@@ -7,17 +7,16 @@ import { recordingsAudit } from "./audit-actions.server";
 import { captionsPlainText } from "./captions.server";
 import { parseDuration } from "./durations";
 import { externalUrlProblem } from "./embed.server";
-import { newFileId, type UploadKind } from "./file-types.server";
+import { recordingFileRow, type UploadKind } from "./file-types.server";
 import { notifyRegistrants } from "./notifications.server";
 import { missingForPublishing, type ReadinessFacts } from "./readiness";
 import type { RecordingInput } from "./recording-schema";
 import { indexRecording } from "./search.server";
 import { fileStorage } from "~/files/storage.server";
-import { FILE_FORMATS } from "~/files/formats.server";
 import { themeLabel } from "./themes";
 import type { StoredUpload } from "./uploads.server";
 import { findWebinar, pastWebinars } from "./webinar-tables.server";
-import { recordingDetails } from "./library.server";
+import { fileKindsFor, recordingDetails } from "./library.server";
 
 /** Staff work on recordings: details, files, publishing. Each change is one transaction with its audit entry. */
 
@@ -177,19 +176,7 @@ export async function attachUpload(
         return { ok: false, formErrors: blocked };
       }
       if (replaced) await trx.deleteFrom("recording_files").where("id", "=", replaced.id).execute();
-      await trx
-        .insertInto("recording_files")
-        .values({
-          id: newFileId(),
-          recording_id: id,
-          kind,
-          format: upload.format,
-          content_type: FILE_FORMATS[upload.format].contentType,
-          storage_key: upload.key,
-          byte_size: upload.size,
-          created_at: nowIso(),
-        })
-        .execute();
+      await trx.insertInto("recording_files").values(recordingFileRow(id, kind, upload)).execute();
       await trx.updateTable("recordings").set(changes).where("id", "=", id).execute();
       if (kind === "captions" && upload.cues) await reindex(trx, id, captionsPlainText(upload.cues));
       await recordingsAudit.record(trx, {
@@ -278,13 +265,12 @@ export interface StaffListItem {
 
 /** Every recording, drafts first then newest, each with what it still lacks. */
 export async function staffRecordingList(page: number) {
-  const result = await paginate(db().selectFrom("recordings"), { page, pageSize: 25 }, (query) =>
+  const { rows, ...paging } = await paginate(db().selectFrom("recordings"), { page, pageSize: 25 }, (query) =>
     query.selectAll().orderBy("status").orderBy("recorded_at", "desc").orderBy("id", "desc"),
   );
-  const ids = result.rows.map((row) => row.id);
-  const fileRows = ids.length ? await db().selectFrom("recording_files").select(["recording_id", "kind"]).where("recording_id", "in", ids).execute() : [];
-  const items: StaffListItem[] = result.rows.map((recording) => {
-    const kinds = new Set(fileRows.filter((row) => row.recording_id === recording.id).map((row) => row.kind));
+  const files = await fileKindsFor(db(), rows.map((row) => row.id));
+  const items: StaffListItem[] = rows.map((recording) => {
+    const kinds = files.get(recording.id) ?? new Set<string>();
     return {
       id: recording.id,
       title: recording.title,
@@ -293,7 +279,8 @@ export async function staffRecordingList(page: number) {
       missing: missingForPublishing(readinessFacts(recording, kinds)),
     };
   });
-  return { ...result, items };
+  // Only the items and the paging go on to the page, not the full rows they were made from.
+  return { ...paging, items };
 }
 
 /** Webinars that have ended without a recording yet, newest first (at most ten). */

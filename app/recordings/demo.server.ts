@@ -6,10 +6,9 @@ import type { DB } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import type { Database } from "~/db.server";
 import { checkCaptions, captionsPlainText } from "./captions.server";
-import { newFileId, type RecordingFormat } from "./file-types.server";
+import { recordingFileRow, type RecordingFormat } from "./file-types.server";
 import { generatedCaptions } from "./demo-files.server";
 import { onePagePdf } from "~/files/generated-pdf.server";
-import { FILE_FORMATS } from "~/files/formats.server";
 import { indexRecording } from "./search.server";
 import { fileStorage } from "~/files/storage.server";
 import { themeLabel, type Theme } from "./themes";
@@ -193,19 +192,7 @@ async function store(data: Buffer): Promise<{ key: string; size: number }> {
 
 async function addFile(trx: Kysely<DB>, recordingId: number, kind: "video" | "captions" | "slides", format: RecordingFormat, data: Buffer) {
   const { key, size } = await store(data);
-  await trx
-    .insertInto("recording_files")
-    .values({
-      id: newFileId(),
-      recording_id: recordingId,
-      kind,
-      format,
-      content_type: FILE_FORMATS[format].contentType,
-      storage_key: key,
-      byte_size: size,
-      created_at: nowIso(),
-    })
-    .execute();
+  await trx.insertInto("recording_files").values(recordingFileRow(recordingId, kind, { key, size, format })).execute();
 }
 
 export async function seedDemoRecordings(database: Database): Promise<string> {

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { RecordingFile } from "#db/schema";
+import { nowIso } from "~/clock.server";
+import { FILE_FORMATS } from "~/files/formats.server";
 import type { UploadRule } from "~/files/upload-rules";
 
 /**
@@ -37,4 +39,18 @@ export function isUploadKind(value: unknown): value is UploadKind {
 /** A file's public id: random, so one file's address says nothing about another's. */
 export function newFileId(): string {
   return randomBytes(12).toString("base64url");
+}
+
+/** The recording_files row for a stored file: a new public id, and the content type its format is served as. */
+export function recordingFileRow(recordingId: number, kind: UploadKind, file: { key: string; size: number; format: RecordingFormat }): RecordingFile {
+  return {
+    id: newFileId(),
+    recording_id: recordingId,
+    kind,
+    format: file.format,
+    content_type: FILE_FORMATS[file.format].contentType,
+    storage_key: file.key,
+    byte_size: file.size,
+    created_at: nowIso(),
+  };
 }

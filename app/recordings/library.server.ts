@@ -1,7 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { DB, Recording, RecordingFile } from "#db/schema";
 import { db } from "~/db.server";
+import { pageParam } from "~/lib/params";
 import { paginate } from "~/lib/paging.server";
+import type { LibraryListItem } from "./library-list";
 import { recordingHits, searchTerms } from "./search.server";
 import { isTheme, type Theme } from "./themes";
 import { findWebinar, type WebinarSummary } from "./webinar-tables.server";
@@ -22,36 +24,30 @@ export interface LibraryQuery {
 export function libraryQueryFrom(params: URLSearchParams): LibraryQuery {
   const theme = params.get("theme");
   const year = Number(params.get("year"));
-  const page = Number.parseInt(params.get("page") ?? "1", 10);
   return {
     text: (params.get("q") ?? "").trim().slice(0, 200),
     theme: isTheme(theme) ? theme : undefined,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
-    page: Number.isFinite(page) ? page : 1,
+    page: pageParam(params),
   };
 }
 
-export interface LibraryItem {
-  id: number;
-  title: string;
-  recordedAt: string;
-  durationSeconds: number | null;
-  speakers: string;
-  themes: string[];
-  hasVideo: boolean;
-  hasCaptions: boolean;
-  hasSlides: boolean;
+/** The kinds of file each of a page of recordings has, in one query. */
+export async function fileKindsFor(executor: Kysely<DB>, ids: number[]): Promise<Map<number, Set<string>>> {
+  const files = new Map<number, Set<string>>();
+  if (ids.length === 0) return files;
+  const rows = await executor.selectFrom("recording_files").select(["recording_id", "kind"]).where("recording_id", "in", ids).execute();
+  for (const row of rows) files.set(row.recording_id, (files.get(row.recording_id) ?? new Set()).add(row.kind));
+  return files;
 }
 
 /** The kinds of file each recording has, and its themes, for a page of rows in two queries. */
 async function extrasFor(executor: Kysely<DB>, ids: number[]) {
   if (ids.length === 0) return { files: new Map<number, Set<string>>(), themes: new Map<number, string[]>() };
-  const [fileRows, themeRows] = await Promise.all([
-    executor.selectFrom("recording_files").select(["recording_id", "kind"]).where("recording_id", "in", ids).execute(),
+  const [files, themeRows] = await Promise.all([
+    fileKindsFor(executor, ids),
     executor.selectFrom("recording_themes").select(["recording_id", "theme"]).where("recording_id", "in", ids).orderBy("theme").execute(),
   ]);
-  const files = new Map<number, Set<string>>();
-  for (const row of fileRows) files.set(row.recording_id, (files.get(row.recording_id) ?? new Set()).add(row.kind));
   const themes = new Map<number, string[]>();
   for (const row of themeRows) themes.set(row.recording_id, [...(themes.get(row.recording_id) ?? []), row.theme]);
   return { files, themes };
@@ -83,7 +79,7 @@ function libraryFilters(query: LibraryQuery, unsearchable: boolean) {
   };
 }
 
-const LIST_COLUMNS = ["recordings.id", "recordings.title", "recordings.recorded_at", "recordings.duration_seconds", "recordings.speakers", "recordings.external_url"] as const;
+const LIST_COLUMNS = ["recordings.id", "recordings.title", "recordings.recorded_at", "recordings.duration_seconds", "recordings.speakers"] as const;
 
 export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> = db()) {
   const terms = searchTerms(query.text);
@@ -105,8 +101,9 @@ export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> =
     : await paginate(executor.selectFrom("recordings").where(filters), pageOptions, (q) =>
         q.select(LIST_COLUMNS).orderBy("recordings.recorded_at", "desc").orderBy("recordings.id", "desc"),
       );
-  const extras = await extrasFor(executor, page.rows.map((row) => row.id));
-  const items: LibraryItem[] = page.rows.map((row) => {
+  const { rows, ...paging } = page;
+  const extras = await extrasFor(executor, rows.map((row) => row.id));
+  const items: LibraryListItem[] = rows.map((row) => {
     const kinds = extras.files.get(row.id) ?? new Set();
     return {
       id: row.id,
@@ -115,12 +112,12 @@ export async function listRecordings(query: LibraryQuery, executor: Kysely<DB> =
       durationSeconds: row.duration_seconds,
       speakers: row.speakers,
       themes: extras.themes.get(row.id) ?? [],
-      hasVideo: kinds.has("video") || row.external_url !== null,
       hasCaptions: kinds.has("captions"),
       hasSlides: kinds.has("slides"),
     };
   });
-  return { ...page, items, searched: query.text !== "" };
+  // Only the items and the paging go on to the page, not the rows they were made from.
+  return { ...paging, items, searched: query.text !== "" };
 }
 
 /**

@@ -4,8 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { config } from "~/config.server";
 import { nowIso } from "~/clock.server";
-import { newFileId } from "~/recordings/file-types.server";
-import { FILE_FORMATS } from "~/files/formats.server";
+import { recordingFileRow } from "~/recordings/file-types.server";
 import { indexRecording } from "~/recordings/search.server";
 import { newStorageKey } from "~/files/storage.server";
 import { THEMES, themeLabel } from "~/recordings/themes";
@@ -82,11 +81,8 @@ export async function addSparseBenchVideo(database: Kysely<DB>, recordingId: num
   } finally {
     await handle.close();
   }
-  const id = newFileId();
+  const row = recordingFileRow(recordingId, "video", { key, size: bytes, format: "mp4" });
   await database.deleteFrom("recording_files").where("recording_id", "=", recordingId).where("kind", "=", "video").execute();
-  await database
-    .insertInto("recording_files")
-    .values({ id, recording_id: recordingId, kind: "video", format: "mp4", content_type: FILE_FORMATS.mp4.contentType, storage_key: key, byte_size: bytes, created_at: nowIso() })
-    .execute();
-  return { url: `/recordings/${recordingId}/files/${id}`, path: join(config().storagePath, key) };
+  await database.insertInto("recording_files").values(row).execute();
+  return { url: `/recordings/${recordingId}/files/${row.id}`, path: join(config().storagePath, key) };
 }
