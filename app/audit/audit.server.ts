@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { db } from "~/db.server";
 import { allFeatures } from "~/features.server";
-import { escapeLike } from "~/lib/like.server";
+import { containsIgnoringCase } from "~/lib/like.server";
 import { paginate } from "~/lib/paging.server";
 import { readAllDetails, type AuditActionSpec, type AuditDetailLine, type AuditSubjectSpec } from "./define";
 
@@ -68,18 +68,11 @@ export async function listAudit(
   if (options.action) filtered = filtered.where("audit_log.action", "=", options.action);
   if (options.from) filtered = filtered.where("audit_log.at", ">=", options.from);
   if (options.before) filtered = filtered.where("audit_log.at", "<", options.before);
-  const person = options.person?.trim().toLowerCase();
+  const person = options.person?.trim();
   if (person) {
     // Subqueries rather than joins, so the count below still reads only the audit log and the matching people.
-    const pattern = `%${escapeLike(person)}%`;
     const matching = (eb: ExpressionBuilder<DB, "audit_log">) =>
-      eb
-        .selectFrom("users")
-        .where((inner) =>
-          inner.or(
-            (["users.full_name", "users.email"] as const).map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`),
-          ),
-        );
+      eb.selectFrom("users").where((inner) => inner.or(["users.full_name", "users.email"].map((column) => containsIgnoringCase(column, person))));
     filtered = filtered.where((eb) =>
       eb.or([
         eb("audit_log.actor_user_id", "in", matching(eb).select("users.id")),

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/ui/link";
 
 /**
  * On the account page (where members land after signing in) while the mail server refuses their

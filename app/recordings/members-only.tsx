@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/ui/link";
 
 /**
  * What a visitor, or someone whose membership is not active yet, sees instead of the library or a

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFlash } from "~/lib/flash.server";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { requireUser } from "~/auth/access.server";
 import { RefusedAddressBanner } from "~/bulletin/address-banner";
 import { addressProblem } from "~/bulletin/bounces.server";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
 import { parseAuditFilters } from "~/audit/audit-filters.server";
 import { auditActionLabels, listAudit } from "~/audit/audit.server";

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
 import { BulletinForm } from "~/bulletin/bulletin-form";
 import { bulletinSchema } from "~/bulletin/bulletin-schema";

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
 import { scheduleSchema } from "~/bulletin/bulletin-schema";
 import { requireBulletin, requireEditableBulletin, scheduleBulletin } from "~/bulletin/bulletins.server";

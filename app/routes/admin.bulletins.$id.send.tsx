@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
 import { requireBulletin, requireEditableBulletin, sendBulletinNow } from "~/bulletin/bulletins.server";
 import { membersText } from "~/bulletin/members-text";

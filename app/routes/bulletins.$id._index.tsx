@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { getCurrentUser, requireUser } from "~/auth/access.server";
 import { archiveBodyHtml, findArchivedBulletin } from "~/bulletin/archive.server";
 import bulletinStyles from "~/bulletin/bulletin.css?url";

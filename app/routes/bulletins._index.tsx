@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { getCurrentUser } from "~/auth/access.server";
 import { listArchive } from "~/bulletin/archive.server";
 import { pageParam } from "~/lib/params";

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { listCapturedMail } from "~/mail/captured-mail.server";
 import { formatUkDateTime } from "~/ui/dates";
 import { RouteErrorBoundary } from "~/ui/route-error";

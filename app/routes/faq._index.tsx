@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { config } from "~/config.server";
 import { ContentBody } from "~/content/content-body";
 import { faqPage } from "~/content/pages.server";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { ContentBody } from "~/content/content-body";
 import { guidancePage } from "~/content/pages.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";

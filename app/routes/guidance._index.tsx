@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { guidanceIndex } from "~/content/pages.server";
 import { ContentSearchForm } from "~/content/search-form";
 import { RouteErrorBoundary } from "~/ui/route-error";

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { ErrorSummary } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { browserIdFor } from "~/webinars/browser-id.server";

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link, useRouteLoaderData } from "@remix-run/react";
+import { useRouteLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import type { RootLoaderData } from "~/root";
 import { RouteErrorBoundary } from "~/ui/route-error";
 

@@ -1,5 +1,6 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { getCurrentUser } from "~/auth/access.server";
 import { idParam } from "~/lib/params";
 import { clockTime, durationInWords } from "~/recordings/durations";

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { getCurrentUser } from "~/auth/access.server";
 import { LibraryList } from "~/recordings/library-list";
 import { libraryQueryFrom, libraryYears, listRecordings } from "~/recordings/library.server";

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { isOneClickForm } from "~/bulletin/http-rules";
 import { describeUnsubscribeLink, maskedAddress, unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
 import { config } from "~/config.server";

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { getCurrentUser, requireUser } from "~/auth/access.server";
 import { rateLimitMessage } from "~/auth/rate-limits.server";
 import { readFlash } from "~/lib/flash.server";

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { db } from "~/db.server";
 import { pageParam } from "~/lib/params";
 import { formatUkDateTime, formatUkDay } from "~/ui/dates";

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { forbidden } from "~/workspaces/access.server";
 import { WorkspacePageHeader } from "~/workspaces/components";

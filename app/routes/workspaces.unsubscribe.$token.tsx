@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import { SubmitButton } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { digestTokenOwner, subscribedWorkspaces, unsubscribe } from "~/workspaces/digest.server";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/ui/link";
 
 export interface ContentsLink {
   /** Where the link goes; also how the current page is recognised. */

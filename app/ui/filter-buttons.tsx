@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/ui/link";
 
 /** A search or filter form's submit button, and a link back to the unfiltered list once something is chosen. */
 export function FilterButtons({ submit, clear, clearTo, showClear }: { submit: string; clear: string; clearTo: string; showClear: boolean }) {

@@ -1,4 +1,5 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import type { ReactNode } from "react";
 
 export const SERVICE_NAME = "Social Prescribing Network";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/ui/link";
 
 /**
  * NHS numbered pagination for GET lists. Keeps the other query parameters (search and filters)

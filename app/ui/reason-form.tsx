@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/ui/link";
 import type { z } from "zod";
 import { Breadcrumbs } from "./breadcrumbs";
 import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "./forms";

@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Link } from "~/ui/link";
 
 /** The page shown when a route throws: NHS-style 403, 404 and 500 pages. */
 export function RouteErrorBoundary() {

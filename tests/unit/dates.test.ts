@@ -25,4 +25,17 @@ describe("UK dates", () => {
       expect(formatUkDay(at.toISOString())).toBe(format(zoned, "d MMMM yyyy"));
     }
   });
+
+  it("gives every minute around both clock changes its own UK time, whatever order they are asked in", () => {
+    for (const change of [Date.UTC(2027, 2, 28, 1), Date.UTC(2027, 9, 31, 1)]) {
+      const minutes = Array.from({ length: 240 }, (_, index) => change - 2 * 3_600_000 + index * 60_000).reverse();
+      for (const at of minutes) {
+        expect(formatUkDateTime(new Date(at))).toBe(format(new TZDate(at, "Europe/London"), "d MMMM yyyy 'at' h:mmaaa"));
+      }
+    }
+  });
+
+  it("refuses a date that is not one, as it always has", () => {
+    expect(() => formatUkDay("not a date")).toThrow(RangeError);
+  });
 });
