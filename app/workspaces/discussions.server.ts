@@ -287,8 +287,9 @@ export async function listPosts(viewer: WorkspaceViewer, thread: ThreadRow, page
       .select("users.full_name as author_name")
       .orderBy("workspace_posts.id"),
   );
+  const { rows, ...paging } = result;
   const me = viewer.current.user.id;
-  const posts: PostView[] = result.rows.map((post) => {
+  const posts: PostView[] = rows.map((post) => {
     const isOwn = post.author_id === me;
     const state = post.deleted_at ? "deleted" : post.hidden_at ? "hidden" : "visible";
     const mayRead = state === "visible" || (state === "hidden" && (isOwn || viewer.isLead));
@@ -309,7 +310,8 @@ export async function listPosts(viewer: WorkspaceViewer, thread: ThreadRow, page
       hasHistory: viewer.isLead && post.edited_at !== null,
     };
   });
-  return { ...result, posts };
+  // Only the views go to the page: the rows hold what some readers may not see (a hidden post's text and reason).
+  return { ...paging, posts };
 }
 
 /** Where a post is: its thread and the page of the thread it is on. */

@@ -80,10 +80,8 @@ export async function reportQueue(workspaceId: number, page: number) {
       .orderBy("workspace_reports.created_at")
       .orderBy("workspace_reports.id"),
   );
-  return {
-    ...result,
-    reports: result.rows.map(({ body, ...report }) => ({ ...report, html: report.deleted_at ? null : renderMarkdown(body) })),
-  };
+  const { rows, ...paging } = result;
+  return { ...paging, reports: rows.map(({ body, ...report }) => ({ ...report, html: report.deleted_at ? null : renderMarkdown(body) })) };
 }
 
 /** Posts the leads have hidden, newest first, so they can restore one. */

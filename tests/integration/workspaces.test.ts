@@ -231,6 +231,21 @@ describe("moderation", () => {
     expect(actions.slice(0, 2)).toEqual(["workspace.post_restored", "workspace.post_hidden"]);
   });
 
+  it("shows other members where a hidden reply was, sending their browser neither its text nor the reason", async () => {
+    const { poster, reporter, leadViewer, threadId } = await reportedPost();
+    const asPoster = await viewer(poster.id, LONDON);
+    const replied = await reply(asPoster, await requireThread(asPoster, threadId), { body: "My private sessions are half price", confirmNotPatientData: false });
+    if (!replied.ok) throw new Error("no reply");
+    expect(await hidePost(leadViewer, (await requirePost(leadViewer, replied.postId)).post, "Advertising a private service")).toEqual({ ok: true });
+
+    const asReporter = await viewer(reporter.id, LONDON);
+    const seen = await listPosts(asReporter, await requireThread(asReporter, threadId), 1);
+    expect(seen.posts.map((post) => post.state)).toEqual(["visible", "hidden"]);
+    const sent = JSON.stringify(seen);
+    expect(sent).not.toContain("half price");
+    expect(sent).not.toContain("Advertising a private service");
+  });
+
   it("dismisses a report", async () => {
     const { leadViewer } = await reportedPost();
     const [report] = (await reportQueue(leadViewer.workspace.id, 1)).reports;
