@@ -41,6 +41,11 @@ export interface AuditEntry {
   detailLines: AuditDetailLine[];
 }
 
+/** Entries as the staff pages show them: their details in words only, so the page does not carry them twice. */
+export function entriesForPage(entries: AuditEntry[]): Array<Omit<AuditEntry, "details">> {
+  return entries.map(({ details: _inWords, ...entry }) => entry);
+}
+
 export const AUDIT_PAGE_SIZE = 25;
 
 export interface AuditFilters {

@@ -3,7 +3,7 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
 import { parseAuditFilters } from "~/audit/audit-filters.server";
-import { auditActionLabels, listAudit } from "~/audit/audit.server";
+import { auditActionLabels, entriesForPage, listAudit } from "~/audit/audit.server";
 import { pageParam } from "~/lib/params";
 import { AuditDetails } from "~/audit/audit-details";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
@@ -25,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map(({ action, label }) => ({ value: action, label }))
     .sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
   const filtered = Object.values(filters).some((value) => value !== undefined);
-  return { values, errors, actions, filtered, ...(await listAudit({ ...filters, page: pageParam(params) })) };
+  const { entries, ...paging } = await listAudit({ ...filters, page: pageParam(params) });
+  return { values, errors, actions, filtered, ...paging, entries: entriesForPage(entries) };
 }
 
 export default function AuditLog() {

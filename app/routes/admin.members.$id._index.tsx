@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
-import { listAudit } from "~/audit/audit.server";
+import { entriesForPage, listAudit } from "~/audit/audit.server";
 import { domainRuleFor } from "~/membership/domain-policy.server";
 import { approveMember, getMemberForStaff, nextWaitingJoiner } from "~/membership/member-admin.server";
 import { JOINER_DECIDED } from "~/membership/member-decision.server";
@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     roles: roles.map((grant) => describeRole(grant.role, grant.scope)),
     activeSessions,
-    history: history.entries,
+    history: entriesForPage(history.entries),
   }, { headers: flash.headers });
 }
 

@@ -41,9 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters,
     pendingCount: await countPendingJoiners(),
     ...result,
-    members: result.members.map((member) => ({
+    members: result.members.map(({ job_role, ...member }) => ({
       ...member,
-      jobRole: labelFor(JOB_ROLES, member.job_role),
+      jobRole: labelFor(JOB_ROLES, job_role),
       region: labelFor(REGIONS, member.region),
     })),
   }, { headers: flash.headers });

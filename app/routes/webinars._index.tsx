@@ -19,11 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { signedIn: current !== null, webinars: await listUpcomingWebinars(current?.user.id ?? null) };
 }
 
-function shorten(text: string, max = 220): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, flat.lastIndexOf(" ", max))}…`;
-}
-
 export default function Webinars() {
   const { signedIn, webinars } = useLoaderData<typeof loader>();
   return (
@@ -60,7 +55,7 @@ export default function Webinars() {
                     UK time, {webinar.duration}
                     {webinar.speakers ? `. Speakers: ${webinar.speakers}` : ""}
                   </p>
-                  <p>{shorten(webinar.description)}</p>
+                  <p>{webinar.teaser}</p>
                   <p>
                     {webinar.cancelled ? (
                       <strong className="nhsuk-tag nhsuk-tag--red">Cancelled</strong>

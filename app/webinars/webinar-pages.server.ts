@@ -11,15 +11,14 @@ import { countWithStatus, hasEnded, hasStarted, joiningLinksDue, linksSendAtText
  * page or the browser by accident.
  */
 
+/** A webinar in the upcoming list: what the list shows, its description cut to a teaser on the server. */
 export interface WebinarSummary {
   id: number;
   title: string;
   when: string;
-  startsAt: string;
   duration: string;
   speakers: string;
-  audience: string;
-  description: string;
+  teaser: string;
   cancelled: boolean;
   placesLeft: number;
   registrationOpen: boolean;
@@ -29,16 +28,20 @@ function durationOf(webinar: Webinar): string {
   return formatDuration(Math.round((Date.parse(webinar.ends_at) - Date.parse(webinar.starts_at)) / 60_000));
 }
 
+/** The start of a description, about `max` characters cut at a word, for a list. */
+function teaserOf(text: string, max = 220): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, flat.lastIndexOf(" ", max))}…`;
+}
+
 function summaryOf(webinar: Webinar, approved: number): WebinarSummary {
   return {
     id: webinar.id,
     title: webinar.title,
     when: webinarWhen(webinar),
-    startsAt: webinar.starts_at,
     duration: durationOf(webinar),
     speakers: webinar.speakers,
-    audience: webinar.audience,
-    description: webinar.description,
+    teaser: teaserOf(webinar.description),
     cancelled: webinar.cancelled_at !== null,
     placesLeft: Math.max(0, webinar.capacity - approved),
     registrationOpen: registrationIsOpen(webinar),
@@ -81,8 +84,10 @@ export const PAST_PAGE_SIZE = 20;
 /** Webinars that have taken place, newest first (cancelled ones left out). */
 export async function listPastWebinars(page: number) {
   const filtered = db().selectFrom("webinars").where("ends_at", "<=", nowIso()).where("cancelled_at", "is", null);
-  const result = await paginate(filtered, { page, pageSize: PAST_PAGE_SIZE }, (query) => query.selectAll().orderBy("starts_at", "desc").orderBy("id", "desc"));
-  return { ...result, rows: result.rows.map((webinar) => summaryOf(webinar, 0)) };
+  const result = await paginate(filtered, { page, pageSize: PAST_PAGE_SIZE }, (query) =>
+    query.select(["id", "title", "speakers", "starts_at", "ends_at"]).orderBy("starts_at", "desc").orderBy("id", "desc"),
+  );
+  return { ...result, rows: result.rows.map((webinar) => ({ id: webinar.id, title: webinar.title, when: webinarWhen(webinar), speakers: webinar.speakers })) };
 }
 
 export interface MyPlace {
@@ -142,6 +147,8 @@ export async function getWebinarPage(webinarId: number, userId: number | null) {
   return {
     webinar: {
       ...summaryOf(webinar, approved),
+      audience: webinar.audience,
+      description: webinar.description,
       cancelReason: webinar.cancel_reason,
       started: hasStarted(webinar, at),
       ended: hasEnded(webinar, at),

@@ -258,10 +258,8 @@ export async function listThreads(workspaceId: number, page: number) {
 
 export interface PostView {
   id: number;
-  authorId: number;
   authorName: string;
   isOwn: boolean;
-  isOpening: boolean;
   createdAt: string;
   editedAt: string | null;
   state: "visible" | "hidden" | "deleted";
@@ -295,10 +293,8 @@ export async function listPosts(viewer: WorkspaceViewer, thread: ThreadRow, page
     const mayRead = state === "visible" || (state === "hidden" && (isOwn || viewer.isLead));
     return {
       id: post.id,
-      authorId: post.author_id,
       authorName: post.author_name,
       isOwn,
-      isOpening: post.is_opening === 1,
       createdAt: post.created_at,
       editedAt: post.edited_at,
       state,
