@@ -1,4 +1,4 @@
-import { Form, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import type { ReactNode } from "react";
 
@@ -52,11 +52,12 @@ export function Header({ user }: { user: ShellUser | null }) {
                   </li>
                 ) : null}
                 <li className="nhsuk-header__account-item">
-                  <Form className="nhsuk-header__account-form" action="/sign-out" method="post">
+                  {/* A plain form: signing out loads a fresh page, leaving nothing of the member's in the browser's state. */}
+                  <form className="nhsuk-header__account-form" action="/sign-out" method="post">
                     <button className="nhsuk-header__account-button" type="submit">
                       Sign out
                     </button>
-                  </Form>
+                  </form>
                 </li>
               </>
             ) : (
