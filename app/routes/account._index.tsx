@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readFlash } from "~/lib/flash.server";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { requireUser } from "~/auth/access.server";
 import { RefusedAddressBanner } from "~/bulletin/address-banner";
@@ -83,11 +83,12 @@ export default function Account() {
 
         <h2>Signed-in devices</h2>
         <p>If you signed in on a shared or lost device, sign out everywhere. You will need to sign in again here too.</p>
-        <Form method="post" action="/account/sign-out-everywhere">
+        {/* A plain form, like the header's sign out: what follows is a fresh page with nobody signed in. */}
+        <form method="post" action="/account/sign-out-everywhere">
           <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
             Sign out of all devices
           </button>
-        </Form>
+        </form>
 
         <h2>Leave the network</h2>
         <p>

@@ -9,21 +9,13 @@ import * as preferences from "~/routes/account.preferences";
 import * as profile from "~/routes/account.profile";
 import * as signOutEverywhere from "~/routes/account.sign-out-everywhere";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createMember, pageData, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
+import { createMember, outcome, pageData, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
 
 let database: Database;
 beforeAll(async () => {
   database = await testDatabase();
 });
 beforeEach(() => clearDatabase(database));
-
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    return thrown;
-  }
-}
 
 const args = (request: Request): LoaderFunctionArgs => ({ request, params: {}, context: testContext });
 

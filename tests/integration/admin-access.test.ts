@@ -11,7 +11,7 @@ import * as member from "~/routes/admin.members.$id._index";
 import * as decline from "~/routes/admin.members.$id.decline";
 import * as remove from "~/routes/admin.members.$id.remove";
 import { clearDatabase, testDatabase } from "../support/database";
-import { createAdmin, createMember, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
+import { createAdmin, createMember, outcome, pageRequest, sessionCookieFor, testContext } from "../support/fixtures";
 
 /**
  * Every staff route checks access on the server in its loader and its action: members get 403
@@ -76,15 +76,6 @@ const ROUTES: Record<string, StaffRoute> = {
   },
   "/admin/audit": { path: () => "/admin/audit", params: () => ({}), loader: audit.loader },
 };
-
-/** Runs a loader or action and returns what it threw or returned. */
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    return thrown;
-  }
-}
 
 async function setUp() {
   const pending = await createMember({ status: "pending", email: "pending@example.org.uk" });

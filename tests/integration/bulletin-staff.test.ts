@@ -17,20 +17,12 @@ import * as archivedPage from "~/routes/bulletins.$id._index";
 import * as archivePage from "~/routes/bulletins._index";
 import { testClock } from "~/clock.server";
 import { refusedCopy, sendAndQueue, writeBulletin } from "../support/bulletin";
-import { createAdmin, createMember, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createAdmin, createMember, outcome, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 
 const { database } = setUpDatabaseTests();
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
-
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    return thrown;
-  }
-}
 
 const call = (fn: Loader | Action, path: string, params: Record<string, string>, options: { cookie?: string; form?: Record<string, string> } = {}) =>
   outcome(() => fn({ request: pageRequest(path, options), params, context: testContext }));

@@ -3,7 +3,7 @@ import { publishRecording } from "~/recordings/admin.server";
 import * as fileRoute from "~/routes/recordings.$id.files.$fileId";
 import * as recordingRoute from "~/routes/recordings.$id._index";
 import * as libraryRoute from "~/routes/recordings._index";
-import { createAdmin, createMember, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createAdmin, createMember, outcome, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { addWebinar, completeRecording } from "../support/recordings";
 
 /**
@@ -11,14 +11,6 @@ import { addWebinar, completeRecording } from "../support/recordings";
  * neither list, view nor download anything, even with a file's exact address; a member can.
  */
 const { database } = setUpDatabaseTests();
-
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    return thrown;
-  }
-}
 
 /** What a loader gave: a Response as it is, or single-fetch `data()`'s payload. */
 function payload(result: unknown): Record<string, unknown> {

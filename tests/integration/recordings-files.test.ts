@@ -8,20 +8,12 @@ import { fileStorage } from "~/files/storage.server";
 import { receiveUpload } from "~/recordings/uploads.server";
 import * as fileRoute from "~/routes/recordings.$id.files.$fileId";
 import * as uploadRoute from "~/routes/admin.recordings.$id.upload.$kind";
-import { createAdmin, createMember, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createAdmin, createMember, outcome, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { addWebinar, captionsFor, completeRecording, DEMO_MP4, draftRecording } from "../support/recordings";
 import { zip } from "../support/files";
 
 /** Range requests on stored files, and what uploads accept: checked from content, never from the name. */
 const { database } = setUpDatabaseTests();
-
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    return thrown;
-  }
-}
 
 describe("range requests", () => {
   async function videoRequest() {

@@ -16,7 +16,7 @@ import * as webinarPage from "~/routes/webinars.$id._index";
 import * as list from "~/routes/webinars._index";
 import * as past from "~/routes/webinars.past";
 import { sendDueJoiningLinks } from "~/webinars/send-joining-links.server";
-import { createAdmin, createMember, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createAdmin, createMember, outcome, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { approvedMember, joiningTokenFor, newSeries, newWebinar, registeredMember } from "../support/webinars";
 
 /**
@@ -28,14 +28,6 @@ const { database } = setUpDatabaseTests();
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
 type Persona = "visitor" | "pending joiner" | "member" | "admin";
-
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    return thrown;
-  }
-}
 
 /** 200 for data, else the Response's status (a thrown or returned redirect, 403, 404 …). */
 function statusOf(result: unknown): number {

@@ -12,21 +12,13 @@ import * as resourcesRoute from "~/routes/workspaces.$slug.resources";
 import { RESOURCE_FILES } from "~/workspaces/resource-files";
 import type { ListedResource } from "~/workspaces/resources.server";
 import { zip } from "../support/files";
-import { createMember, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createMember, outcome, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 
 /** Files on a workspace's resources list: added by leads, checked from content, downloaded only by those who may read the workspace. */
 const { database } = setUpDatabaseTests();
 
 const LONDON = "london";
 const CHAMPIONS = "social-prescribing-champions";
-
-async function outcome(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    return thrown;
-  }
-}
 
 /** An answer to the form: its status and the errors conform shows by each field. */
 function answer(result: unknown): { status: number | undefined; errors: Record<string, string[]> } {

@@ -112,3 +112,12 @@ export function pageData<T>(result: unknown): T {
   }
   return result as T;
 }
+
+/** What a loader or action gives back: its value, or what it threw (Remix handlers throw redirects and error pages). */
+export async function outcome(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (thrown) {
+    return thrown;
+  }
+}
