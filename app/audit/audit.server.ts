@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { db } from "~/db.server";
 import { allFeatures } from "~/features.server";

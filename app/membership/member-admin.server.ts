@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB, User } from "#db/schema";
 import { memberApprovedEmail } from "#emails/member-approved";
 import { memberDeclinedEmail } from "#emails/member-declined";

@@ -5,8 +5,8 @@ import { forwardRef } from "react";
  * Remix's `Link`, with a short cut for the server. On the server a link only ever renders its `<a>`, but
  * Remix's `Link` still runs React Router's hooks to get there (path resolution against the matched routes,
  * a click handler, prefetch state): about 13 µs a link, a quarter of the home page's time (decision 0009).
- * A link to a path from the site root has itself as its href, so on the server it renders that `<a>`
- * directly, with exactly the attributes Remix's would have. In the browser, and for every other kind of
+ * A link to a path from the site root, already in its plain form, has itself as its href, so on the server
+ * it renders that `<a>` directly, with exactly the attributes Remix's would have. In the browser, and for every other kind of
  * `to` (relative paths, objects), it is Remix's `Link`, so hydration and client-side navigation are unchanged.
  */
 export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props, ref) {
@@ -21,9 +21,11 @@ const ON_SERVER = typeof document === "undefined";
  * (another site), and not an empty "?" or "#", which it drops.
  */
 const PATH_FROM_ROOT = /^\/(?!\/)[^?#]*(?:\?[^#]+)?(?:#.+)?$/;
+/** A doubled slash or a "." or ".." segment in the path, which React Router rewrites ("/a//b" is "/a/b"). */
+const UNNORMALISED = /\/\/|\/\.\.?(?:\/|$)/;
 
 function toPathFromRoot(props: LinkProps): props is LinkProps & { to: string } {
-  return typeof props.to === "string" && PATH_FROM_ROOT.test(props.to);
+  return typeof props.to === "string" && PATH_FROM_ROOT.test(props.to) && !UNNORMALISED.test(props.to.split(/[?#]/, 1)[0]!);
 }
 
 /** The props Remix's `Link` uses itself rather than passing to its `<a>`. */

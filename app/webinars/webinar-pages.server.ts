@@ -31,7 +31,10 @@ function durationOf(webinar: Webinar): string {
 /** The start of a description, about `max` characters cut at a word, for a list. */
 function teaserOf(text: string, max = 220): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, flat.lastIndexOf(" ", max))}…`;
+  if (flat.length <= max) return flat;
+  // A first word longer than the teaser (a long web address) is cut where the teaser ends.
+  const cut = flat.lastIndexOf(" ", max);
+  return `${flat.slice(0, cut > 0 ? cut : max)}…`;
 }
 
 function summaryOf(webinar: Webinar, approved: number): WebinarSummary {
@@ -46,6 +49,11 @@ function summaryOf(webinar: Webinar, approved: number): WebinarSummary {
     placesLeft: Math.max(0, webinar.capacity - approved),
     registrationOpen: registrationIsOpen(webinar),
   };
+}
+
+/** A webinar's own page shows its whole description, not the list's teaser. */
+function withoutTeaser({ teaser: _shownInListsOnly, ...summary }: WebinarSummary) {
+  return summary;
 }
 
 async function approvedCounts(ids: number[]): Promise<Map<number, number>> {
@@ -146,7 +154,7 @@ export async function getWebinarPage(webinarId: number, userId: number | null) {
   const opens = joinOpensAt(webinar.starts_at);
   return {
     webinar: {
-      ...summaryOf(webinar, approved),
+      ...withoutTeaser(summaryOf(webinar, approved)),
       audience: webinar.audience,
       description: webinar.description,
       cancelReason: webinar.cancel_reason,

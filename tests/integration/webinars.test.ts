@@ -18,7 +18,7 @@ import { getWebinarForStaff } from "~/webinars/staff-registrations.server";
 import { sendDueJoiningLinks } from "~/webinars/send-joining-links.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { joinNetwork } from "~/membership/join.server";
-import { createAdmin, createMember, emailsTo, lastEmailTo, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createAdmin, createMember, emailsTo, lastEmailTo, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { approvedMember, joiningTokenFor, MEETING_URL, newSeries, newWebinar, queuedEmails, registeredMember, webinarInput } from "../support/webinars";
 
 const { database } = setUpDatabaseTests();
@@ -323,6 +323,26 @@ describe("what pages and files show", () => {
     }
     const outbox = await database.selectFrom("outbox").select(["html", "text"]).execute();
     expect(outbox.some((mail) => mail.html.includes(MEETING_URL) || mail.text.includes(MEETING_URL))).toBe(false);
+  });
+
+  it("lists each webinar with a teaser of its description, cut at a word, and shows the whole on its page", async () => {
+    const words = "Link workers share how they set up walking groups with local parks and what changed for the people who came. ".repeat(4);
+    const { webinarId } = await aprilWebinar({ description: words });
+    const unbroken = await newWebinar((await createAdmin({ email: "second.admin@nhs.net" })).id, {
+      title: "A long address",
+      description: `https://example.org/${"x".repeat(300)} and then some words`,
+    });
+    const request = pageRequest("/webinars");
+    const { webinars } = await webinarList.loader({ request, params: {}, context: testContext });
+    const teaserOf = (id: number) => webinars.find((webinar) => webinar.id === id)?.teaser ?? "";
+    const teaser = teaserOf(webinarId);
+    expect(teaser.endsWith("…") && teaser.length <= 221).toBe(true);
+    expect(words.startsWith(`${teaser.slice(0, -1)} `)).toBe(true);
+    expect(teaserOf(unbroken)).toHaveLength(221);
+    expect(JSON.stringify(webinars)).not.toContain(words.trim());
+    const page = pageData(await webinarPage.loader({ request: pageRequest(`/webinars/${webinarId}`), params: { id: String(webinarId) }, context: testContext }));
+    expect(page).toMatchObject({ webinar: { description: words } });
+    expect(JSON.stringify(page)).not.toContain("teaser");
   });
 
   it("exports registrations as CSV that spreadsheets cannot run, and audits the download", async () => {
