@@ -84,7 +84,8 @@ export async function nextWaitingJoiner(exceptId: number, executor: Kysely<DB> =
     .executeTakeFirst();
 }
 
-export type StaffActionResult = { ok: true } | { ok: false; error: string };
+/** `fullName`: the member the decision was about, for the page that says it was made. */
+export type StaffActionResult = { ok: true; fullName: string } | { ok: false; error: string };
 
 /**
  * Moves a member on from the status a staff decision applies to, then does the decision's own work
@@ -107,7 +108,7 @@ async function changeStatus(
         .where("id", "=", memberId)
         .execute();
       await effects(trx, member);
-      return { ok: true } as const;
+      return { ok: true, fullName: member.full_name } as const;
     });
 }
 
@@ -130,7 +131,7 @@ export async function approveMembers(actorUserId: number, memberIds: readonly nu
   const notApproved: string[] = [];
   for (const memberId of new Set(memberIds)) {
     const result = await approveMember(actorUserId, memberId);
-    if (result.ok) approved.push((await findUserById(memberId))?.full_name ?? `Member ${memberId}`);
+    if (result.ok) approved.push(result.fullName);
     else notApproved.push(result.error);
   }
   return { approved, notApproved };

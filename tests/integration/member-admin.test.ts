@@ -39,7 +39,7 @@ describe("approving, declining and removing members", () => {
     const admin = await createAdmin();
     const joiner = await createMember({ status: "pending", email: "hannah@meadowbank.org.uk", full_name: "Hannah Price" });
 
-    expect(await approveMember(admin.id, joiner.id)).toEqual({ ok: true });
+    expect(await approveMember(admin.id, joiner.id)).toEqual({ ok: true, fullName: "Hannah Price" });
 
     expect((await findUserById(joiner.id))?.status).toBe("active");
     const [mail] = await outboxTo("hannah@meadowbank.org.uk");
@@ -64,7 +64,7 @@ describe("approving, declining and removing members", () => {
     const joiner = await createMember({ status: "pending", email: "joy@hollowfield.org.uk" });
     const reason = "We could not confirm that your role involves social prescribing.";
 
-    expect(await declineMember(admin.id, joiner.id, reason)).toEqual({ ok: true });
+    expect(await declineMember(admin.id, joiner.id, reason)).toEqual({ ok: true, fullName: joiner.full_name });
 
     expect(await findUserById(joiner.id)).toMatchObject({ status: "declined", status_reason: reason });
     const [mail] = await outboxTo("joy@hollowfield.org.uk");
@@ -82,7 +82,7 @@ describe("approving, declining and removing members", () => {
     const cookies = [await sessionCookieFor(member.id), await sessionCookieFor(member.id)];
     const reason = "Posted advertising in several workspaces after a warning.";
 
-    expect(await removeMember(admin.id, member.id, reason)).toEqual({ ok: true });
+    expect(await removeMember(admin.id, member.id, reason)).toEqual({ ok: true, fullName: member.full_name });
 
     expect(await findUserById(member.id)).toMatchObject({ status: "removed", status_reason: reason });
     for (const cookie of cookies) expect(await validateSessionToken(cookie.split("=")[1] ?? "")).toBeNull();
