@@ -25,13 +25,20 @@ const storedAttachments = z.array(z.object({ filename: z.string().min(1), conten
  */
 export function attachmentsColumn(attachments: readonly EmailAttachment[] | undefined): string | null {
   if (!attachments?.length) return null;
-  return JSON.stringify(
-    attachments.map(({ filename, contentType, content }) => ({
-      filename,
-      contentType,
-      base64: (typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content)).toString("base64"),
-    })),
-  );
+  return JSON.stringify(attachments.map(encoded));
+}
+
+/** Each attachment encoded once, however many recipients' rows carry it (a cancellation goes to everyone registered). */
+const encodings = new WeakMap<EmailAttachment, { filename: string; contentType: string; base64: string }>();
+
+function encoded(attachment: EmailAttachment) {
+  let stored = encodings.get(attachment);
+  if (!stored) {
+    const { filename, contentType, content } = attachment;
+    stored = { filename, contentType, base64: (typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content)).toString("base64") };
+    encodings.set(attachment, stored);
+  }
+  return stored;
 }
 
 export function readAttachments(column: string | null): StoredAttachment[] {

@@ -35,8 +35,9 @@ export async function getCapturedMail(id: number) {
 
 /** One attachment of a captured email (numbered from 1, as /dev/mail lists them), exactly as sent. */
 export async function getCapturedAttachment(id: number, number: number) {
-  const { attachments } = await getCapturedMail(id);
-  const attachment = attachments[number - 1];
+  assertMailCapture();
+  const message = await db().selectFrom("outbox").select("attachments_json").where("id", "=", id).executeTakeFirst();
+  const attachment = message ? readAttachments(message.attachments_json)[number - 1] : undefined;
   if (!attachment) throw new Response("Not found", { status: 404 });
   return attachment;
 }

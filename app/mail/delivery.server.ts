@@ -16,6 +16,11 @@ const SENT_FLUSH_MS = 5;
 export const REDACTED_AFTER_DELIVERY = "[removed after delivery: it held a sign-in or confirmation code]";
 const REDACTED_AFTER_FAILURE = "[removed when delivery stopped: it held a sign-in or confirmation code]";
 
+/** What is left of a sensitive message once it is delivered or given up on: a note instead of its body and attachments. */
+function redactedFields(note: string) {
+  return { html: note, text: note, attachments_json: null };
+}
+
 /**
  * Told, in the transaction that records it, about each message the receiving server refused for good
  * (an SMTP 5xx): `message` is the updated row, with `failure_code` and the response in `last_error`.
@@ -97,7 +102,7 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
   }
 
   function redacted(message: OutboxMessage, note: string): Updateable<OutboxTable> {
-    return redact && message.sensitive ? { html: note, text: note, attachments_json: null } : {};
+    return redact && message.sensitive ? redactedFields(note) : {};
   }
 
   async function expire(message: OutboxMessage, attempts: number, lastError: string) {
@@ -217,8 +222,7 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
     await db.transaction().execute(async (trx) => {
       if (plain.length) await trx.updateTable("outbox").set(values).where("id", "in", plain).execute();
       if (secret.length) {
-        const note = REDACTED_AFTER_DELIVERY;
-        await trx.updateTable("outbox").set({ ...values, html: note, text: note, attachments_json: null }).where("id", "in", secret).execute();
+        await trx.updateTable("outbox").set({ ...values, ...redactedFields(REDACTED_AFTER_DELIVERY) }).where("id", "in", secret).execute();
       }
     });
     result.sent += messages.length;

@@ -1,4 +1,4 @@
-import { TextField } from "~/ui/forms";
+import { initialText, TextField } from "~/ui/forms";
 
 /** The input for `emailAddressField` (email-address.ts): the same on the joining, sign-in and change-of-address forms. */
 export function EmailAddressInput({
@@ -19,7 +19,7 @@ export function EmailAddressInput({
       type="email"
       autoComplete="email"
       spellCheck={false}
-      defaultValue={typeof field.initialValue === "string" ? field.initialValue : undefined}
+      defaultValue={initialText(field)}
       errors={field.errors}
     />
   );

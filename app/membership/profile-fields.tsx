@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CheckboxGroup, RadioGroup, TextField } from "~/ui/forms";
+import { CheckboxGroup, initialText, RadioGroup, TextField } from "~/ui/forms";
 import { JOB_ROLES, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
 
 /** What the components need of a conform field. */
@@ -16,8 +16,6 @@ type ProfileFieldName = "fullName" | "organisation" | "jobRole" | "region" | "ic
  * Where the two forms word a question differently: joiners get the fuller explanations; members
  * changing their details see the short labels of their account page.
  */
-
-const text = (field: Field) => (typeof field.initialValue === "string" ? field.initialValue : undefined);
 
 function list(field: Field): string[] {
   const value = field.initialValue;
@@ -43,7 +41,7 @@ export function ProfileFields({
         label="Full name"
         autoComplete="name"
         spellCheck={false}
-        defaultValue={text(fullName)}
+        defaultValue={initialText(fullName)}
         errors={fullName.errors}
       />
       {afterFullName}
@@ -53,7 +51,7 @@ export function ProfileFields({
         label="Organisation"
         hint="For example, the PCN, GP practice, council or charity you work for"
         autoComplete="organization"
-        defaultValue={text(organisation)}
+        defaultValue={initialText(organisation)}
         errors={organisation.errors}
       />
       <RadioGroup
@@ -61,7 +59,7 @@ export function ProfileFields({
         name={jobRole.name}
         legend="Job role"
         choices={[...JOB_ROLES]}
-        defaultValue={text(jobRole)}
+        defaultValue={initialText(jobRole)}
         errors={jobRole.errors}
       />
       <RadioGroup
@@ -69,7 +67,7 @@ export function ProfileFields({
         name={region.name}
         legend="NHS England region you work in"
         choices={[...REGIONS]}
-        defaultValue={text(region)}
+        defaultValue={initialText(region)}
         errors={region.errors}
       />
       <TextField
@@ -77,7 +75,7 @@ export function ProfileFields({
         name={icbPcn.name}
         label="ICB or PCN (optional)"
         hint="The integrated care board or primary care network you work in"
-        defaultValue={text(icbPcn)}
+        defaultValue={initialText(icbPcn)}
         errors={icbPcn.errors}
       />
       <CheckboxGroup

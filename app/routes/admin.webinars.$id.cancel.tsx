@@ -7,7 +7,7 @@ import { requireAdmin } from "~/auth/access.server";
 import { idParam } from "~/lib/params";
 import { reasonSchema } from "~/lib/reason-schema";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
+import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { cancelWebinar } from "~/webinars/manage-webinars.server";
 import { redirectWithOutcome } from "~/webinars/outcomes.server";
@@ -67,7 +67,7 @@ export default function CancelWebinar() {
               name={fields.reason.name}
               label="Why is it cancelled?"
               hint="We email this to everyone registered, so write it to them. For example, say when it will be held instead."
-              defaultValue={typeof fields.reason.initialValue === "string" ? fields.reason.initialValue : undefined}
+              defaultValue={initialText(fields.reason)}
               errors={fields.reason.errors}
             />
             <SubmitButton warning>Cancel the webinar</SubmitButton>

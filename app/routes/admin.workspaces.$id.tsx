@@ -7,7 +7,7 @@ import { useEffect } from "react";
 import { requireAdmin } from "~/auth/access.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
-import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { appointLead, findWorkspaceById, leadsOf, parentChoices, removeLead, updateWorkspace } from "~/workspaces/admin.server";
@@ -140,7 +140,7 @@ export default function EditWorkspace() {
               type="email"
               spellCheck={false}
               autoComplete="off"
-              defaultValue={typeof leadFields.email.initialValue === "string" ? leadFields.email.initialValue : undefined}
+              defaultValue={initialText(leadFields.email)}
               errors={leadFields.email.errors}
             />
             <SubmitButton secondary>Appoint lead</SubmitButton>

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { findUserById } from "~/auth/users.server";
 import { reasonSchema } from "~/lib/reason-schema";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
+import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { PostBody, PostByline, WorkspacePageHeader } from "~/workspaces/components";
 import { headingFor } from "~/workspaces/directory.server";
@@ -95,7 +95,7 @@ export default function HidePost() {
               label="Why are you hiding this post?"
               hint="The author will see this and we will email it to them."
               rows={3}
-              defaultValue={typeof fields.reason.initialValue === "string" ? fields.reason.initialValue : undefined}
+              defaultValue={initialText(fields.reason)}
               errors={fields.reason.errors}
             />
             <SubmitButton warning>Hide post</SubmitButton>

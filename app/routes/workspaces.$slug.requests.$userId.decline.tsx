@@ -6,7 +6,7 @@ import { Link } from "~/ui/link";
 import { findUserById } from "~/auth/users.server";
 import { idParam } from "~/lib/params";
 import { reasonSchema } from "~/lib/reason-schema";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
+import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { membershipStatus, notFound, requireWorkspace } from "~/workspaces/access.server";
 import { WorkspacePageHeader } from "~/workspaces/components";
@@ -65,7 +65,7 @@ export default function DeclineRequest() {
               label="Why are you declining the request?"
               hint="We will email this to them and keep it in the audit log."
               rows={3}
-              defaultValue={typeof fields.reason.initialValue === "string" ? fields.reason.initialValue : undefined}
+              defaultValue={initialText(fields.reason)}
               errors={fields.reason.errors}
             />
             <SubmitButton warning>Decline request</SubmitButton>

@@ -9,7 +9,7 @@ import { fileStorage } from "~/files/storage.server";
 import { isMultipartForm, receiveFile, type RefusalStatus } from "~/files/uploads.server";
 import { readFlash } from "~/lib/flash.server";
 import { formatUkDay } from "~/ui/dates";
-import { ErrorSummary, FileField, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { ErrorSummary, FileField, initialText, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { forbidden, requireWorkspace } from "~/workspaces/access.server";
@@ -100,7 +100,6 @@ export default function Resources() {
     if (banner) form.reset();
   }, [banner]); // not on form: it is a new object on every render
   const errors = summariseErrors({ title: fields.title, kind: fields.kind, url: fields.url, file: fields.file, description: fields.description });
-  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <>
       <WorkspacePageHeader workspace={heading} heading="Resources" current="resources" isLead={isLead} />
@@ -144,7 +143,7 @@ export default function Resources() {
             <>
               <h2>Add a resource</h2>
               <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-                <TextField id={fields.title.id} name={fields.title.name} label="Title" defaultValue={initial(fields.title.initialValue)} errors={fields.title.errors} />
+                <TextField id={fields.title.id} name={fields.title.name} label="Title" defaultValue={initialText(fields.title)} errors={fields.title.errors} />
                 <RadioGroup
                   id={fields.kind.id}
                   name={fields.kind.name}
@@ -162,7 +161,7 @@ export default function Resources() {
                           hint="Starting with https://"
                           type="url"
                           spellCheck={false}
-                          defaultValue={initial(fields.url.initialValue)}
+                          defaultValue={initialText(fields.url)}
                           errors={fields.url.errors}
                         />
                       ),
@@ -183,7 +182,7 @@ export default function Resources() {
                       ),
                     },
                   ]}
-                  defaultValue={initial(fields.kind.initialValue) ?? "link"}
+                  defaultValue={initialText(fields.kind) ?? "link"}
                   errors={fields.kind.errors}
                 />
                 <TextareaField
@@ -191,7 +190,7 @@ export default function Resources() {
                   name={fields.description.name}
                   label="Description (optional)"
                   rows={3}
-                  defaultValue={initial(fields.description.initialValue)}
+                  defaultValue={initialText(fields.description)}
                   errors={fields.description.errors}
                 />
                 <SubmitButton>Add resource</SubmitButton>

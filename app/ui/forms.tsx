@@ -16,6 +16,11 @@ export interface FieldError {
 }
 
 /** The id of the NHS form group around the field whose input has `fieldId`. */
+/** A form field's value from the submission being shown again, for a text input's `defaultValue`. */
+export function initialText(field: { initialValue?: unknown }): string | undefined {
+  return typeof field.initialValue === "string" ? field.initialValue : undefined;
+}
+
 export function formGroupId(fieldId: string): string {
   return `${fieldId}-form-group`;
 }

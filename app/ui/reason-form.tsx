@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import type { z } from "zod";
 import { Breadcrumbs } from "./breadcrumbs";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField } from "./forms";
+import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField } from "./forms";
 
 /** A staff confirmation page about one member that needs a written reason (declining or removing them). */
 export function MemberReasonPage({
@@ -59,7 +59,7 @@ export function MemberReasonPage({
               name={fields.reason.name}
               label={label}
               hint={hint}
-              defaultValue={typeof fields.reason.initialValue === "string" ? fields.reason.initialValue : undefined}
+              defaultValue={initialText(fields.reason)}
               errors={fields.reason.errors}
             />
             <SubmitButton warning>{button}</SubmitButton>

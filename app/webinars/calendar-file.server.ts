@@ -61,16 +61,20 @@ export function webinarCalendarFileName(webinar: Webinar): string {
   return `spn-webinar-${ukDate(webinar.starts_at)}.ics`;
 }
 
+/** Each webinar row's attachment, made once however many emails about it carry it (rows are never changed in place). */
+const attachments = new WeakMap<Webinar, EmailAttachment>();
+
 /**
  * The same file as /webinars/<id>/calendar.ics serves, to attach to an email about the webinar, so a
  * member adds (or updates, or removes) the entry in one click.
  */
 export function webinarCalendarAttachment(webinar: Webinar): EmailAttachment {
-  return {
-    filename: webinarCalendarFileName(webinar),
-    contentType: webinarCalendarContentType(webinar),
-    content: webinarCalendarFile(webinar),
-  };
+  let attachment = attachments.get(webinar);
+  if (!attachment) {
+    attachment = { filename: webinarCalendarFileName(webinar), contentType: webinarCalendarContentType(webinar), content: webinarCalendarFile(webinar) };
+    attachments.set(webinar, attachment);
+  }
+  return attachment;
 }
 
 /** RFC 5545 3.1: a content line is at most 75 octets; longer ones continue on lines starting with a space. */

@@ -250,8 +250,6 @@ async function afterTimeChange(trx: Kysely<DB>, old: Webinar, webinar: Webinar):
     .where("users.status", "=", "active")
     .orderBy("webinar_registrations.id")
     .execute();
-  // The moved entry (same UID, higher SEQUENCE): made once, it is the same for everyone.
-  const calendar = webinarCalendarAttachment(webinar);
   for (const registrant of registrants) {
     await enqueueEmail(trx, {
       to: registrant.email,
@@ -261,7 +259,8 @@ async function afterTimeChange(trx: Kysely<DB>, old: Webinar, webinar: Webinar):
         previousWhen: webinarWhen(old),
         linksSendAt: registrant.status === "approved" && linksLater ? linksSendAtText(webinar) : null,
       },
-      attachments: [calendar],
+      // The moved entry: same UID, higher SEQUENCE.
+      attachments: [webinarCalendarAttachment(webinar)],
     });
     // Moved to later today, past the send time: anyone without a link yet gets it now.
     if (registrant.status === "approved" && !registrant.links_sent_at && joiningLinksDue(webinar)) {
@@ -308,14 +307,13 @@ export async function cancelWebinar(actorUserId: number, webinarId: number, reas
       .where("webinar_registrations.status", "in", [...ACTIVE_STATUSES])
       .where("users.status", "=", "active")
       .execute();
-    // METHOD:CANCEL with a higher SEQUENCE, which removes the entry from the calendar.
-    const calendar = webinarCalendarAttachment(cancelled);
     for (const registrant of registrants) {
       await enqueueEmail(trx, {
         to: registrant.email,
         template: webinarCancelledEmail,
         props: { ...webinarEmailProps(cancelled, registrant.full_name), reason },
-        attachments: [calendar],
+        // METHOD:CANCEL with a higher SEQUENCE, which removes the entry from the calendar.
+        attachments: [webinarCalendarAttachment(cancelled)],
       });
     }
     await webinarsAudit.record(trx, {

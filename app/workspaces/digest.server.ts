@@ -1,11 +1,10 @@
-import { format } from "date-fns";
 import { workspaceDigestEmail, type WorkspaceDigestProps } from "#emails/workspace-digest";
 import { hashSecret, randomToken } from "~/auth/tokens.server";
 import { now } from "~/clock.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { formatUkDay, toUkTime } from "~/ui/dates";
+import { formatUkDay, ukDate } from "~/ui/dates";
 import type { WorkspaceViewer } from "./access.server";
 
 /**
@@ -40,10 +39,6 @@ const TOKEN_LIFETIME_MS = 90 * 24 * 60 * 60_000;
 const THREADS_PER_WORKSPACE = 20;
 const BATCH = 200;
 
-export function ukDay(at: Date): string {
-  return format(toUkTime(at), "yyyy-MM-dd");
-}
-
 export function unsubscribePath(token: string, slug: string): string {
   return `/workspaces/unsubscribe/${token}?${new URLSearchParams({ workspace: slug })}`;
 }
@@ -56,10 +51,10 @@ export function unsubscribePath(token: string, slug: string): string {
 export async function sendDailyDigests(): Promise<{ sent: number }> {
   const at = now();
   const atIso = at.toISOString();
-  const day = ukDay(at);
+  const day = ukDate(at);
   const database = db();
   await database.deleteFrom("workspace_digest_tokens").where("expires_at", "<", atIso).execute();
-  await database.deleteFrom("workspace_digest_sends").where("day", "<", ukDay(new Date(at.getTime() - 7 * 24 * 60 * 60_000))).execute();
+  await database.deleteFrom("workspace_digest_sends").where("day", "<", ukDate(new Date(at.getTime() - 7 * 24 * 60 * 60_000))).execute();
   let sent = 0;
   let afterUserId = 0;
   for (;;) {

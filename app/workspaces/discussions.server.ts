@@ -278,14 +278,13 @@ export interface PostView {
 /** One page of a thread's posts, oldest first, rendered for this viewer. */
 export async function listPosts(viewer: WorkspaceViewer, thread: ThreadRow, page: number) {
   const query = db().selectFrom("workspace_posts").where("workspace_posts.thread_id", "=", thread.id);
-  const result = await paginate(query, { page, pageSize: POSTS_PAGE_SIZE }, (q) =>
+  const { rows, ...paging } = await paginate(query, { page, pageSize: POSTS_PAGE_SIZE }, (q) =>
     q
       .innerJoin("users", "users.id", "workspace_posts.author_id")
       .selectAll("workspace_posts")
       .select("users.full_name as author_name")
       .orderBy("workspace_posts.id"),
   );
-  const { rows, ...paging } = result;
   const me = viewer.current.user.id;
   const posts: PostView[] = rows.map((post) => {
     const isOwn = post.author_id === me;

@@ -53,7 +53,7 @@ export const QUEUE_PAGE_SIZE = 20;
 /** Open reports in the workspace, oldest first, with the post, its author and its thread. */
 export async function reportQueue(workspaceId: number, page: number) {
   const query = db().selectFrom("workspace_reports").where("workspace_reports.workspace_id", "=", workspaceId).where("workspace_reports.status", "=", "open");
-  const result = await paginate(query, { page, pageSize: QUEUE_PAGE_SIZE }, (q) =>
+  const { rows, ...paging } = await paginate(query, { page, pageSize: QUEUE_PAGE_SIZE }, (q) =>
     q
       .innerJoin("workspace_posts as post", "post.id", "workspace_reports.post_id")
       .innerJoin("workspace_threads as thread", "thread.id", "post.thread_id")
@@ -80,7 +80,6 @@ export async function reportQueue(workspaceId: number, page: number) {
       .orderBy("workspace_reports.created_at")
       .orderBy("workspace_reports.id"),
   );
-  const { rows, ...paging } = result;
   return { ...paging, reports: rows.map(({ body, ...report }) => ({ ...report, html: report.deleted_at ? null : renderMarkdown(body) })) };
 }
 

@@ -29,7 +29,7 @@ import * as resourceFile from "~/routes/workspaces.$slug.resources_.$resourceId.
 import * as rules from "~/routes/workspaces.$slug.rules";
 import * as thread from "~/routes/workspaces.$slug.threads.$threadId";
 import * as workspaces from "~/routes/workspaces._index";
-import { createMember, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createMember, outcome, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 
 /**
  * Every workspace route and action, for every kind of user, against a table. Each cell says what
@@ -267,14 +267,6 @@ function uploadRequest(path: string, cookie: string | undefined, fields: Record<
   return new Request(`http://localhost${path}`, { method: "POST", body: form, headers: cookie ? { Cookie: cookie } : {} });
 }
 
-async function run(handler: Handler, request: Request, params: Record<string, string>): Promise<unknown> {
-  try {
-    return await handler({ request, params, context: testContext });
-  } catch (thrown) {
-    return thrown;
-  }
-}
-
 function outcomeOf(result: unknown): Outcome | string {
   if (!(result instanceof Response)) return "ok";
   if (result.status === 302 && result.headers.get("Location")?.startsWith("/sign-in?")) return "sign-in";
@@ -294,7 +286,7 @@ describe.each([
     const path = r.path(world);
     const request = r.upload ? uploadRequest(path, cookie, r.form?.(world) ?? {}, r.upload) : pageRequest(path, { cookie, form: r.method === "POST" ? (r.form?.(world) ?? {}) : undefined });
     const before = await snapshot();
-    const result = await run(r.handler, request, r.params(world));
+    const result = await outcome(() => r.handler({ request, params: r.params(world), context: testContext }));
     expect(outcomeOf(result), `${r.method} ${path}`).toBe(expected);
     if (expected !== "ok") expect(await snapshot(), "a refused request changes nothing").toEqual(before);
   });

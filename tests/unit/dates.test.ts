@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { describe, expect, it } from "vitest";
-import { formatUkDateTime, formatUkDay } from "~/ui/dates";
+import { formatUkDateTime, formatUkDay, ukDate, ukTimeOfDay } from "~/ui/dates";
 
 describe("UK dates", () => {
   it("shows GMT and BST wall-clock times, either side of the clock changes", () => {
@@ -23,6 +23,7 @@ describe("UK dates", () => {
       const zoned = new TZDate(at.getTime(), "Europe/London");
       expect(formatUkDateTime(at)).toBe(format(zoned, "d MMMM yyyy 'at' h:mmaaa"));
       expect(formatUkDay(at.toISOString())).toBe(format(zoned, "d MMMM yyyy"));
+      expect(`${ukDate(at)} ${ukTimeOfDay(at)}`).toBe(format(zoned, "yyyy-MM-dd HH:mm"));
     }
   });
 
