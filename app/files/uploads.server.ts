@@ -22,13 +22,14 @@ export interface StoredFile<F extends FileFormat = FileFormat> {
 /** Why an upload was refused, as an HTTP status: too large, not an allowed type, or missing or unusable. */
 export type RefusalStatus = 413 | 415 | 400;
 
-export type Refusal = { ok: false; fields: Record<string, string>; problems: string[]; status: RefusalStatus };
+/** `unread`: refused on its declared size alone, so none of the form's fields are known either. */
+export type Refusal = { ok: false; fields: Record<string, string>; problems: string[]; status: RefusalStatus; unread?: true };
 
 /** A form with its file stored, or without one when none was chosen (the caller decides whether that is a problem). */
 export type Received<F extends FileFormat> = { ok: true; fields: Record<string, string>; file: StoredFile<F> | undefined } | Refusal;
 
 /** Whether the request is a multipart form, the only kind that can carry a file. */
-export function isMultipartForm(request: Request): boolean {
+function isMultipartForm(request: Request): boolean {
   return (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data") && request.body !== null;
 }
 
@@ -87,12 +88,15 @@ class FormatGate extends Transform {
 const UNREADABLE_FORM = "The upload did not finish. Check your connection and try again";
 
 export async function receiveFile<F extends FileFormat>(request: Request, rule: UploadRule<F>, storage: FileStorage): Promise<Received<F>> {
+  if (!isMultipartForm(request)) {
+    // A form without a file (removing a resource, say): its fields as text.
+    return { ok: true, fields: Object.fromEntries([...(await request.formData())].map(([name, value]) => [name, String(value)])), file: undefined };
+  }
   const fields: Record<string, string> = {};
-  if (!isMultipartForm(request)) return { ok: true, fields, file: undefined };
   const tooLarge = tooLargeMessage(rule);
   if (Number(request.headers.get("content-length") ?? 0) > rule.maxBytes + 64 * 1024) {
     // Refused before reading, so a large mistaken upload costs nothing. The body is left unread.
-    return { ok: false, fields, problems: [tooLarge], status: 413 };
+    return { ok: false, fields, problems: [tooLarge], status: 413, unread: true };
   }
 
   type Outcome = { key: string; size: number; candidate: Sniffed | "txt"; uploadedName: string } | { problem: string; status: RefusalStatus };
@@ -107,7 +111,7 @@ export async function receiveFile<F extends FileFormat>(request: Request, rule: 
     });
   } catch {
     // busboy refuses a multipart type it cannot read (an empty boundary, say) before reading anything.
-    return { ok: false, fields, problems: [UNREADABLE_FORM], status: 400 };
+    return { ok: false, fields, problems: [UNREADABLE_FORM], status: 400, unread: true };
   }
   parser.on("field", (name, value) => {
     fields[name] = value;

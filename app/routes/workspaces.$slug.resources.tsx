@@ -6,7 +6,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { fileSizeInWords, sizeInWords } from "~/files/sizes";
 import { fileStorage } from "~/files/storage.server";
-import { isMultipartForm, receiveFile, type RefusalStatus } from "~/files/uploads.server";
+import { receiveFile, type RefusalStatus } from "~/files/uploads.server";
 import { readFlash } from "~/lib/flash.server";
 import { formatUkDay } from "~/ui/dates";
 import { ErrorSummary, FileField, initialText, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
@@ -46,9 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireWorkspace(request, params.slug, "read");
   if (!viewer.isLead) throw forbidden();
   const here = `/workspaces/${viewer.workspace.slug}/resources`;
-  const received = isMultipartForm(request)
-    ? await receiveFile(request, RESOURCE_FILES, fileStorage())
-    : { ok: true as const, fields: Object.fromEntries([...(await request.formData())].map(([name, value]) => [name, String(value)])), file: undefined };
+  const received = await receiveFile(request, RESOURCE_FILES, fileStorage());
   const { fields } = received;
   const file = received.ok ? received.file : undefined;
   const unused = async () => {
@@ -63,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirectWithOutcome(here, "resources", "removed");
   }
 
-  if (!received.ok && fields.kind === undefined) {
+  if (!received.ok && received.unread) {
     // Refused before the form was read (its declared size is over the limit): nothing else of it is known.
     const unread = parseWithZod(new FormData(), { schema: z.object({}) });
     return data(unread.reply({ fieldErrors: { file: received.problems } }), { status: received.status });
