@@ -33,9 +33,9 @@ async function readPageDataAhead(context: EntryContext): Promise<void> {
     data += decoder.decode(value, { stream: true });
   }
   data += decoder.decode();
+  // `<RemixServer>` still takes a reader from the (now finished) stream as it renders.
+  reader.releaseLock();
   const part = (result: { done: boolean; value: string }) => Object.assign(Promise.resolve(), { result });
   context.renderMeta ??= {};
   context.renderMeta.streamCache = { 0: part({ done: false, value: data }), 1: part({ done: true, value: "" }) };
-  // `<RemixServer>` still takes a reader from the stream as it renders; the one above holds the lock.
-  context.serverHandoffStream = new ReadableStream();
 }
