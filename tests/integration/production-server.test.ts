@@ -70,6 +70,25 @@ describe("a running production server", () => {
   const post = (path: string, headers: Record<string, string>, body?: string) =>
     fetch(`${origin}${path}`, { method: "POST", headers, body, redirect: "manual" });
 
+  it("sends each page whole, its data for hydration in scripts with the response's CSP nonce (decision 0010)", async () => {
+    for (const [path, status, data] of [
+      ["/faq", 200, "routes/faq._index"],
+      ["/no-such-page", 404, "ErrorResponse"],
+    ] as const) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.status, path).toBe(status);
+      const html = await response.text();
+      const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+      expect(nonce, path).toBeTruthy();
+      expect(html.startsWith("<!DOCTYPE html><html"), path).toBe(true);
+      // The page's data, read ahead of rendering, then the end of it: what the browser hydrates from.
+      const scripts = [...html.matchAll(/<script nonce="([^"]*)">window\.__remixContext\.streamController\.(enqueue|close)\(([^<]*)\);<\/script>/g)];
+      expect(scripts.map(([, , call]) => call), path).toEqual(["enqueue", "close"]);
+      expect(scripts.every(([, scriptNonce]) => scriptNonce === nonce), path).toBe(true);
+      expect(scripts[0]![3], path).toContain(data);
+    }
+  });
+
   it("has no /dev/mail", async () => {
     for (const path of ["/dev/mail", "/dev/mail/1", "/dev/mail/1/html", "/dev/mail.data"]) {
       expect((await fetch(`${origin}${path}`)).status, path).toBe(404);
