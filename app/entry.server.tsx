@@ -7,7 +7,8 @@ import { NonceProvider } from "~/ui/nonce";
 // so the worker and request handlers share one set of modules and one database handle.
 export { startPortalRuntime } from "~/runtime.server";
 
-// How long Remix waits for a loader's deferred data before giving up on it (none defers today).
+// How long Remix waits for a loader's deferred data before giving up on it (none defers today); the page
+// itself gives up a second later.
 export const streamTimeout = 5_000;
 
 export default function handleRequest(
@@ -25,5 +26,6 @@ export default function handleRequest(
     remixContext,
     responseHeaders,
     responseStatusCode,
+    streamTimeout + 1_000,
   );
 }

@@ -20,5 +20,6 @@ export default function handleRequest(
     remixContext,
     responseHeaders,
     responseStatusCode,
+    6_000,
   );
 }
