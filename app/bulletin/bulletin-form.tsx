@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { bulletinSchema } from "./bulletin-schema";
 
 /** Writing or editing a bulletin: subject, preview text and the Markdown body. */
@@ -22,18 +22,17 @@ export function BulletinForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: bulletinSchema }),
   });
-  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <>
       <ErrorSummary errors={summariseErrors({ subject: fields.subject, preheader: fields.preheader, body: fields.body }, form.errors, fields.subject.id)} />
       <Form method="post" {...getFormProps(form)}>
-        <TextField id={fields.subject.id} name={fields.subject.name} label="Subject" defaultValue={initial(fields.subject.initialValue)} errors={fields.subject.errors} />
+        <TextField id={fields.subject.id} name={fields.subject.name} label="Subject" defaultValue={initialText(fields.subject)} errors={fields.subject.errors} />
         <TextField
           id={fields.preheader.id}
           name={fields.preheader.name}
           label="Preview text (optional)"
           hint="A sentence that many mail programs show after the subject in the inbox."
-          defaultValue={initial(fields.preheader.initialValue)}
+          defaultValue={initialText(fields.preheader)}
           errors={fields.preheader.errors}
         />
         <TextareaField
@@ -50,7 +49,7 @@ export function BulletinForm({
               pictures with https. HTML is shown as typed, not used.
             </>
           }
-          defaultValue={initial(fields.body.initialValue)}
+          defaultValue={initialText(fields.body)}
           errors={fields.body.errors}
         />
         <SubmitButton>{button}</SubmitButton>

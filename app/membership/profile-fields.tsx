@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CheckboxGroup, initialText, RadioGroup, TextField } from "~/ui/forms";
+import { CheckboxGroup, initialList, initialText, RadioGroup, TextField } from "~/ui/forms";
 import { JOB_ROLES, REGIONS, WORKSPACE_INTERESTS } from "./profile-options";
 
 /** What the components need of a conform field. */
@@ -11,17 +11,6 @@ interface Field {
 }
 
 type ProfileFieldName = "fullName" | "organisation" | "jobRole" | "region" | "icbPcn" | "workspaceInterests";
-
-/**
- * Where the two forms word a question differently: joiners get the fuller explanations; members
- * changing their details see the short labels of their account page.
- */
-
-function list(field: Field): string[] {
-  const value = field.initialValue;
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
-  return typeof value === "string" ? [value] : [];
-}
 
 /** The profile questions, shared by the joining form and "Change your details". */
 export function ProfileFields({
@@ -84,7 +73,7 @@ export function ProfileFields({
         legend="Which workspaces interest you? (optional)"
         hint="Workspaces are where members share ideas and local news. Select all that apply."
         choices={[...WORKSPACE_INTERESTS]}
-        defaultValues={list(workspaceInterests)}
+        defaultValues={initialList(workspaceInterests)}
         errors={workspaceInterests.errors}
       />
     </>

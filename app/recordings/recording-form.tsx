@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { CheckboxGroup, ErrorSummary, SelectField, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { CheckboxGroup, ErrorSummary, initialList, initialText, SelectField, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { formatUkDay } from "~/ui/dates";
 import { recordingSchema } from "./recording-schema";
 import { THEMES } from "./themes";
@@ -15,9 +15,6 @@ export interface RecordingFormDefaults {
   duration?: string;
   externalUrl?: string;
 }
-
-const text = (value: unknown) => (typeof value === "string" ? value : undefined);
-const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : typeof value === "string" ? [value] : []);
 
 /** The staff form for a recording's details, for adding one and for changing one. */
 export function RecordingForm({
@@ -53,16 +50,16 @@ export function RecordingForm({
           hint="The webinar this is a recording of. The recording takes its date."
           emptyLabel="Choose a webinar"
           options={webinars.map((webinar) => ({ value: String(webinar.id), label: `${webinar.title} (${formatUkDay(webinar.startsAt)})` }))}
-          defaultValue={text(webinarId.initialValue)}
+          defaultValue={initialText(webinarId)}
           errors={webinarId.errors}
         />
-        <TextField id={title.id} name={title.name} label="Title" defaultValue={text(title.initialValue)} errors={title.errors} />
+        <TextField id={title.id} name={title.name} label="Title" defaultValue={initialText(title)} errors={title.errors} />
         <TextareaField
           id={description.id}
           name={description.name}
           label="Description"
           hint="What the webinar covered, in a few sentences. Leave a blank line between paragraphs."
-          defaultValue={text(description.initialValue)}
+          defaultValue={initialText(description)}
           errors={description.errors}
         />
         <TextField
@@ -70,7 +67,7 @@ export function RecordingForm({
           name={speakers.name}
           label="Speakers (optional)"
           hint="Separate speakers with a semicolon, for example: Dr Aisha Rahman; Tom Okafor"
-          defaultValue={text(speakers.initialValue)}
+          defaultValue={initialText(speakers)}
           errors={speakers.errors}
         />
         <CheckboxGroup
@@ -79,7 +76,7 @@ export function RecordingForm({
           legend="Themes"
           hint="Members can filter the library by theme, and see related recordings. Select all that apply."
           choices={THEMES.map(({ value, label }) => ({ value, label }))}
-          defaultValues={list(themes.initialValue)}
+          defaultValues={initialList(themes)}
           errors={themes.errors}
         />
         <TextField
@@ -88,7 +85,7 @@ export function RecordingForm({
           label="Length of the video (optional)"
           hint="Like 58:30 or 1:02:05. Uploading an MP4 or WebM file fills this in from the file."
           width={5}
-          defaultValue={text(duration.initialValue)}
+          defaultValue={initialText(duration)}
           errors={duration.errors}
         />
         {embedHosts.length ? (
@@ -98,7 +95,7 @@ export function RecordingForm({
             type="url"
             label="Address of the video on another site (optional)"
             hint={`Only if the video is kept on ${embedHosts.join(" or ")} rather than uploaded here: the address of its player, starting with https://`}
-            defaultValue={text(externalUrl.initialValue)}
+            defaultValue={initialText(externalUrl)}
             errors={externalUrl.errors}
           />
         ) : null}

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { findUserById } from "~/auth/users.server";
-import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
+import { ErrorSummary, initialText, RadioGroup, SubmitButton, summariseErrors, TextareaField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { notFound } from "~/workspaces/access.server";
 import { PostBody, PostByline, WorkspacePageHeader } from "~/workspaces/components";
@@ -50,7 +50,6 @@ export default function ReportPost() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
   });
-  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <>
       <WorkspacePageHeader
@@ -74,7 +73,7 @@ export default function ReportPost() {
               name={fields.reason.name}
               legend="What is wrong with this post?"
               choices={REPORT_REASONS.map((reason) => ({ value: reason.value, label: reason.label }))}
-              defaultValue={initial(fields.reason.initialValue)}
+              defaultValue={initialText(fields.reason)}
               errors={fields.reason.errors}
             />
             <TextareaField
@@ -82,7 +81,7 @@ export default function ReportPost() {
               name={fields.details.name}
               label="Tell the leads more (optional unless you chose something else)"
               rows={4}
-              defaultValue={initial(fields.details.initialValue)}
+              defaultValue={initialText(fields.details)}
               errors={fields.details.errors}
             />
             <SubmitButton>Send report</SubmitButton>

@@ -15,12 +15,19 @@ export interface FieldError {
   message: string;
 }
 
-/** The id of the NHS form group around the field whose input has `fieldId`. */
 /** A form field's value from the submission being shown again, for a text input's `defaultValue`. */
 export function initialText(field: { initialValue?: unknown }): string | undefined {
   return typeof field.initialValue === "string" ? field.initialValue : undefined;
 }
 
+/** The same for a checkbox group: the values ticked (one ticked box comes back as a single value). */
+export function initialList(field: { initialValue?: unknown }): string[] {
+  const value = field.initialValue;
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" ? [value] : [];
+}
+
+/** The id of the NHS form group around the field whose input has `fieldId`. */
 export function formGroupId(fieldId: string): string {
   return `${fieldId}-form-group`;
 }

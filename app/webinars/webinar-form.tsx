@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorSummary, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { ErrorSummary, initialText, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { newWebinarSchema, seriesSchema, webinarSchema } from "./webinar-form-schema";
 
 /** The staff form for creating a webinar or series, editing one webinar, or a series' settings. */
@@ -17,9 +17,6 @@ export const NEW_WEBINAR_VALUES: WebinarFormValues = { startTime: "13:00", durat
 
 const SCHEMAS = { new: newWebinarSchema, edit: webinarSchema, series: seriesSchema };
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
 
 /** NHS date input: day, month and year boxes in one group, with one error message for the group. */
 function DateInput({ values, errors }: { values: { day?: string; month?: string; year?: string }; errors?: string[] }) {
@@ -107,7 +104,7 @@ export function WebinarForm({
     form.errors,
     "title",
   );
-  const field = (name: keyof WebinarFormValues) => ({ id: name, name, errors: fields[name].errors, defaultValue: text(fields[name].initialValue) });
+  const field = (name: keyof WebinarFormValues) => ({ id: name, name, errors: fields[name].errors, defaultValue: initialText(fields[name]) });
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -121,7 +118,7 @@ export function WebinarForm({
               { value: "single", label: "One webinar" },
               { value: "series", label: "A series every 14 days", hint: "We list the next 6 dates and keep adding more. You can change or cancel each one." },
             ]}
-            defaultValue={text(fields.kind.initialValue)}
+            defaultValue={initialText(fields.kind)}
           />
         ) : null}
         <TextField {...field("title")} label="Title" hint={mode === "series" ? "Each webinar in the series starts with this title; you can change it on each one" : undefined} />
@@ -130,7 +127,7 @@ export function WebinarForm({
         <TextField {...field("audience")} label="Who it is for (optional)" hint="For example: link workers in their first year" />
         {withTiming ? (
           <>
-            <DateInput values={{ day: text(fields.day.initialValue), month: text(fields.month.initialValue), year: text(fields.year.initialValue) }} errors={fields.date.errors} />
+            <DateInput values={{ day: initialText(fields.day), month: initialText(fields.month), year: initialText(fields.year) }} errors={fields.date.errors} />
             <TextField {...field("startTime")} label="Start time (UK time)" hint="For example, 13:00 or 1pm" width={5} />
             <TextField {...field("durationMinutes")} label="Length in minutes" hint="For example, 60" width={3} inputMode="numeric" />
           </>

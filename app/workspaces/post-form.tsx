@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
-import { ErrorSummary, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { GuardConfirm, GuardWarning, MarkdownHint } from "./components";
 import type { GuardFlag } from "./patient-data-guard";
 import { editSchema, replySchema, threadSchema } from "./schemas";
@@ -55,7 +55,6 @@ export function PostForm({
   const errorFields: Record<string, { id: string; errors?: string[] }> = withTitle ? { title: fields.title } : {};
   errorFields.body = fields.body;
   errorFields.confirmNotPatientData = { id: confirmId, errors: fields.confirmNotPatientData.errors };
-  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <>
       <ErrorSummary errors={summariseErrors(errorFields, form.errors, fields.body.id)} />
@@ -63,7 +62,7 @@ export function PostForm({
       <Form method="post" {...getFormProps(form)}>
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
         {withTitle ? (
-          <TextField id={fields.title.id} name={fields.title.name} label="Title" defaultValue={initial(fields.title.initialValue)} errors={fields.title.errors} />
+          <TextField id={fields.title.id} name={fields.title.name} label="Title" defaultValue={initialText(fields.title)} errors={fields.title.errors} />
         ) : null}
         <TextareaField
           id={fields.body.id}
@@ -71,7 +70,7 @@ export function PostForm({
           label={bodyLabel}
           hint={<MarkdownHint />}
           rows={8}
-          defaultValue={initial(fields.body.initialValue)}
+          defaultValue={initialText(fields.body)}
           errors={fields.body.errors}
         />
         {held.length > 0 ? <GuardConfirm id={confirmId} errors={fields.confirmNotPatientData.errors} /> : null}

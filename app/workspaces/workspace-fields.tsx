@@ -1,10 +1,9 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { RadioGroup, SelectField, TextareaField, TextField } from "~/ui/forms";
+import { initialText, RadioGroup, SelectField, TextareaField, TextField } from "~/ui/forms";
 import { VISIBILITIES, WORKSPACE_KINDS } from "./options";
 
 type Field = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
-const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
 
 /** The fields staff fill in to create or change a workspace (the web address only when creating). */
 export function WorkspaceFields({
@@ -16,7 +15,7 @@ export function WorkspaceFields({
 }) {
   return (
     <>
-      <TextField id={fields.name.id} name={fields.name.name} label="Name" defaultValue={initial(fields.name.initialValue)} errors={fields.name.errors} />
+      <TextField id={fields.name.id} name={fields.name.name} label="Name" defaultValue={initialText(fields.name)} errors={fields.name.errors} />
       {fields.slug ? (
         <TextField
           id={fields.slug.id}
@@ -25,7 +24,7 @@ export function WorkspaceFields({
           hint="The end of the workspace's address, like north-east for /workspaces/north-east. It cannot be changed later."
           spellCheck={false}
           width={20}
-          defaultValue={initial(fields.slug.initialValue)}
+          defaultValue={initialText(fields.slug)}
           errors={fields.slug.errors}
         />
       ) : null}
@@ -35,7 +34,7 @@ export function WorkspaceFields({
         label="Description"
         hint="One or two sentences. Every member sees this, even for a private workspace."
         rows={3}
-        defaultValue={initial(fields.description.initialValue)}
+        defaultValue={initialText(fields.description)}
         errors={fields.description.errors}
       />
       <RadioGroup
@@ -43,7 +42,7 @@ export function WorkspaceFields({
         name={fields.kind.name}
         legend="Kind"
         choices={WORKSPACE_KINDS.map((kind) => ({ value: kind.value, label: kind.label }))}
-        defaultValue={initial(fields.kind.initialValue)}
+        defaultValue={initialText(fields.kind)}
         errors={fields.kind.errors}
       />
       <RadioGroup
@@ -51,7 +50,7 @@ export function WorkspaceFields({
         name={fields.visibility.name}
         legend="Who can read it"
         choices={VISIBILITIES.map((visibility) => ({ value: visibility.value, label: visibility.label, hint: visibility.hint }))}
-        defaultValue={initial(fields.visibility.initialValue)}
+        defaultValue={initialText(fields.visibility)}
         errors={fields.visibility.errors}
       />
       <SelectField
@@ -60,7 +59,7 @@ export function WorkspaceFields({
         label="Area within another workspace (optional)"
         hint="An area has its own members and leads, and is listed under the workspace it is in."
         options={parents.map((parent) => ({ value: String(parent.id), label: parent.name }))}
-        defaultValue={initial(fields.parentId.initialValue)}
+        defaultValue={initialText(fields.parentId)}
         emptyLabel="None: a workspace of its own"
         errors={fields.parentId.errors}
       />
@@ -70,7 +69,7 @@ export function WorkspaceFields({
         label="This workspace's own rules (optional)"
         hint="Shown after the rules for every workspace. You can use Markdown."
         rows={5}
-        defaultValue={initial(fields.rules.initialValue)}
+        defaultValue={initialText(fields.rules)}
         errors={fields.rules.errors}
       />
     </>
