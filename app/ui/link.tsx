@@ -6,8 +6,9 @@ import { forwardRef } from "react";
  * Remix's `Link` still runs React Router's hooks to get there (path resolution against the matched routes,
  * a click handler, prefetch state): about 13 µs a link, a quarter of the home page's time (decision 0009).
  * A link to a path from the site root, already in its plain form, has itself as its href, so on the server
- * it renders that `<a>` directly, with exactly the attributes Remix's would have. In the browser, and for every other kind of
- * `to` (relative paths, objects), it is Remix's `Link`, so hydration and client-side navigation are unchanged.
+ * it renders that `<a>` directly, with exactly the attributes Remix's would have. In the browser, and for
+ * every other kind of `to` (relative paths, objects), it is Remix's `Link`, so hydration and client-side
+ * navigation are unchanged.
  */
 export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props, ref) {
   if (ON_SERVER && toPathFromRoot(props)) return <a {...anchorAttributes(props)} />;

@@ -11,14 +11,13 @@ import { countWithStatus, hasEnded, hasStarted, joiningLinksDue, linksSendAtText
  * page or the browser by accident.
  */
 
-/** A webinar in the upcoming list: what the list shows, its description cut to a teaser on the server. */
+/** What the upcoming list and a webinar's own page both show of a webinar. */
 export interface WebinarSummary {
   id: number;
   title: string;
   when: string;
   duration: string;
   speakers: string;
-  teaser: string;
   cancelled: boolean;
   placesLeft: number;
   registrationOpen: boolean;
@@ -44,16 +43,10 @@ function summaryOf(webinar: Webinar, approved: number): WebinarSummary {
     when: webinarWhen(webinar),
     duration: durationOf(webinar),
     speakers: webinar.speakers,
-    teaser: teaserOf(webinar.description),
     cancelled: webinar.cancelled_at !== null,
     placesLeft: Math.max(0, webinar.capacity - approved),
     registrationOpen: registrationIsOpen(webinar),
   };
-}
-
-/** A webinar's own page shows its whole description, not the list's teaser. */
-function withoutTeaser({ teaser: _shownInListsOnly, ...summary }: WebinarSummary) {
-  return summary;
 }
 
 async function approvedCounts(ids: number[]): Promise<Map<number, number>> {
@@ -73,7 +66,12 @@ export async function listUpcomingWebinars(userId: number | null) {
   const webinars = await db().selectFrom("webinars").selectAll().where("ends_at", ">", nowIso()).orderBy("starts_at").orderBy("id").execute();
   const counts = await approvedCounts(webinars.map((webinar) => webinar.id));
   const mine = userId === null ? new Map<number, string>() : await statusesOf(userId, webinars.map((webinar) => webinar.id));
-  return webinars.map((webinar) => ({ ...summaryOf(webinar, counts.get(webinar.id) ?? 0), myStatus: mine.get(webinar.id) ?? null }));
+  // The list shows a teaser of each description, cut here rather than in the browser; a webinar's own page the whole.
+  return webinars.map((webinar) => ({
+    ...summaryOf(webinar, counts.get(webinar.id) ?? 0),
+    teaser: teaserOf(webinar.description),
+    myStatus: mine.get(webinar.id) ?? null,
+  }));
 }
 
 async function statusesOf(userId: number, webinarIds: number[]): Promise<Map<number, string>> {
@@ -154,7 +152,7 @@ export async function getWebinarPage(webinarId: number, userId: number | null) {
   const opens = joinOpensAt(webinar.starts_at);
   return {
     webinar: {
-      ...withoutTeaser(summaryOf(webinar, approved)),
+      ...summaryOf(webinar, approved),
       audience: webinar.audience,
       description: webinar.description,
       cancelReason: webinar.cancel_reason,

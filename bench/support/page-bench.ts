@@ -34,8 +34,8 @@ import { seedNetwork } from "./seed";
  *       ],
  *     });
  *
- * BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS (e.g. "10"), BENCH_ONLY (label words, e.g. "home,faq"), BENCH_MEMBERS and
- * BENCH_PORT adjust a run; BENCH_CPU_PROF=<folder> runs both servers with `node --cpu-prof` into that folder.
+ * BENCH_SECONDS, BENCH_WARMUP, BENCH_CONNECTIONS (e.g. "10"), BENCH_ONLY (label words, e.g. "home,faq"),
+ * BENCH_MEMBERS and BENCH_PORT adjust a run; BENCH_CPU_PROF=<folder> runs both servers with `node --cpu-prof` into that folder.
  *
  * Figures are printed, never asserted. Errors (a page answering other than `status`, refused or timed
  * out requests, a server that does not start) set a non-zero exit code.
