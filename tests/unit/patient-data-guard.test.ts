@@ -38,6 +38,10 @@ describe("NHS numbers in a post", () => {
     ["dashed", "ref 943-476-5919."],
     ["at the start", "9434765919"],
     ["spaced unevenly", "94 34 76 59 19"],
+    ["with double spaces", "NHS 943  476  5919"],
+    ["with non-breaking spaces, as pasted from a web page", "NHS 943\u00a0476\u00a05919"],
+    ["with spaced en dashes", "943 – 476 – 5919"],
+    ["with dots", "943.476.5919"],
   ])("flags a valid one written %s", (_how, text) => {
     expect(findNhsNumbers(text)).toHaveLength(1);
     expect(checkForPatientData(text, NOW)).toContain("nhs-number");
@@ -47,6 +51,7 @@ describe("NHS numbers in a post", () => {
     ["unspaced", "Order 9434765918 arrived"],
     ["spaced", "943 476 5910"],
     ["dashed", "943-476-5912"],
+    ["with non-breaking spaces", "943\u00a0476\u00a05910"],
   ])("does not flag one with an invalid check digit, written %s", (_how, text) => {
     expect(findNhsNumbers(text)).toEqual([]);
     expect(checkForPatientData(text, NOW)).toEqual([]);
@@ -55,6 +60,7 @@ describe("NHS numbers in a post", () => {
   it("does not flag valid digits inside a longer number, such as a phone number", () => {
     expect(findNhsNumbers("Call 09434765919 or 94347659190")).toEqual([]);
     expect(findNhsNumbers("Call 0 943 476 5919 1")).toEqual([]);
+    expect(findNhsNumbers("Call 0\u00a0943\u00a0476\u00a05919")).toEqual([]);
   });
 });
 
@@ -65,6 +71,14 @@ describe("dates of birth next to a name", () => {
     "DOB 1987-04-03",
     "born 3rd April 2019 to a first-time mum",
     "Ahmed Khan date of birth: April 3, 1987",
+    "Saw Siân Hughes today, DOB 03/04/87",
+    "Siân Hughes 03/04/1987",
+    "Zoë Smith, 3 April 1987",
+    "Jane McDonald 03/04/1987",
+    "JANE SMITH 03/04/1987",
+    "Jane Smith 03 04 1987",
+    "Jane Smith, 03/04/87",
+    "Seán O'Neil 3.4.1987",
   ])("flags %s", (text) => {
     expect(findDatesOfBirth(text, NOW)).toHaveLength(1);
     expect(checkForPatientData(text, NOW)).toContain("date-of-birth");
@@ -75,6 +89,9 @@ describe("dates of birth next to a name", () => {
     "Our service started on 03/04/1987",
     "Meet Jane Smith in March",
     "See the 2024 report by Jane Smith",
+    "Jane Smith will speak on 03/04/27",
+    "Version 1.2.3 of the guide",
+    "Our charity in Leeds began on 3 April 1987",
   ])("does not flag %s", (text) => {
     expect(findDatesOfBirth(text, NOW)).toEqual([]);
   });
