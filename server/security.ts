@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { RequestHandler, Response } from "express";
 import helmet from "helmet";
 // The bulletin's two narrow exceptions (the one-click unsubscribe; the email preview page), defined beside its routes.
-import { BULLETIN_EMAIL_CSP, isBulletinEmailPage, isOneClickUnsubscribe } from "../app/bulletin/http-rules";
+import { BULLETIN_EMAIL_CSP, isBulletinEmailPage } from "../app/bulletin/http-rules";
+import { isOneClickUnsubscribe } from "../app/mail/one-click-unsubscribe";
 import { beforeHeaders } from "./response-headers";
 
 /** Per-request nonce for the inline scripts Remix renders. */

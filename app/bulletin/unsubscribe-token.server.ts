@@ -4,6 +4,7 @@ import type { DB } from "#db/schema";
 import { randomToken } from "~/auth/tokens.server";
 import { nowIso } from "~/clock.server";
 import { config } from "~/config.server";
+import { oneClickHeader } from "~/mail/one-click-unsubscribe";
 import { UNSUBSCRIBE_TOKEN } from "./http-rules";
 
 /**
@@ -56,17 +57,10 @@ export function unsubscribeUrl(token: string): string {
   return `${config().appUrl.origin}/unsubscribe/${token}`;
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 /**
  * The headers every copy carries (RFC 2369 and RFC 8058): the one-click HTTPS address first, then a
- * mailto the network team reads, and the One-Click marker that tells mail providers a POST will do.
- * RFC 8058 allows one-click only for an HTTPS address, so on a plain-http APP_URL (other than this
- * machine's, for development and tests) the marker is left out and the link and mailto still work.
+ * mailto the network team reads, and the One-Click marker where RFC 8058 allows it.
  */
 export function listUnsubscribeHeaders(url: string): Record<string, string> {
-  const { protocol, hostname } = new URL(url);
-  const listUnsubscribe = `<${url}>, <mailto:${config().contactEmail}?subject=unsubscribe>`;
-  if (protocol !== "https:" && !LOOPBACK_HOSTS.has(hostname)) return { "List-Unsubscribe": listUnsubscribe };
-  return { "List-Unsubscribe": listUnsubscribe, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  return { "List-Unsubscribe": `<${url}>, <mailto:${config().contactEmail}?subject=unsubscribe>`, ...oneClickHeader(url) };
 }

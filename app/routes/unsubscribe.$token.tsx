@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
-import { isOneClickForm } from "~/bulletin/http-rules";
+import { isOneClickForm } from "~/mail/one-click-unsubscribe";
 import { describeUnsubscribeLink, maskedAddress, unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
 import { config } from "~/config.server";
 import { SuccessBanner } from "~/ui/notification";
@@ -12,7 +12,7 @@ import { RouteErrorBoundary } from "~/ui/route-error";
  * page (NHSmail's link scanners open every link); its button posts to /unsubscribe/<token>/confirm. A
  * POST here is the mail program's one-click unsubscribe (RFC 8058): the body must be exactly
  * `List-Unsubscribe=One-Click`; it needs no cookie, answers 200 without a redirect, and repeating it
- * changes nothing more. The server lets it through the same-origin check (app/bulletin/http-rules.ts).
+ * changes nothing more. The server lets it through the same-origin check (app/mail/one-click-unsubscribe.ts).
  */
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -3,6 +3,7 @@ import { hashSecret, randomToken } from "~/auth/tokens.server";
 import { now } from "~/clock.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { oneClickHeader } from "~/mail/one-click-unsubscribe";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { formatUkDay, ukDate } from "~/ui/dates";
 import type { WorkspaceViewer } from "./access.server";
@@ -142,7 +143,7 @@ async function sendDigestTo(user: { id: number; email: string; full_name: string
           workspaces: sections.map((section) => ({ ...section, unsubscribeUrl: `${origin}${unsubscribePath(token, section.slug)}` })),
         },
         // One-click unsubscribe (RFC 8058) stops every workspace digest: mail clients POST to this address.
-        headers: { "List-Unsubscribe": `<${allUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+        headers: { "List-Unsubscribe": `<${allUrl}>`, ...oneClickHeader(allUrl) },
       });
       return true;
     });

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { describe, expect, it, vi } from "vitest";
-import { isBulletinEmailPage, isOneClickForm, isOneClickUnsubscribe } from "~/bulletin/http-rules";
+import { isBulletinEmailPage } from "~/bulletin/http-rules";
+import { isOneClickForm, isOneClickUnsubscribe, oneClickHeader } from "~/mail/one-click-unsubscribe";
 import { sameOriginWrites } from "../../server/security";
 
 const TOKEN = "abcdefghijklmnopqrstuvwxyz234567";
@@ -33,10 +34,24 @@ describe("the server's same-origin check and the one-click unsubscribe", () => {
     expect(verdict(request("POST", `/unsubscribe/${TOKEN}`, { ...multipart, ...crossSite }))).toBe("next");
   });
 
+  it("lets a cross-site one-click POST to a feature's own unsubscribe path through (the workspaces' daily email)", () => {
+    const req = request("POST", `/workspaces/unsubscribe/${TOKEN}`, { ...oneClick, ...crossSite });
+    expect(verdict(req)).toBe("next");
+    expect(req.headers.origin).toBeUndefined();
+  });
+
+  it("marks one-click only for an https address, or this machine's", () => {
+    expect(oneClickHeader(`https://portal.example.org/unsubscribe/${TOKEN}`)).toEqual({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(oneClickHeader(`http://localhost:3000/workspaces/unsubscribe/${TOKEN}`)).toEqual({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(oneClickHeader(`http://portal.example.org/unsubscribe/${TOKEN}`)).toEqual({});
+  });
+
   it.each([
     ["the page's own buttons", "POST", `/unsubscribe/${TOKEN}/confirm`, oneClick],
     ["Remix's data requests", "POST", `/unsubscribe/${TOKEN}.data`, oneClick],
     ["a path that is not a token", "POST", "/unsubscribe/../account/leave", oneClick],
+    ["a feature's data requests", "POST", `/workspaces/unsubscribe/${TOKEN}.data`, oneClick],
+    ["an unsubscribe path nested deeper", "POST", `/admin/workspaces/unsubscribe/${TOKEN}`, oneClick],
     ["a token of the wrong shape", "POST", "/unsubscribe/12-0123456789abcdef0123456789abcdef", oneClick],
     ["another page", "POST", "/account/preferences", oneClick],
     ["JSON", "POST", `/unsubscribe/${TOKEN}`, { "Content-Type": "application/json", "Content-Length": "26" }],
