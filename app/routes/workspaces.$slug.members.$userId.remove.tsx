@@ -12,16 +12,12 @@ import { membershipStatus, notFound, requireWorkspace } from "~/workspaces/acces
 import { WorkspacePageHeader } from "~/workspaces/components";
 import { headingFor } from "~/workspaces/directory.server";
 import { removeFromWorkspace } from "~/workspaces/memberships.server";
+import { reportFromLink } from "~/workspaces/moderation.server";
 import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Remove a member from a workspace – Social Prescribing Network" }];
 
 const schema = reasonSchema("removing them", { max: 500 });
-
-function reportParam(request: Request): number | undefined {
-  const value = new URL(request.url).searchParams.get("report");
-  return value && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
-}
 
 /** The member to remove: only members of this workspace. */
 async function memberToRemove(workspaceId: number, userId: number) {
@@ -46,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const member = await memberToRemove(viewer.workspace.id, idParam(params.userId));
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return submission.reply();
-  const reportId = reportParam(request);
+  const reportId = (await reportFromLink(request, viewer.workspace.id, { authorId: member.id }))?.id;
   const outcome = await removeFromWorkspace(viewer, member.id, submission.value.reason, { reportId });
   if (!outcome.ok) return submission.reply({ formErrors: [outcome.error] });
   throw redirectWithOutcome(`/workspaces/${viewer.workspace.slug}/moderation`, "moderation", "removed");

@@ -9,6 +9,7 @@ import { headingFor } from "~/workspaces/directory.server";
 import { deletePost, mayChange } from "~/workspaces/discussions.server";
 import { renderMarkdown } from "~/workspaces/markdown.server";
 import { requirePostPage } from "~/workspaces/post-actions.server";
+import { DELETED_OPENING_TITLE } from "~/workspaces/options";
 import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Delete your post – Workspaces – Social Prescribing Network" }];
@@ -52,7 +53,9 @@ export default function DeletePost() {
           <ErrorSummary errors={actionData?.error ? [{ fieldId: "delete-post", message: actionData.error }] : []} />
           <p>
             Your words, and any earlier versions of them, will be deleted. The post will say it was deleted by its author.
-            {isOpening ? " If no one has replied, the discussion will leave the workspace's list." : ""}
+            {isOpening
+              ? ` The discussion's title goes too: it will be called ‘${DELETED_OPENING_TITLE}’, or leave the workspace's list if no one has replied.`
+              : ""}
           </p>
           <div className="spn-post">
             <PostBody html={html} />

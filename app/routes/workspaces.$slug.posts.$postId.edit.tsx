@@ -9,7 +9,7 @@ import { headingFor } from "~/workspaces/directory.server";
 import { editPost, mayChange, postLocation } from "~/workspaces/discussions.server";
 import { invalidPost, postInput, replyToHeldOrRefused, requirePostPage } from "~/workspaces/post-actions.server";
 import { PostForm } from "~/workspaces/post-form";
-import { editSchema } from "~/workspaces/schemas";
+import { postFormSchema } from "~/workspaces/schemas";
 import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
 export const meta: MetaFunction = () => [{ title: "Change your post – Workspaces – Social Prescribing Network" }];
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, post, thread } = await requirePostPage(request, params, "post");
   if (!mayChange(viewer, post)) throw forbidden();
-  const submission = parseWithZod(await request.formData(), { schema: editSchema });
+  const submission = parseWithZod(await request.formData(), { schema: postFormSchema("edit", post.is_opening === 1) });
   if (submission.status !== "success") return invalidPost(submission);
   const outcome = await editPost(viewer, post, thread, postInput(submission.value));
   if (!outcome.ok) return replyToHeldOrRefused(submission, outcome);

@@ -10,7 +10,7 @@ import { RouteErrorBoundary } from "~/ui/route-error";
 import { PostBody, PostByline, WorkspacePageHeader } from "~/workspaces/components";
 import { headingFor } from "~/workspaces/directory.server";
 import { renderMarkdown } from "~/workspaces/markdown.server";
-import { hidePost, reportReason } from "~/workspaces/moderation.server";
+import { hidePost, reportFromLink } from "~/workspaces/moderation.server";
 import { requirePostPage } from "~/workspaces/post-actions.server";
 import { redirectWithOutcome } from "~/workspaces/outcomes.server";
 
@@ -26,21 +26,14 @@ const SUGGESTED_REASONS: Record<string, string> = {
   other: "",
 };
 
-/** The report the lead came from, if any (?report=<id>), to suggest a reason and link the audit entry. */
-function reportParam(request: Request): number | undefined {
-  const value = new URL(request.url).searchParams.get("report");
-  return value && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, post, thread, threadPath } = await requirePostPage(request, params, "lead");
   const author = await findUserById(post.author_id);
-  const reportId = reportParam(request);
-  const reason = reportId ? await reportReason(reportId, post.id) : undefined;
+  const report = await reportFromLink(request, viewer.workspace.id, { postId: post.id });
   return {
     heading: await headingFor(viewer.workspace),
     post: { hidden: post.hidden_at !== null || post.deleted_at !== null, html: renderMarkdown(post.body), authorName: author?.full_name ?? "", createdAt: post.created_at, editedAt: post.edited_at },
-    suggestedReason: reason ? SUGGESTED_REASONS[reason] : "",
+    suggestedReason: report ? SUGGESTED_REASONS[report.reason] : "",
     thread: { title: thread.title, path: threadPath },
   };
 }
@@ -49,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, post, thread } = await requirePostPage(request, params, "lead");
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return submission.reply();
-  const reportId = reportParam(request);
+  const reportId = (await reportFromLink(request, viewer.workspace.id, { postId: post.id }))?.id;
   const outcome = await hidePost(viewer, post, submission.value.reason, { reportId });
   if (!outcome.ok) return submission.reply({ formErrors: [outcome.error] });
   throw reportId

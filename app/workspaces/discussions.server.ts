@@ -6,6 +6,7 @@ import { paginate } from "~/lib/paging.server";
 import { type WorkspaceViewer, notFound } from "./access.server";
 import { workspacesAudit } from "./audit-actions.server";
 import { renderMarkdown } from "./markdown.server";
+import { DELETED_OPENING_TITLE } from "./options";
 import { checkForPatientData, type GuardFlag } from "./patient-data-guard";
 
 /** Threads and posts: starting, replying, editing and deleting, pinning and locking, and reading them a page at a time. */
@@ -184,7 +185,8 @@ export async function editPost(viewer: WorkspaceViewer, post: WorkspacePost, thr
 
 /**
  * The author deletes their post: its words and their earlier versions go; the post stays as
- * "deleted" so replies keep their place. An opening post nobody answered takes its thread out of the list.
+ * "deleted" so replies keep their place. An opening post takes the thread's title with it, and one
+ * nobody answered takes its thread out of the list.
  */
 export async function deletePost(viewer: WorkspaceViewer, post: WorkspacePost): Promise<{ ok: true; threadRemoved: boolean } | { ok: false; error: string }> {
   if (!mayChange(viewer, post)) return { ok: false, error: "You can only delete your own posts" };
@@ -197,6 +199,7 @@ export async function deletePost(viewer: WorkspaceViewer, post: WorkspacePost): 
       await recountReplies(trx, post.thread_id);
       let threadRemoved = false;
       if (post.is_opening) {
+        await trx.updateTable("workspace_threads").set({ title: DELETED_OPENING_TITLE }).where("id", "=", post.thread_id).execute();
         const replies = await trx.selectFrom("workspace_posts").select("id").where("thread_id", "=", post.thread_id).where("is_opening", "=", 0).where("deleted_at", "is", null).limit(1).execute();
         if (replies.length === 0) {
           await trx.updateTable("workspace_threads").set({ removed_at: at }).where("id", "=", post.thread_id).execute();

@@ -111,10 +111,26 @@ export async function requireOpenReport(workspaceId: number, reportId: number) {
   return report;
 }
 
-/** What a report about the post said was wrong, for the lead's hide form. */
-export async function reportReason(reportId: number, postId: number): Promise<ReportReason | undefined> {
-  const report = await db().selectFrom("workspace_reports").select("reason").where("id", "=", reportId).where("post_id", "=", postId).executeTakeFirst();
-  return report?.reason;
+/**
+ * The report a lead came from to hide a post or remove its author (`?report=<id>` on those pages): it
+ * suggests the reason and is named in the audit entry, so it counts only if it is this workspace's and
+ * about that post, or about a post by that member. Any other id is ignored.
+ */
+export async function reportFromLink(
+  request: Request,
+  workspaceId: number,
+  about: { postId: number } | { authorId: number },
+): Promise<{ id: number; reason: ReportReason } | undefined> {
+  const value = new URL(request.url).searchParams.get("report");
+  if (!value || !/^\d{1,12}$/.test(value)) return undefined;
+  let query = db()
+    .selectFrom("workspace_reports")
+    .innerJoin("workspace_posts", "workspace_posts.id", "workspace_reports.post_id")
+    .select(["workspace_reports.id", "workspace_reports.reason"])
+    .where("workspace_reports.id", "=", Number(value))
+    .where("workspace_reports.workspace_id", "=", workspaceId);
+  query = "postId" in about ? query.where("workspace_posts.id", "=", about.postId) : query.where("workspace_posts.author_id", "=", about.authorId);
+  return query.executeTakeFirst();
 }
 
 export async function dismissReport(viewer: WorkspaceViewer, reportId: number): Promise<ModerationOutcome> {

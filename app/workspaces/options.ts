@@ -23,3 +23,6 @@ export const VISIBILITIES = [
 
 export const TITLE_MAX = 150;
 export const BODY_MAX = 10_000;
+
+/** What a thread is called once its opening post is deleted: the title was the author's words too. */
+export const DELETED_OPENING_TITLE = "Opening post deleted by its author";

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { GuardConfirm, GuardWarning, MarkdownHint } from "./components";
 import type { GuardFlag } from "./patient-data-guard";
-import { editSchema, replySchema, threadSchema } from "./schemas";
+import { postFormSchema, type postSchema } from "./schemas";
 
 /** What a post form's action returns: conform's reply, and what the patient-data guard found if it held the post. */
 export interface PostActionData {
@@ -13,9 +13,7 @@ export interface PostActionData {
   held: GuardFlag[];
 }
 
-const SCHEMAS = { thread: threadSchema, reply: replySchema, edit: editSchema };
-
-type PostFormValue = z.output<typeof editSchema>;
+type PostFormValue = z.output<typeof postSchema>;
 
 /**
  * The form for writing a post: a new thread (title and message), a reply, or an edit. When the guard
@@ -32,7 +30,7 @@ export function PostForm({
   bodyLabel,
 }: {
   id: string;
-  kind: keyof typeof SCHEMAS;
+  kind: "thread" | "reply" | "edit";
   actionData: PostActionData | undefined;
   withTitle: boolean;
   defaults?: { title?: string; body?: string };
@@ -40,7 +38,7 @@ export function PostForm({
   intent?: string;
   bodyLabel: string;
 }) {
-  const schema = SCHEMAS[kind];
+  const schema = postFormSchema(kind, withTitle);
   const [form, fields] = useForm<PostFormValue>({
     id,
     lastResult: actionData?.result,
@@ -48,7 +46,7 @@ export function PostForm({
     shouldRevalidate: "onInput",
     defaultValue: defaults,
     // One type for the three schemas: the fields they share are the same; thread and edit add a title.
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema as typeof editSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema as typeof postSchema }),
   });
   const held = actionData?.held ?? [];
   const confirmId = `${id}-confirm`;

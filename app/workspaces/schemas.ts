@@ -22,7 +22,13 @@ const confirmNotPatientData = z.literal("on").optional();
 
 export const threadSchema = z.object({ title, body, confirmNotPatientData });
 export const replySchema = z.object({ body, confirmNotPatientData });
-export const editSchema = z.object({ title: title.optional(), body, confirmNotPatientData });
+/** A post's fields as one type: an opening post's (title and message) or a reply's (message). */
+export const postSchema = z.object({ title: title.optional(), body, confirmNotPatientData });
+
+/** What a new thread, a reply or an edit checks: editing an opening post, a cleared title is an error, not "no change". */
+export function postFormSchema(kind: "thread" | "reply" | "edit", withTitle: boolean) {
+  return kind === "thread" || (kind === "edit" && withTitle) ? threadSchema : replySchema;
+}
 
 export const reportSchema = z
   .object({

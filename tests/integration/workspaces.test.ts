@@ -10,11 +10,13 @@ import { leaveNetwork } from "~/privacy/leave.server";
 import { requireWorkspace, type WorkspaceViewer } from "~/workspaces/access.server";
 import { appointLead, removeLead } from "~/workspaces/admin.server";
 import { digestTokenOwner, sendDailyDigests, setDigest, subscribedWorkspaces, unsubscribe } from "~/workspaces/digest.server";
+import { DELETED_OPENING_TITLE } from "~/workspaces/options";
 import { deletePost, editPost, listPosts, listThreads, postHistory, reply, requirePost, requireThread, startThread } from "~/workspaces/discussions.server";
 import { approveRequest, declineRequest, joinWorkspace, readmit, removeFromWorkspace, requestToJoin } from "~/workspaces/memberships.server";
-import { dismissReport, hidePost, reportPost, reportQueue, restorePost } from "~/workspaces/moderation.server";
+import { dismissReport, hidePost, reportFromLink, reportPost, reportQueue, restorePost } from "~/workspaces/moderation.server";
 import { seedWorkspacesDemo, DEMO_LEAD_EMAIL } from "~/workspaces/demo.server";
 import * as newThread from "~/routes/workspaces.$slug.new";
+import * as editPage from "~/routes/workspaces.$slug.posts.$postId.edit";
 import * as threadPage from "~/routes/workspaces.$slug.threads.$threadId";
 import * as unsubscribePage from "~/routes/workspaces.unsubscribe.$token";
 import { createAdmin, createMember, emailsTo, lastEmailTo, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
@@ -158,6 +160,37 @@ describe("a post's life", () => {
     expect((await requirePost(v, post.id)).post.body).toBe("");
     expect((await listThreads(v.workspace.id, 1)).total).toBe(0);
   });
+
+  it("takes the thread's title with a deleted opening post that has replies", async () => {
+    const { poster, reporter } = await setUp();
+    await joinWorkspace(await viewer(poster.id, LONDON));
+    await joinWorkspace(await viewer(reporter.id, LONDON));
+    const v = await viewer(poster.id, LONDON);
+    const started = await startThread(v, { title: "Jane's situation at home", body: "Words", confirmNotPatientData: false });
+    if (!started.ok) throw new Error("not started");
+    await reply(await viewer(reporter.id, LONDON), await requireThread(v, started.threadId), { body: "A reply", confirmNotPatientData: false });
+    const { post } = await requirePost(v, started.postId);
+    expect(await deletePost(v, post)).toEqual({ ok: true, threadRemoved: false });
+    expect((await requireThread(v, started.threadId)).title).toBe(DELETED_OPENING_TITLE);
+    expect((await listThreads(v.workspace.id, 1)).rows.map((row) => row.title)).toEqual([DELETED_OPENING_TITLE]);
+  });
+
+  it("refuses an edit that clears an opening post's title, keeping what was typed", async () => {
+    const { poster } = await setUp();
+    await joinWorkspace(await viewer(poster.id, LONDON));
+    const v = await viewer(poster.id, LONDON);
+    const started = await startThread(v, { title: "Kept title", body: "Words", confirmNotPatientData: false });
+    if (!started.ok) throw new Error("not started");
+    const path = `/workspaces/${LONDON}/posts/${started.postId}/edit`;
+    const result = await editPage.action({
+      request: pageRequest(path, { cookie: await sessionCookieFor(poster.id), form: { title: "", body: "New words" } }),
+      params: { slug: LONDON, postId: String(started.postId) },
+      context: testContext,
+    });
+    expect(JSON.stringify(result)).toContain("Enter a title");
+    expect(JSON.stringify(result)).toContain("New words");
+    expect((await requireThread(v, started.threadId)).title).toBe("Kept title");
+  });
 });
 
 describe("what a post stores", () => {
@@ -205,6 +238,21 @@ describe("moderation", () => {
     const queue = await reportQueue(leadViewer.workspace.id, 1);
     expect(queue.reports).toEqual([expect.objectContaining({ reason: "advertising", author_name: "Grace Poster", reporter_name: "Sian Reporter", thread_title: "Book my course" })]);
     expect(queue.reports[0]?.html).toContain("20% off");
+  });
+
+  it("names a report in a hide or removal only if it is this workspace's and about that post or its author", async () => {
+    const { post, poster, reporter, leadViewer } = await reportedPost();
+    const reportId = (await database.selectFrom("workspace_reports").select("id").executeTakeFirstOrThrow()).id;
+    const link = (report: number | string) => pageRequest(`/workspaces/${LONDON}/posts/${post.id}/hide?report=${report}`);
+    const london = leadViewer.workspace.id;
+    expect(await reportFromLink(link(reportId), london, { postId: post.id })).toEqual({ id: reportId, reason: "advertising" });
+    expect(await reportFromLink(link(reportId), london, { authorId: poster.id })).toEqual({ id: reportId, reason: "advertising" });
+    const champions = (await viewer(leadViewer.current.user.id, CHAMPIONS)).workspace.id;
+    expect(await reportFromLink(link(reportId), champions, { postId: post.id })).toBeUndefined();
+    expect(await reportFromLink(link(reportId), london, { postId: post.id + 1 })).toBeUndefined();
+    expect(await reportFromLink(link(reportId), london, { authorId: reporter.id })).toBeUndefined();
+    expect(await reportFromLink(link(reportId + 1), london, { postId: post.id })).toBeUndefined();
+    expect(await reportFromLink(link("1e3"), london, { postId: post.id })).toBeUndefined();
   });
 
   it("hides a post: others see a notice, its author sees it with the reason and is emailed, the report is settled; restoring undoes it", async () => {
