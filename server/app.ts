@@ -7,6 +7,7 @@ import { pinoHttp } from "pino-http";
 import type { Connect } from "vite";
 import { remixHandler } from "./remix-handler";
 import { formsOnly, limitDeclaredBodies } from "./request-limits";
+import { sendPlainPage } from "./plain-page";
 import { privateWhenSignedIn } from "./response-headers";
 import { cspNonce, sameOriginWrites, securityHeaders } from "./security";
 import { closeAfterResponseWhen } from "./shutdown";
@@ -61,6 +62,7 @@ export function createServerApp(options: ServerAppOptions): Express {
   app.use(securityHeaders({ development, https: options.https, frameHosts: options.frameHosts }));
   app.use(sameOriginWrites(options.appOrigin));
   app.use(formsOnly);
+  app.use(noLegacyDataRequests);
   app.use(limitDeclaredBodies);
 
   if (options.viteMiddleware) {
@@ -84,6 +86,16 @@ export function createServerApp(options: ServerAppOptions): Express {
   );
   return app;
 }
+
+/**
+ * Remix v2 still answers its old data requests (`?_data=<route id>`) beside single fetch, which the
+ * portal uses (`.data` URLs). The portal's pages never make them, and that old path cannot send what
+ * single-fetch loaders return (a 500), so scanners that try them get a plain 404.
+ */
+const noLegacyDataRequests: RequestHandler = (req, res, next) => {
+  if (req.query._data === undefined) return next();
+  sendPlainPage(res, 404, "Page not found", "There is no page at this address.");
+};
 
 /**
  * Runs a static-file handler only for paths under the files and folders `dir` holds when the server

@@ -91,6 +91,15 @@ describe("a running production server", () => {
     }
   });
 
+  it("answers Remix's old data requests (?_data=) with 404: the pages use single fetch", async () => {
+    for (const path of ["/?_data=root", "/workspaces?_data=routes%2Fworkspaces._index", "/sign-in?_data"]) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain("Page not found");
+    }
+    expect((await fetch(`${origin}/?data=1`)).status).toBe(200);
+  });
+
   it("has no /dev/mail", async () => {
     for (const path of ["/dev/mail", "/dev/mail/1", "/dev/mail/1/html", "/dev/mail.data"]) {
       expect((await fetch(`${origin}${path}`)).status, path).toBe(404);
