@@ -238,7 +238,8 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
       subject: message.subject,
       html,
       text,
-      headers: headerValues.parse(JSON.parse(message.headers_json)),
+      // RFC 3834: no out-of-office or other automatic reply should answer an email the portal sent by itself.
+      headers: { "Auto-Submitted": "auto-generated", ...headerValues.parse(JSON.parse(message.headers_json)) },
       date: new Date(message.created_at),
       attachments: readAttachments(message.attachments_json),
     };

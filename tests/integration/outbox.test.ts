@@ -56,6 +56,7 @@ describe("outbox delivery", () => {
     expect(mail.subject).toBe("Test message from the Social Prescribing Network portal");
     expect(mail.text).toContain("Your note");
     expect(mail.html).toContain("Your note");
+    expect(mail.headers["auto-submitted"]).toBe("auto-generated");
     expect((await outboxRow(messageId)).status).toBe("sent");
   });
 
