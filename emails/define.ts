@@ -17,8 +17,9 @@ export interface EmailTemplate<Props> {
   preview?: (props: Props) => string;
   Body: (props: Props & { context: EmailContext }) => ReactElement;
   /**
-   * The email carries a live secret (a sign-in or confirmation code and link). Once delivered by SMTP
-   * its body is removed from the outbox, so a copy of the database cannot be used to sign in.
+   * The email's own body carries a live secret (a sign-in or confirmation code and link, a joining link,
+   * an unsubscribe link). Once delivered by SMTP its body is removed from the outbox, so a copy of the
+   * database cannot be used in its place. Bulk email never is: its links are per-recipient values.
    */
   sensitive?: boolean;
 }

@@ -18,6 +18,8 @@ export interface WorkspaceDigestProps {
 /** The daily email of new threads in the workspaces a member chose, one a day at most. */
 export const workspaceDigestEmail = defineEmail<WorkspaceDigestProps>({
   name: "workspace-digest",
+  // Its "stop" links carry the member's unsubscribe token.
+  sensitive: true,
   subject: ({ workspaces }) => {
     const count = workspaces.reduce((sum, workspace) => sum + workspace.threads.length, 0);
     return `${count} new ${count === 1 ? "discussion" : "discussions"} in your workspaces`;

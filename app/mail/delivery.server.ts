@@ -12,9 +12,17 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 /** How long a worker may hold a message; after a crash, another pass picks it up after this. */
 const LEASE_MS = 2 * 60_000;
 const SENT_FLUSH_MS = 5;
-/** What a delivered security email's body becomes (its code and link stay usable for a while); its attachments are dropped. */
-export const REDACTED_AFTER_DELIVERY = "[removed after delivery: it held a sign-in or confirmation code]";
-const REDACTED_AFTER_FAILURE = "[removed when delivery stopped: it held a sign-in or confirmation code]";
+/** What a delivered sensitive email's body becomes (its code or link stays usable for a while); its attachments are dropped. */
+export const REDACTED_AFTER_DELIVERY = "[removed after delivery: it held a personal code or link]";
+const REDACTED_AFTER_FAILURE = "[removed when delivery stopped: it held a personal code or link]";
+
+/**
+ * What every message keeps only to be sent: a bulk copy's recipient values and any message's own
+ * headers, which hold personal links such as a one-click unsubscribe address. Once a message is
+ * delivered or given up on (by SMTP; capture mode is the developer's mailbox), they go; the
+ * subject, recipient and dates stay as the record of what was sent.
+ */
+const SENDING_DETAILS_DROPPED = { vars_json: null, headers_json: "{}" };
 
 /** What is left of a sensitive message once it is delivered or given up on: a note instead of its body and attachments. */
 function redactedFields(note: string) {
@@ -81,8 +89,8 @@ function smtpResponseCode(error: unknown): number | undefined {
 /**
  * Delivers due messages, earliest due first, with up to `concurrency` in flight over the transport's pool.
  * Outcomes are recorded as they come (sent ones a few at a time, within milliseconds):
- * - sent; a sensitive email's body and attachments are then removed (SMTP only: in capture mode the
- *   outbox is the developer's mailbox);
+ * - sent; its per-recipient values and headers, and a sensitive email's body and attachments, are then
+ *   removed (SMTP only: in capture mode the outbox is the developer's mailbox);
  * - refused for good (5xx): failed at once, with the code and response, and the permanent-failure
  *   handlers are told;
  * - a temporary failure (4xx, connection): retried with backoff (same Message-ID), failed after
@@ -102,7 +110,8 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
   }
 
   function redacted(message: OutboxMessage, note: string): Updateable<OutboxTable> {
-    return redact && message.sensitive ? redactedFields(note) : {};
+    if (!redact) return {};
+    return message.sensitive ? { ...SENDING_DETAILS_DROPPED, ...redactedFields(note) } : SENDING_DETAILS_DROPPED;
   }
 
   async function expire(message: OutboxMessage, attempts: number, lastError: string) {
@@ -216,6 +225,7 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
       locked_until: null,
       last_error: null,
       delivered_via: transport.kind,
+      ...(redact ? SENDING_DETAILS_DROPPED : {}),
     };
     const secret = messages.filter((m) => redact && m.sensitive).map((m) => m.id);
     const plain = messages.filter((m) => !(redact && m.sensitive)).map((m) => m.id);

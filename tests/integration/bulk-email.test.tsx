@@ -79,6 +79,11 @@ describe("bulk email", () => {
     const tom = sink.received.find((mail) => mail.to.includes("tom@nhs.net"));
     expect(tom?.text).toContain("Dear Tom,");
     expect(tom?.text).not.toContain("spn:");
+
+    // Sent: what was kept only to send each copy (its link, its headers) is gone; the record stays.
+    const sent = await database.selectFrom("outbox").selectAll().orderBy("id").execute();
+    expect(JSON.stringify(sent)).not.toContain("t=abc");
+    expect(sent.map((row) => [row.to_address, row.status, row.vars_json, row.headers_json])).toEqual(recipients.map((r) => [r.to, "sent", null, "{}"]));
   });
 
   it("queues a campaign again without doubling anyone, adding only new recipients", async () => {
