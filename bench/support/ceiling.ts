@@ -9,7 +9,9 @@ import { build } from "esbuild";
  *  - "one": bench/ceiling/app, one trivial route: the best any Remix page can do on this stack;
  *  - "routes": the same app with a trivial route file for every file in app/routes (same names, so the
  *    same route table, generated at each run so new features' routes count): what Remix itself costs a
- *    page of the portal with its number of routes, before any of the portal's own work.
+ *    page of the portal with its number of routes, before any of the portal's own work. Its
+ *    /admin/members is the third ceiling: the members list's markup from fixed data, what rendering a
+ *    table page of that size costs Remix and React alone.
  */
 export const CEILING_SERVER = "build/bench-ceiling/server.js";
 export const CEILING_BUILDS = { one: "build/bench-ceiling/one", routes: "build/bench-ceiling/routes" } as const;
@@ -42,14 +44,24 @@ export function buildCeilings(): Promise<number> {
   return built;
 }
 
-/** The ceiling app plus one trivial module for each of the portal's route files; returns how many routes it has. */
+/** The portal route whose namesake in the route-table app renders the members list's markup from fixed data. */
+const TABLE_PAGE_ROUTE = "admin.members._index";
+/** Where the route-table ceiling app serves that page. */
+export const TABLE_PAGE_PATH = "/admin/members";
+
+/**
+ * The ceiling app plus one trivial module for each of the portal's route files, except the members
+ * list's, which renders that page's markup from fixed data (bench/ceiling/pages/members-table.tsx);
+ * returns how many routes it has.
+ */
 function writeRouteTableApp(): number {
   cpSync("bench/ceiling/app", ROUTES_APP, { recursive: true });
   const names = readdirSync("app/routes").map((file) => parse(file).name);
   mkdirSync(join(ROUTES_APP, "routes"), { recursive: true });
   for (const name of names) {
     if (name === "_index") continue;
-    writeFileSync(join(ROUTES_APP, "routes", `${name}.tsx`), `export default function Route() {\n  return <p>${JSON.stringify(name)}</p>;\n}\n`);
+    if (name === TABLE_PAGE_ROUTE) cpSync("bench/ceiling/pages/members-table.tsx", join(ROUTES_APP, "routes", `${name}.tsx`));
+    else writeFileSync(join(ROUTES_APP, "routes", `${name}.tsx`), `export default function Route() {\n  return <p>${JSON.stringify(name)}</p>;\n}\n`);
   }
   return new Set([...names, "_index"]).size;
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { buildCeilings, CEILING_BUILDS, CEILING_SERVER } from "./ceiling";
+import { buildCeilings, CEILING_BUILDS, CEILING_SERVER, TABLE_PAGE_PATH } from "./ceiling";
 import { seedNetwork } from "./seed";
 
 /**
@@ -14,7 +14,8 @@ import { seedNetwork } from "./seed";
  *  2. starts the production build as operators do (`node build/portal/server.js`, production settings,
  *     request log on) and two "ceiling" apps behind the same server stack (server/app.ts), each with
  *     plain node: bench/ceiling with one trivial Remix route, and the same app with a trivial route for
- *     each of the portal's route files (see ./ceiling.ts);
+ *     each of the portal's route files (see ./ceiling.ts), whose /admin/members renders the members
+ *     list's markup from fixed data: the best a table page of that size can do on this stack;
  *  3. warms the servers up (every page and ceiling at 10 connections for `warmUpSeconds`), then loads each
  *     page with autocannon at 10 and 50 connections (after a warm-up of its own; the ceilings before and
  *     after the pages) and prints req/s, p50/p95/p99 latency and errors, then a markdown table for the
@@ -145,10 +146,12 @@ export async function runPageBench(options: PageBenchOptions): Promise<PageResul
   const results: PageResult[] = [];
   try {
     await Promise.all([portal.ready, ...ceilings.map((ceiling) => ceiling.ready)]);
-    const ceiling = (which: "one" | "routes", label: string) => ({ label, path: "/", origin: `http://localhost:${ceilingPorts[which]}`, status: 200, cookie: undefined });
+    const ceiling = (which: "one" | "routes", label: string, path = "/") => ({ label, path, origin: `http://localhost:${ceilingPorts[which]}`, status: 200, cookie: undefined });
     const targets = [
       ceiling("one", "ceiling: 1 trivial route"),
       ceiling("routes", `ceiling: ${routeCount} trivial routes`),
+      // Measured like a page (its ratios are to the two ceilings above): the best a table page can do.
+      ceiling("routes", "ceiling: members table, fixed data", TABLE_PAGE_PATH),
       ...pages.map((page) => ({
         label: page.label,
         path: page.path,
