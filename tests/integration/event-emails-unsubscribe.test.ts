@@ -11,6 +11,7 @@ import * as unsubscribePage from "~/routes/event-emails.unsubscribe.$token";
 import { runAnnouncement } from "~/webinars/announce-webinar.server";
 import { createAdmin, createMember, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { addWebinar, completeRecording, register } from "../support/recordings";
+import { renderPage } from "../support/render-page";
 import { newWebinar } from "../support/webinars";
 
 /**
@@ -126,6 +127,28 @@ describe("the recording-published email", () => {
     expect(await consents(member.id)).toEqual({ bulletin: 0, events: 0 });
     // Recorded once, however often the provider repeats it.
     expect((await auditOf(member.id)).map((entry) => JSON.parse(entry.details_json))).toEqual([{ bulletin: false, events: false, via: "one-click unsubscribe" }]);
+  });
+});
+
+describe("the page", () => {
+  it("shows what it will stop and a button, then says it is done; a bad link says nothing changed", async () => {
+    const member = await createMember({ email: "sian.hughes@nhs.net", events_opt_in: 1 });
+    const [token] = await newEventEmailTokens(database, [member.id]);
+    const path = `/event-emails/unsubscribe/${token}`;
+    const opened = await renderPage(unsubscribePage, new Request(`http://localhost${path}`), { path: "/event-emails/unsubscribe/:token" });
+    expect(opened.status).toBe(200);
+    expect(opened.text).toContain("We will stop emailing si…@nhs.net when new webinars open for registration");
+    expect(opened.html).toMatch(/<form method="post"[^>]*>.*name="intent" value="unsubscribe".*Stop these emails/s);
+
+    const pressed = await renderPage(unsubscribePage, new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams({ intent: "unsubscribe" }) }), {
+      path: "/event-emails/unsubscribe/:token",
+    });
+    expect(pressed.text).toContain("You have stopped webinar and event emails");
+    expect(await consents(member.id)).toEqual({ bulletin: 0, events: 0 });
+
+    const bad = await renderPage(unsubscribePage, new Request(`http://localhost/event-emails/unsubscribe/${randomToken()}`), { path: "/event-emails/unsubscribe/:token" });
+    expect(bad.status).toBe(404);
+    expect(bad.text).toContain("Nothing has been changed");
   });
 });
 
