@@ -494,6 +494,13 @@ export interface BulletinRecipientsTable {
   queued_at: Timestamp;
 }
 
+export interface EventEmailUnsubscribeTokensTable {
+  /** SHA-256 (hex) of the random token in one webinar or event email's unsubscribe link. */
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+}
+
 export interface BulletinUnsubscribeTokensTable {
   /** SHA-256 (hex) of the random token in one copy's unsubscribe link. */
   token_hash: string;
@@ -554,6 +561,7 @@ export interface DB {
   bulletins: BulletinsTable;
   bulletin_recipients: BulletinRecipientsTable;
   bulletin_unsubscribe_tokens: BulletinUnsubscribeTokensTable;
+  event_email_unsubscribe_tokens: EventEmailUnsubscribeTokensTable;
   bulletin_subscription_changes: BulletinSubscriptionChangesTable;
   bulletin_bounces: BulletinBouncesTable;
   recordings: RecordingsTable;

@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
 import { defineEmail } from "./define";
 import { EmailButton, emailStyles } from "./layout";
 
@@ -8,6 +8,8 @@ export interface RecordingPublishedProps {
   title: string;
   webinarTitle: string;
   hasSlides: boolean;
+  /** This copy's link that stops webinar and event emails without signing in. */
+  unsubscribeUrl: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export const recordingPublishedEmail = defineEmail<RecordingPublishedProps>({
   name: "recording-published",
   subject: ({ title }) => `Recording available: ${title}`,
   preview: ({ hasSlides }) => (hasSlides ? "Watch the recording and download the slides." : "Watch the recording when it suits you."),
-  Body: ({ fullName, recordingId, title, webinarTitle, hasSlides, context }) => (
+  Body: ({ fullName, recordingId, title, webinarTitle, hasSlides, unsubscribeUrl, context }) => (
     <>
       <Text style={emailStyles.heading}>The recording is ready</Text>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
@@ -29,8 +31,9 @@ export const recordingPublishedEmail = defineEmail<RecordingPublishedProps>({
       <EmailButton href={`${context.appUrl}/recordings/${recordingId}`}>Watch the recording</EmailButton>
       <Text style={emailStyles.paragraph}>You will need to sign in with this email address to watch it.</Text>
       <Text style={emailStyles.paragraph}>
-        We sent this because you asked for emails about network events. You can stop them from your account’s email
-        preferences: {context.appUrl}/account/preferences
+        We sent this because you asked for emails about network events.{" "}
+        <Link href={unsubscribeUrl}>Stop webinar and event emails</Link> (no need to sign in), or change them in your
+        account’s email preferences: {context.appUrl}/account/preferences
       </Text>
     </>
   ),

@@ -10,17 +10,19 @@ export interface WebinarAnnouncementProps {
   description: string;
   /** /webinars/<id> for one webinar, /webinars for a series. */
   path: string;
+  /** This copy's link that stops webinar and event emails without signing in (a placeholder in the bulk body). */
+  unsubscribeUrl: string;
 }
 
 /**
  * To members who asked for webinar and event emails, when a webinar or series opens for registration.
- * The same for every recipient: no name, no personal link, never the meeting link.
+ * The same for every recipient but its unsubscribe link: no name, never the meeting link.
  */
 export const webinarAnnouncementEmail = defineEmail<WebinarAnnouncementProps>({
   name: "webinar-announcement",
   subject: ({ title, series }) => (series ? `New webinar series, open for registration: ${title}` : `New webinar, open for registration: ${title}`),
   preview: ({ dates }) => `${dates[0] ?? ""} (UK time)`,
-  Body: ({ title, dates, series, description, path, context }) => (
+  Body: ({ title, dates, series, description, path, unsubscribeUrl, context }) => (
     <>
       <Text style={emailStyles.heading}>{title}</Text>
       <Text style={emailStyles.paragraph}>{series ? "A new webinar series every other week. The first dates (UK time):" : "When (UK time):"}</Text>
@@ -36,7 +38,8 @@ export const webinarAnnouncementEmail = defineEmail<WebinarAnnouncementProps>({
       <Text style={emailStyles.paragraph}>Places are limited and the network team approves each registration.</Text>
       <EmailButton href={`${context.appUrl}${path}`}>{series ? "See the dates and register" : "Register"}</EmailButton>
       <Text style={emailStyles.paragraph}>
-        You get this email because you asked for webinar and event emails. To stop them, change your{" "}
+        You get this email because you asked for webinar and event emails.{" "}
+        <Link href={unsubscribeUrl}>Stop webinar and event emails</Link> (no need to sign in), or change your{" "}
         <Link href={`${context.appUrl}/account/preferences`}>email preferences</Link>.
       </Text>
     </>

@@ -1,7 +1,7 @@
 /**
- * One-click unsubscribe (RFC 8058) for every list email the portal sends (the bulletin, the workspaces'
- * daily email). The server's same-origin check (server/security.ts) lets these POSTs through, so this
- * file has no imports: the server loads it directly.
+ * One-click unsubscribe (RFC 8058) for every list email the portal sends (the bulletin, the workspaces' daily
+ * email, webinar and event emails). The server's same-origin check (server/security.ts) lets these POSTs
+ * through, so this file has no imports: the server loads it directly.
  *
  * The rule is a naming convention rather than a list of features: a list's unsubscribe route is
  * `/unsubscribe/<token>` or `/<feature>/unsubscribe/<token>`, its token 160 random bits in lower-case

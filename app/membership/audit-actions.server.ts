@@ -37,7 +37,8 @@ export const membershipAudit = defineAuditActions({
     "member.email-changed": { label: "Changed their email address" },
     "member.preferences-updated": {
       label: "Changed their email preferences",
-      details: readDetails({ bulletin: "Bulletin", events: "Webinar and event emails" }),
+      // `via` only on changes made from an email's unsubscribe link rather than the preferences page.
+      details: readDetails({ bulletin: "Bulletin", events: "Webinar and event emails", via: "Changed with" }),
     },
     "member.signed-out-everywhere": { label: "Signed out of all devices" },
     "domain-override.added": {

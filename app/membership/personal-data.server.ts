@@ -4,7 +4,7 @@ import { FORMER_MEMBER_NAME, tombstoneEmail } from "~/privacy/tombstone";
 import { parseInterests } from "./members.server";
 import { JOB_ROLES, labelFor, REGIONS } from "./profile-options";
 
-/** The member's profile and consents, their email codes, and the domain rules they added as staff. */
+/** The member's profile and consents, their email codes, the domain rules they added as staff, and their event-email unsubscribe links. */
 export const membershipPersonalData: PersonalDataStep[] = [
   {
     name: "profile",
@@ -97,5 +97,23 @@ export const membershipPersonalData: PersonalDataStep[] = [
     onLeave: "keep the email domain rules you added as staff, shown as added by a former member",
     leave: "keep",
     why: "Domain rules decide who may join the network; they belong to the network, not to the member who added them.",
+  },
+  {
+    name: "webinar and event email unsubscribe links",
+    tables: ["event_email_unsubscribe_tokens"],
+    async export(executor, user) {
+      const row = await executor
+        .selectFrom("event_email_unsubscribe_tokens")
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .where("user_id", "=", user.id)
+        .executeTakeFirstOrThrow();
+      // Only hashes are stored; the links themselves are in the emails.
+      return { eventEmailUnsubscribeLinks: Number(row.count) };
+    },
+    onLeave: "delete the unsubscribe links in webinar and event emails you were sent (nothing more is sent to you)",
+    leave: "erase",
+    async run(trx, user) {
+      await trx.deleteFrom("event_email_unsubscribe_tokens").where("user_id", "=", user.id).execute();
+    },
   },
 ];

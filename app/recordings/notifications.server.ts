@@ -3,20 +3,22 @@ import type { DB, Recording } from "#db/schema";
 import { recordingPublishedEmail } from "#emails/recording-published";
 import { nowIso } from "~/clock.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { eventEmailUnsubscribeHeaders, eventEmailUnsubscribeUrl, newEventEmailTokens } from "~/membership/event-emails-unsubscribe.server";
 import { findWebinar, registrantsToTell } from "./webinar-tables.server";
 
 /**
  * Emails a just-published recording to its webinar's registrants who asked for event emails, in the
  * publishing transaction. A row per recording and member (unique) is the record that they were told:
  * anyone with a row is skipped, so unpublishing and publishing again never emails anyone twice, while
- * someone who registered since is still told. Returns how many were emailed.
+ * someone who registered since is still told. Each email has its own link that stops event emails.
+ * Returns how many were emailed.
  */
 export async function notifyRegistrants(trx: Kysely<DB>, recording: Recording, hasSlides: boolean): Promise<number> {
   if (recording.webinar_id === null) return 0;
   const webinar = await findWebinar(trx, recording.webinar_id);
   if (!webinar) return 0;
   const registrants = await registrantsToTell(trx, webinar.id);
-  let notified = 0;
+  const toTell = [];
   for (const member of registrants) {
     const inserted = await trx
       .insertInto("recording_notifications")
@@ -24,13 +26,17 @@ export async function notifyRegistrants(trx: Kysely<DB>, recording: Recording, h
       .onConflict((conflict) => conflict.columns(["recording_id", "user_id"]).doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) continue;
+    if (inserted) toTell.push(member);
+  }
+  const tokens = await newEventEmailTokens(trx, toTell.map((member) => member.id));
+  for (const [i, member] of toTell.entries()) {
+    const unsubscribeUrl = eventEmailUnsubscribeUrl(tokens[i]!);
     await enqueueEmail(trx, {
       to: member.email,
       template: recordingPublishedEmail,
-      props: { fullName: member.full_name, recordingId: recording.id, title: recording.title, webinarTitle: webinar.title, hasSlides },
+      props: { fullName: member.full_name, recordingId: recording.id, title: recording.title, webinarTitle: webinar.title, hasSlides, unsubscribeUrl },
+      headers: eventEmailUnsubscribeHeaders(unsubscribeUrl),
     });
-    notified += 1;
   }
-  return notified;
+  return toTell.length;
 }

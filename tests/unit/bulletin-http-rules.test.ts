@@ -34,8 +34,8 @@ describe("the server's same-origin check and the one-click unsubscribe", () => {
     expect(verdict(request("POST", `/unsubscribe/${TOKEN}`, { ...multipart, ...crossSite }))).toBe("next");
   });
 
-  it("lets a cross-site one-click POST to a feature's own unsubscribe path through (the workspaces' daily email)", () => {
-    const req = request("POST", `/workspaces/unsubscribe/${TOKEN}`, { ...oneClick, ...crossSite });
+  it.each(["/workspaces", "/event-emails"])("lets a cross-site one-click POST to a list's own unsubscribe path through (%s)", (prefix) => {
+    const req = request("POST", `${prefix}/unsubscribe/${TOKEN}`, { ...oneClick, ...crossSite });
     expect(verdict(req)).toBe("next");
     expect(req.headers.origin).toBeUndefined();
   });

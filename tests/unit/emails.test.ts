@@ -70,7 +70,7 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [memberRemovedEmail, { fullName: "Sam Carter", reason: "You asked us to." }],
   [memberWelcomeEmail, { fullName: "Sam Carter" }],
   [noAccountEmail, {}],
-  [recordingPublishedEmail, { fullName: "Sam Carter", recordingId: 12, title: "Green prescribing in winter", webinarTitle: "Green prescribing in winter", hasSlides: true }],
+  [recordingPublishedEmail, { fullName: "Sam Carter", recordingId: 12, title: "Green prescribing in winter", webinarTitle: "Green prescribing in winter", hasSlides: true, unsubscribeUrl: "https://portal.example.org/event-emails/unsubscribe/abcdefghijklmnopqrstuvwxyz234567" }],
   [signInCodeEmail, { ...code, asked: "sign-in" }],
   [testMessageEmail, { note: "Sent from the tests." }],
   [workspaceDigestEmail, {
@@ -83,7 +83,7 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
   [workspacePostHiddenEmail, { fullName: "Daniel Reid", workspaceName: "London", reason: "No selling.", postPath: "/workspaces/london/threads/4?page=2#post-9" }],
   [workspaceRequestApprovedEmail, { fullName: "Grace Mensah", workspaceName: "Social prescribing champions", workspaceSlug: "social-prescribing-champions" }],
   [workspaceRequestDeclinedEmail, { fullName: "Grace Mensah", workspaceName: "Social prescribing champions", reason: "Champions only." }],
-  [webinarAnnouncementEmail, { title: "Supporting carers", dates: [webinar.when], series: false, description: "About carers.", path: "/webinars/12" }],
+  [webinarAnnouncementEmail, { title: "Supporting carers", dates: [webinar.when], series: false, description: "About carers.", path: "/webinars/12", unsubscribeUrl: "https://portal.example.org/event-emails/unsubscribe/abcdefghijklmnopqrstuvwxyz234567" }],
   [webinarCancelledEmail, { ...webinar, reason: "The speaker is unwell; we will hold it on 21 April instead." }],
   [webinarJoiningLinkEmail, { ...webinar, token: "abcdefghijklmnopqrstuvwxyz234567", joinOpens: "12:30pm" }],
   [webinarPlaceOfferedEmail, { ...webinar, linksSendAt: "at 10am on Wednesday 7 April 2027" }],
@@ -96,9 +96,9 @@ const EXAMPLES: Array<[EmailTemplate<never>, unknown]> = [
 ];
 
 // Pages that only show something on GET (a mail scanner opening them changes nothing): the verify page, the
-// personal webinar joining page (/j/…) and the bulletin unsubscribe page show a button that POSTs; the others are plain pages or a calendar file.
+// personal webinar joining page (/j/…) and the bulletin and event-email unsubscribe pages show a button that POSTs; the others are plain pages or a calendar file.
 const SAFE_LINK =
-  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|account|admin\/members(\?status=pending)?|workspaces\/[a-z0-9-]+(\/moderation|\/threads\/\d+(\?page=\d+)?(#post-\d+)?)?|workspaces\/unsubscribe\/[a-z0-9]+\?workspace=[a-z0-9-]+|unsubscribe\/[a-z2-7]{32}|bulletins\/\d+|recordings\/\d+|account\/preferences|webinars|webinars\/\d+(\/calendar\.ics)?|j\/[a-z2-7]+)$)/;
+  /^(mailto:|https:\/\/portal\.example\.org\/(verify\/[a-z0-9]+\?token=[a-z0-9]+|sign-in|join|faq|account|admin\/members(\?status=pending)?|workspaces\/[a-z0-9-]+(\/moderation|\/threads\/\d+(\?page=\d+)?(#post-\d+)?)?|workspaces\/unsubscribe\/[a-z0-9]+\?workspace=[a-z0-9-]+|(event-emails\/)?unsubscribe\/[a-z2-7]{32}|bulletins\/\d+|recordings\/\d+|account\/preferences|webinars|webinars\/\d+(\/calendar\.ics)?|j\/[a-z2-7]+)$)/;
 
 it("has an example for every template in emails/, so none escapes the link check", async () => {
   const templateNames: string[] = [];
