@@ -66,10 +66,13 @@ const commonFields = {
     .int("Enter a whole number of places, like 300")
     .min(1, "There must be at least 1 place")
     .max(MAX_CAPACITY, `There can be at most ${MAX_CAPACITY.toLocaleString("en-GB")} places`),
+  // Stored as the browser would send it (path percent-encoded, host in punycode): a link with "ł",
+  // a curly quote or "…" pasted from a document must still fit in the Join answer's Refresh header.
   meetingUrl: z
     .string({ error: "Enter the Teams or Zoom meeting link" })
     .trim()
-    .pipe(z.url({ protocol: /^https$/, error: "Enter the meeting link as it starts, with https://" })),
+    .pipe(z.url({ protocol: /^https$/, error: "Enter the meeting link as it starts, with https://" }))
+    .transform((value) => new URL(value).href),
   registrationOpen: z
     .literal("on")
     .optional()

@@ -5,6 +5,7 @@ import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs, scheduleRepeats } from "~/jobs/jobs.server";
 import { exportMemberData } from "~/privacy/export.server";
 import { leaveNetwork } from "~/privacy/leave.server";
+import * as joiningPage from "~/routes/j.$token";
 import * as webinarPage from "~/routes/webinars.$id._index";
 import * as webinarList from "~/routes/webinars._index";
 import { approveRegistrations, declineRegistrations } from "~/webinars/approve-registration.server";
@@ -306,6 +307,24 @@ describe("the personal joining page", () => {
     expect(await joinWithToken(cancellingToken, "b")).toMatchObject({ ok: false, page: { state: "cancelled" } });
     expect(await joinWithToken(declinedToken, "b")).toMatchObject({ ok: false, page: { state: "declined" } });
     expect(await database.selectFrom("webinar_joins").selectAll().execute()).toEqual([]);
+  });
+
+  it("opens a meeting link with letters like ł or a pasted … (stored before links were normalised)", async () => {
+    const { admin, webinarId } = await aprilWebinar();
+    const { member, registrationId } = await approvedMember(webinarId, admin.id);
+    await database.updateTable("webinars").set({ meeting_url: "https://teams.example/spotkanie/łódź…" }).where("id", "=", webinarId).execute();
+    testClock.freeze("2027-04-07T09:00:00Z");
+    await sendDueJoiningLinks(webinarId);
+    const token = await joiningTokenFor(member.email);
+    testClock.freeze("2027-04-07T11:45:00Z");
+    const joined = (await joiningPage.action({ request: pageRequest(`/j/${token}`, { form: {} }), params: { token }, context: testContext })) as unknown as {
+      data: { joined: { meetingUrl: string } };
+      init: { headers: Headers };
+    };
+    const href = "https://teams.example/spotkanie/%C5%82%C3%B3d%C5%BA%E2%80%A6";
+    expect(joined.init.headers.get("Refresh")).toBe(`0; url=${href}`);
+    expect(joined.data.joined.meetingUrl).toBe(href);
+    expect(await database.selectFrom("webinar_joins").select("registration_id").execute()).toEqual([{ registration_id: registrationId }]);
   });
 });
 
