@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "~/webinars/registrations-csv.server";
 import { fromUkLocal, ukDate, ukLocalInstant, ukTimeOfDay } from "~/ui/dates";
@@ -106,6 +107,20 @@ describe("the staff webinar form", () => {
     expect(bad.success).toBe(false);
     const paths = bad.success ? [] : bad.error.issues.map((issue) => issue.path.join("."));
     expect(paths.sort()).toEqual(["capacity", "date", "meetingUrl", "startTime"]);
+  });
+
+  it("shows every error of a blank form at once, the date's and time's too", () => {
+    const blank = new FormData();
+    for (const name of Object.keys(form)) blank.set(name, "");
+    const submission = parseWithZod(blank, { schema: newWebinarSchema });
+    expect(submission.status).toBe("error");
+    expect(Object.keys(submission.reply().error ?? {}).sort()).toEqual(
+      ["capacity", "date", "description", "durationMinutes", "kind", "meetingUrl", "startTime", "title"].sort(),
+    );
+    expect(submission.reply().error?.date).toEqual(["Enter the date"]);
+    const untitled = new FormData();
+    for (const [name, value] of Object.entries({ ...form, title: "", day: "31", month: "2", startTime: "soon" })) untitled.set(name, value);
+    expect(Object.keys(parseWithZod(untitled, { schema: webinarSchema }).reply().error ?? {}).sort()).toEqual(["date", "startTime", "title"]);
   });
 
   it("keeps a meeting link as browsers send it, so letters like ł or a pasted … fit in a header", () => {
