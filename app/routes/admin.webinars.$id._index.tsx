@@ -7,7 +7,7 @@ import { readFlash, redirectWithFlash } from "~/lib/flash.server";
 import { idParam, pageParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { formatUkDateTime } from "~/ui/dates";
-import { ErrorSummary, TextareaField } from "~/ui/forms";
+import { ErrorSummary, formGroupId, TextareaField, type FieldError } from "~/ui/forms";
 import { SuccessBanner } from "~/ui/notification";
 import { Pagination } from "~/ui/pagination";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -44,17 +44,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request);
   const id = idParam(params.id);
-  const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
+  const form = await request.formData();
+  const reasonTyped = form.get("reason");
+  // What staff ticked and typed, shown again with an error so nothing is lost.
+  const submitted = {
+    registrations: form.getAll("registration").filter((value): value is string => typeof value === "string"),
+    reason: typeof reasonTyped === "string" ? reasonTyped : "",
+  };
+  const submission = parseWithZod(form, { schema: decisionSchema });
   if (submission.status !== "success") {
-    const errors = Object.values(submission.error ?? {}).flat().filter((message): message is string => typeof message === "string");
-    return data({ error: errors[0] ?? "Choose an action from the page" }, { status: 400 });
+    const { registration, reason, ...others } = submission.error ?? {};
+    // Errors about anything else (an unknown action, a registration that is not a number) come from no
+    // control on the page: their messages are zod's, so staff are told what to do instead.
+    const crafted = Object.values(others).some((messages) => messages?.length);
+    const errors = { registrations: crafted ? "Choose an action from the page" : (registration?.[0] ?? null), reason: reason?.[0] ?? null };
+    return data({ errors, submitted }, { status: 400 });
   }
   const decision = submission.value;
   let result: DecisionResult;
   if (decision.intent === "approve-all") result = await approveRegistrations(user.id, id, "all-pending");
   else if (decision.intent === "approve") result = await approveRegistrations(user.id, id, decision.registration);
   else result = await declineRegistrations(user.id, id, decision.registration, decision.reason || null);
-  if (!result.ok) return data({ error: result.error }, { status: 409 });
+  if (!result.ok) return data({ errors: { registrations: result.error, reason: null }, submitted }, { status: 409 });
   // Back to the list staff decided from (the same status filter), which says what the decision did.
   const back = new URL(request.url).searchParams.get("status");
   throw redirectWithFlash(`/admin/webinars/${id}${back ? `?${new URLSearchParams({ status: back })}` : ""}`, decisionMessage(result));
@@ -74,11 +85,16 @@ export default function StaffWebinar() {
   ];
   const canDecide = !webinar.cancelled;
   const questions = webinar.questions;
+  const errors = actionData?.errors;
+  const summary: FieldError[] = [
+    ...(errors?.registrations ? [{ fieldId: "registrations", message: errors.registrations }] : []),
+    ...(errors?.reason ? [{ fieldId: "reason", groupId: formGroupId("reason"), message: errors.reason }] : []),
+  ];
   return (
     <>
       <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/admin/webinars", label: "Webinars" }]} />
       {banner ? <SuccessBanner>{banner}</SuccessBanner> : null}
-      <ErrorSummary errors={actionData?.error ? [{ fieldId: "registrations", message: actionData.error }] : []} />
+      <ErrorSummary errors={summary} />
       <span className="nhsuk-caption-l">{webinar.series ? `Staff tools: ${webinar.series.title}` : "Staff tools"}</span>
       <h1>{webinar.title}</h1>
       {webinar.cancelled ? (
@@ -176,7 +192,14 @@ export default function StaffWebinar() {
                     <td className="nhsuk-table__cell">
                       <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
                         <div className="nhsuk-checkboxes__item">
-                          <input className="nhsuk-checkboxes__input" id={`registration-${row.id}`} name="registration" type="checkbox" value={row.id} />
+                          <input
+                            className="nhsuk-checkboxes__input"
+                            id={`registration-${row.id}`}
+                            name="registration"
+                            type="checkbox"
+                            value={row.id}
+                            defaultChecked={actionData?.submitted.registrations.includes(String(row.id))}
+                          />
                           <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`registration-${row.id}`}>
                             <span className="nhsuk-u-visually-hidden">Select {row.fullName}</span>
                           </label>
@@ -236,6 +259,8 @@ export default function StaffWebinar() {
                 label="Reason for declining (optional)"
                 hint="Emailed to the people you decline. Say what would help them, for example another webinar that suits them better."
                 rows={3}
+                errors={errors?.reason ? [errors.reason] : undefined}
+                defaultValue={actionData?.submitted.reason}
               />
               <div className="nhsuk-button-group">
                 <button className="nhsuk-button" data-module="nhsuk-button" type="submit" name="intent" value="approve">

@@ -4,7 +4,7 @@ import { Link } from "~/ui/link";
 import { requireUser } from "~/auth/access.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
-import { ErrorSummary, TextareaField } from "~/ui/forms";
+import { ErrorSummary, formGroupId, TextareaField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { redirectWithOutcome } from "~/webinars/outcomes.server";
 import { answerFieldName, MAX_ANSWER_LENGTH } from "~/webinars/questions";
@@ -40,7 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (value.trim().length > MAX_ANSWER_LENGTH) fieldErrors[name] = `Your answer must be ${MAX_ANSWER_LENGTH.toLocaleString("en-GB")} characters or fewer`;
     answers[questionId] = value;
   }
-  if (Object.keys(fieldErrors).length) return data({ fieldErrors, error: null }, { status: 400 });
+  // The answers go back with the errors, so what the member typed is in the boxes again.
+  if (Object.keys(fieldErrors).length) return data({ fieldErrors, answers, error: null }, { status: 400 });
   const result = await registerForWebinar(user.id, id, answers);
   switch (result.outcome) {
     case "registered":
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "declined":
       throw redirect(`/webinars/${id}`);
     case "closed":
-      return data({ fieldErrors: {}, error: "Registration for this webinar is closed." }, { status: 409 });
+      return data({ fieldErrors: {}, answers, error: "Registration for this webinar is closed." }, { status: 409 });
     case "not-found":
       throw new Response(null, { status: 404 });
   }
@@ -62,7 +63,7 @@ export default function Register() {
   const errors = [
     ...webinar.questions.flatMap((question) => {
       const message = fieldErrors[answerFieldName(question)];
-      return message ? [{ fieldId: answerFieldName(question), message }] : [];
+      return message ? [{ fieldId: answerFieldName(question), groupId: formGroupId(answerFieldName(question)), message }] : [];
     }),
     ...(actionData?.error ? [{ fieldId: "register", message: actionData.error }] : []),
   ];
@@ -90,6 +91,7 @@ export default function Register() {
                     hint="Optional"
                     rows={3}
                     errors={fieldErrors[answerFieldName(question)] ? [fieldErrors[answerFieldName(question)] as string] : undefined}
+                    defaultValue={actionData?.answers[question.id]}
                   />
                 ))}
                 <button className="nhsuk-button" data-module="nhsuk-button" type="submit">

@@ -7,7 +7,10 @@ import { data } from "@remix-run/node";
  * Teams or Zoom would be blocked; a Refresh after the page has loaded is not a form submission.
  * The Join forms submit as whole-page forms (reloadDocument) so the browser sees this header.
  */
-export function openMeeting(meetingUrl: string, setCookie: string | null) {
+export function openMeeting(storedUrl: string, setCookie: string | null) {
+  // A header carries no character above U+00FF, and links saved before the form normalised them may
+  // hold "ł" or "…": the href is the same link with those percent-encoded (and the host in punycode).
+  const meetingUrl = new URL(storedUrl).href;
   const headers = new Headers({ Refresh: `0; url=${meetingUrl}`, "Cache-Control": "no-store" });
   if (setCookie) headers.append("Set-Cookie", setCookie);
   return data({ joined: { meetingUrl } }, { headers });

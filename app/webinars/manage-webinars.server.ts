@@ -236,8 +236,9 @@ async function afterTimeChange(trx: Kysely<DB>, old: Webinar, webinar: Webinar):
   await scheduleJoiningLinks(trx, webinar);
   if (hasEnded(webinar)) return;
   const linksLater = joiningLinksSendAt(webinar.starts_at) > now();
-  // Moved to another day: a link sent for the old day is sent again on the new one.
-  if (linksLater) {
+  // Moved to another day: a link sent for the old day is sent again on the new one. Moved within the
+  // day, a link already sent still works and the time-changed email gives the new time: not sent twice.
+  if (linksLater && ukDate(webinar.starts_at) !== ukDate(old.starts_at)) {
     await trx
       .updateTable("webinar_registrations")
       .set({ links_sent_at: null })
@@ -257,7 +258,7 @@ async function afterTimeChange(trx: Kysely<DB>, old: Webinar, webinar: Webinar):
       props: {
         ...webinarEmailProps(webinar, registrant.full_name),
         previousWhen: webinarWhen(old),
-        linksSendAt: registrant.status === "approved" && linksLater ? linksSendAtText(webinar) : null,
+        linksSendAt: registrant.status === "approved" && linksLater && !registrant.links_sent_at ? linksSendAtText(webinar) : null,
       },
       // The moved entry: same UID, higher SEQUENCE.
       attachments: [webinarCalendarAttachment(webinar)],

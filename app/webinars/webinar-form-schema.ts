@@ -66,10 +66,13 @@ const commonFields = {
     .int("Enter a whole number of places, like 300")
     .min(1, "There must be at least 1 place")
     .max(MAX_CAPACITY, `There can be at most ${MAX_CAPACITY.toLocaleString("en-GB")} places`),
+  // Stored as the browser would send it (path percent-encoded, host in punycode): a link with "ł",
+  // a curly quote or "…" pasted from a document must still fit in the Join answer's Refresh header.
   meetingUrl: z
     .string({ error: "Enter the Teams or Zoom meeting link" })
     .trim()
-    .pipe(z.url({ protocol: /^https$/, error: "Enter the meeting link as it starts, with https://" })),
+    .pipe(z.url({ protocol: /^https$/, error: "Enter the meeting link as it starts, with https://" }))
+    .transform((value) => new URL(value).href),
   registrationOpen: z
     .literal("on")
     .optional()
@@ -120,16 +123,16 @@ const asText = (value: unknown) => (typeof value === "string" && value ? value :
 
 /**
  * The date and time errors, checked even when other fields have errors of their own, so staff see
- * every problem at once. Only reads the raw text (other fields may not have parsed).
+ * every problem at once: zod skips an object's checks once a field has failed unless `when` says
+ * otherwise. Only reads the raw text (other fields may not have parsed).
  */
-function checkWhen(ctx: z.core.ParsePayload<WhenInput>) {
-  const { day, month, year, startTime } = ctx.value;
+const checkWhen = z.superRefine<WhenInput>(({ day, month, year, startTime }, ctx) => {
   const date = parseDateParts(asText(day), asText(month), asText(year));
   if ("error" in date) ctx.issues.push({ code: "custom", path: ["date"], message: date.error, input: ctx.value });
   if (typeof startTime === "string" && startTime && !parseClockTime(startTime)) {
     ctx.issues.push({ code: "custom", path: ["startTime"], message: "Enter the start time, like 13:00 or 1pm", input: ctx.value });
   }
-}
+}, { when: () => true });
 
 /** The checked date and time, as "YYYY-MM-DD" and "HH:MM". */
 function whenOf(value: { day?: string; month?: string; year?: string; startTime: string }): { date: string; startTime: string } {

@@ -177,6 +177,27 @@ describe("the 10:00 joining-link job", () => {
     expect(timeChanged[0]?.text).toContain("It was on Wednesday 7 April 2027, 1pm to 2pm");
   });
 
+  it("sends no second link when a webinar moves later on the same day, after its link went out", async () => {
+    testClock.freeze("2027-04-01T09:00:00Z");
+    const admin = await createAdmin();
+    const webinarId = await newWebinar(admin.id, { startTime: "10:30" });
+    const { member } = await approvedMember(webinarId, admin.id);
+    // 09:30 BST, an hour before the 10:30 start: the link goes.
+    testClock.freeze("2027-04-07T08:30:00Z");
+    await runWorker();
+    expect(await linkEmails()).toHaveLength(1);
+
+    // 09:45 BST: moved to 2pm the same day, whose links would go at 10:00. The link they have still works.
+    testClock.freeze("2027-04-07T08:45:00Z");
+    expect((await updateWebinar(admin.id, webinarId, webinarInput({ startTime: "14:00" }))).ok).toBe(true);
+    testClock.freeze("2027-04-07T09:00:00Z");
+    await runWorker();
+    expect((await linkEmails()).map((mail) => mail.to_address)).toEqual([member.email]);
+    const [timeChanged] = await queuedEmails("webinar-time-changed");
+    expect(timeChanged?.text).toContain("Wednesday 7 April 2027, 2pm to 3pm");
+    expect(timeChanged?.text).not.toContain("joining link will arrive");
+  });
+
   it("lets an approved registrant have the link again, a few times an hour, on the day only", async () => {
     testClock.freeze("2027-04-01T09:00:00Z");
     const admin = await createAdmin();

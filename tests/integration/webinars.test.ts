@@ -5,7 +5,10 @@ import { jobHandlers } from "~/jobs/handlers.server";
 import { runDueJobs, scheduleRepeats } from "~/jobs/jobs.server";
 import { exportMemberData } from "~/privacy/export.server";
 import { leaveNetwork } from "~/privacy/leave.server";
+import * as staffWebinar from "~/routes/admin.webinars.$id._index";
+import * as joiningPage from "~/routes/j.$token";
 import * as webinarPage from "~/routes/webinars.$id._index";
+import * as registerPage from "~/routes/webinars.$id.register";
 import * as webinarList from "~/routes/webinars._index";
 import { approveRegistrations, declineRegistrations } from "~/webinars/approve-registration.server";
 import { runAnnouncement } from "~/webinars/announce-webinar.server";
@@ -19,6 +22,7 @@ import { sendDueJoiningLinks } from "~/webinars/send-joining-links.server";
 import { confirmEmailChallenge } from "~/membership/email-confirmation.server";
 import { joinNetwork } from "~/membership/join.server";
 import { createAdmin, createMember, emailsTo, lastEmailTo, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { renderPage } from "../support/render-page";
 import { approvedMember, joiningTokenFor, MEETING_URL, newSeries, newWebinar, queuedEmails, registeredMember, webinarInput } from "../support/webinars";
 
 const { database } = setUpDatabaseTests();
@@ -307,6 +311,24 @@ describe("the personal joining page", () => {
     expect(await joinWithToken(declinedToken, "b")).toMatchObject({ ok: false, page: { state: "declined" } });
     expect(await database.selectFrom("webinar_joins").selectAll().execute()).toEqual([]);
   });
+
+  it("opens a meeting link with letters like ł or a pasted … (stored before links were normalised)", async () => {
+    const { admin, webinarId } = await aprilWebinar();
+    const { member, registrationId } = await approvedMember(webinarId, admin.id);
+    await database.updateTable("webinars").set({ meeting_url: "https://teams.example/spotkanie/łódź…" }).where("id", "=", webinarId).execute();
+    testClock.freeze("2027-04-07T09:00:00Z");
+    await sendDueJoiningLinks(webinarId);
+    const token = await joiningTokenFor(member.email);
+    testClock.freeze("2027-04-07T11:45:00Z");
+    const joined = (await joiningPage.action({ request: pageRequest(`/j/${token}`, { form: {} }), params: { token }, context: testContext })) as unknown as {
+      data: { joined: { meetingUrl: string } };
+      init: { headers: Headers };
+    };
+    const href = "https://teams.example/spotkanie/%C5%82%C3%B3d%C5%BA%E2%80%A6";
+    expect(joined.init.headers.get("Refresh")).toBe(`0; url=${href}`);
+    expect(joined.data.joined.meetingUrl).toBe(href);
+    expect(await database.selectFrom("webinar_joins").select("registration_id").execute()).toEqual([{ registration_id: registrationId }]);
+  });
 });
 
 describe("what pages and files show", () => {
@@ -410,5 +432,55 @@ describe("a visitor who presses Register", () => {
     const mail = await lastEmailTo(database, "alex@somehospital.nhs.uk");
     const confirmed = await confirmEmailChallenge(joining.publicId, { code: mail!.code! }, { ip: "198.51.100.7" });
     expect(confirmed).toMatchObject({ outcome: "signed-in", destination: `/welcome?${new URLSearchParams({ next: path })}` });
+  });
+});
+
+describe("forms shown again after an error", () => {
+  const staffPage = (webinarId: number, cookie: string, form: Record<string, string | string[]>) =>
+    renderPage(staffWebinar, pageRequest(`/admin/webinars/${webinarId}`, { cookie, form }), { path: "/admin/webinars/:id" });
+
+  it("keeps the registrations staff ticked and the reason they typed, with the reason's error by its box", async () => {
+    const { admin, webinarId } = await aprilWebinar();
+    const { registrationId } = await registeredMember(webinarId);
+    const other = await registeredMember(webinarId);
+    const reason = `Please come to the April session instead. ${"x".repeat(1000)}`;
+    const page = await staffPage(webinarId, await sessionCookieFor(admin.id), { intent: "decline", registration: [String(registrationId)], reason });
+    expect(page.status).toBe(400);
+    expect(page.html).toContain('<a href="#reason-form-group">The reason must be 1,000 characters or fewer</a>');
+    expect(page.html).toMatch(/id="reason-error"><span class="nhsuk-u-visually-hidden">Error:<\/span> (<!-- -->)?The reason must be 1,000 characters or fewer/);
+    expect(page.html).toContain(`>${reason}</textarea>`);
+    expect(page.html).toMatch(new RegExp(`id="registration-${registrationId}"[^>]*checked=""`));
+    expect(page.html).not.toMatch(new RegExp(`id="registration-${other.registrationId}"[^>]*checked=""`));
+    expect(await statusOf(registrationId)).toBe("pending");
+  });
+
+  it("tells staff to use the page's buttons when the form was not sent from them, without zod's own words", async () => {
+    const { admin, webinarId } = await aprilWebinar();
+    const { registrationId } = await registeredMember(webinarId);
+    const cookie = await sessionCookieFor(admin.id);
+    const crafted: Array<Record<string, string | string[]>> = [{ intent: "foo" }, { intent: "approve", registration: ["abc", String(registrationId)] }];
+    for (const form of crafted) {
+      const page = await staffPage(webinarId, cookie, form);
+      expect(page.status, JSON.stringify(form)).toBe(400);
+      expect(page.html).toContain('<a href="#registrations">Choose an action from the page</a>');
+      expect(page.text).not.toMatch(/Invalid|expected/);
+    }
+    expect(await statusOf(registrationId)).toBe("pending");
+  });
+
+  it("keeps a member's answer that is too long in its box, with the error by it", async () => {
+    const { webinarId } = await aprilWebinar({ questions: [{ id: "q1", label: "What would you like covered?" }] });
+    const member = await createMember();
+    const answer = `Carers' assessments. ${"y".repeat(1000)}`;
+    const page = await renderPage(
+      registerPage,
+      pageRequest(`/webinars/${webinarId}/register`, { cookie: await sessionCookieFor(member.id), form: { "answer-q1": answer } }),
+      { path: "/webinars/:id/register" },
+    );
+    expect(page.status).toBe(400);
+    expect(page.html).toContain('<a href="#answer-q1-form-group">Your answer must be 1,000 characters or fewer</a>');
+    expect(page.html).toContain('id="answer-q1-error"');
+    expect(page.html).toContain(`>${answer.replace("'", "&#x27;")}</textarea>`);
+    expect(await database.selectFrom("webinar_registrations").selectAll().execute()).toEqual([]);
   });
 });

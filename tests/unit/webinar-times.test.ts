@@ -1,8 +1,9 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "~/webinars/registrations-csv.server";
 import { fromUkLocal, ukDate, ukLocalInstant, ukTimeOfDay } from "~/ui/dates";
 import { addDaysToDate, formatDuration, formatUkClock, formatWebinarWhen, joiningLinksSendAt, joinOpensAt } from "~/webinars/times";
-import { newWebinarSchema, parseClockTime, parseDateParts } from "~/webinars/webinar-form-schema";
+import { newWebinarSchema, parseClockTime, parseDateParts, webinarSchema } from "~/webinars/webinar-form-schema";
 
 describe("webinar times in UK time", () => {
   it("shows the date and time as people read them, GMT in winter and BST in summer", () => {
@@ -77,21 +78,22 @@ describe("the staff webinar form", () => {
     expect(parseDateParts("7", "4", "27")).toEqual({ error: "Year must include 4 numbers, like 2027" });
   });
 
+  const form = {
+    kind: "single",
+    title: " Supporting carers ",
+    description: "About carers.",
+    day: "7",
+    month: "4",
+    year: "2027",
+    startTime: "1pm",
+    durationMinutes: "60",
+    capacity: "300",
+    meetingUrl: "https://meet.example.org/abc",
+    registrationOpen: "on",
+    question2: "What would you like covered?",
+  };
+
   it("gives a complete webinar with its questions, or errors by the fields", () => {
-    const form = {
-      kind: "single",
-      title: " Supporting carers ",
-      description: "About carers.",
-      day: "7",
-      month: "4",
-      year: "2027",
-      startTime: "1pm",
-      durationMinutes: "60",
-      capacity: "300",
-      meetingUrl: "https://meet.example.org/abc",
-      registrationOpen: "on",
-      question2: "What would you like covered?",
-    };
     const parsed = newWebinarSchema.safeParse(form);
     expect(parsed.success && parsed.data).toMatchObject({
       kind: "single",
@@ -105,6 +107,31 @@ describe("the staff webinar form", () => {
     expect(bad.success).toBe(false);
     const paths = bad.success ? [] : bad.error.issues.map((issue) => issue.path.join("."));
     expect(paths.sort()).toEqual(["capacity", "date", "meetingUrl", "startTime"]);
+  });
+
+  it("shows every error of a blank form at once, the date's and time's too", () => {
+    const blank = new FormData();
+    for (const name of Object.keys(form)) blank.set(name, "");
+    const submission = parseWithZod(blank, { schema: newWebinarSchema });
+    expect(submission.status).toBe("error");
+    expect(Object.keys(submission.reply().error ?? {}).sort()).toEqual(
+      ["capacity", "date", "description", "durationMinutes", "kind", "meetingUrl", "startTime", "title"].sort(),
+    );
+    expect(submission.reply().error?.date).toEqual(["Enter the date"]);
+    const untitled = new FormData();
+    for (const [name, value] of Object.entries({ ...form, title: "", day: "31", month: "2", startTime: "soon" })) untitled.set(name, value);
+    expect(Object.keys(parseWithZod(untitled, { schema: webinarSchema }).reply().error ?? {}).sort()).toEqual(["date", "startTime", "title"]);
+  });
+
+  it("keeps a meeting link as browsers send it, so letters like ł or a pasted … fit in a header", () => {
+    const link = (meetingUrl: string) => {
+      const parsed = webinarSchema.safeParse({ ...form, meetingUrl });
+      return parsed.success ? parsed.data.meetingUrl : parsed.error.issues;
+    };
+    expect(link(" https://teams.example/spotkanie/łódź ")).toBe("https://teams.example/spotkanie/%C5%82%C3%B3d%C5%BA");
+    expect(link("https://zoom.example/j/123”…")).toBe("https://zoom.example/j/123%E2%80%9D%E2%80%A6");
+    expect(link("https://spotkanie.łódź.example/a")).toBe("https://spotkanie.xn--d-uga0v4h.example/a");
+    expect(link("https://meet.example.org/abc?pwd=x1")).toBe("https://meet.example.org/abc?pwd=x1");
   });
 });
 
