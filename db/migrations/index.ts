@@ -10,6 +10,7 @@ import * as recordings from "./0007_recordings";
 import * as roleScopeIndex from "./0010_role_scope_index";
 import * as workspaceResourceFiles from "./0011_workspace_resource_files";
 import * as outboxAttachments from "./0012_outbox_attachments";
+import * as bulletinChangeLink from "./0014_bulletin_change_link";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "0010_role_scope_index": roleScopeIndex,
   "0011_workspace_resource_files": workspaceResourceFiles,
   "0012_outbox_attachments": outboxAttachments,
+  "0014_bulletin_change_link": bulletinChangeLink,
 };

@@ -6,6 +6,8 @@ import * as preferences from "~/routes/account.preferences";
 import * as unsubscribe from "~/routes/unsubscribe.$token";
 import { bulletinEmail } from "#emails/bulletin";
 import { listUnsubscribeHeaders, unsubscribeUrl } from "~/bulletin/unsubscribe-token.server";
+import { unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
+import { testClock } from "~/clock.server";
 import { renderEmail } from "~/mail/render.server";
 import { unsubscribeTokenFor } from "../support/bulletin";
 import { createAdmin, createMember, pageRequest, sessionCookieFor, setUpDatabaseTests } from "../support/fixtures";
@@ -75,7 +77,7 @@ describe("email preferences", () => {
     expect(text).toContain('a link called "unsubscribe from the bulletin"');
     expect(text).toContain('an "Unsubscribe" button');
     expect(text).toContain("You do not need to sign in");
-    expect(text).toContain('an "Undo" button');
+    expect(text).toContain('an "Undo" button for a day. After that, tick "Send me the monthly bulletin" again in your Email preferences');
 
     // Held against the bulletin itself, the page its link opens, and the mail programs' one-click header.
     const member = await createMember({ bulletin_opt_in: 1 });
@@ -90,9 +92,14 @@ describe("email preferences", () => {
     const linkPage = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
     expect(linkPage.html).toMatch(/<button[^>]*>Unsubscribe<\/button>/);
     expect(linkPage.text).toContain("You do not need to sign in");
-    await database.updateTable("users").set({ bulletin_opt_in: 0 }).where("id", "=", member.id).execute();
+    await unsubscribeWithToken(token, "page");
     const afterwards = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
     expect(afterwards.html).toMatch(/<button[^>]*>Undo: send me the bulletin again<\/button>/);
+    testClock.advance(24 * 60 * 60 * 1000);
+    const nextDay = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
+    expect(nextDay.html).not.toContain("Undo");
+    expect(nextDay.html).toContain('href="/sign-in?redirectTo=%2Faccount%2Fpreferences"');
+    expect(nextDay.text).toContain("email preferences");
   });
 });
 
