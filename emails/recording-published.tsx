@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 
 export interface RecordingPublishedProps {
   fullName: string;
@@ -20,7 +20,7 @@ export const recordingPublishedEmail = defineEmail<RecordingPublishedProps>({
   preview: ({ hasSlides }) => (hasSlides ? "Watch the recording and download the slides." : "Watch the recording when it suits you."),
   Body: ({ fullName, recordingId, title, webinarTitle, hasSlides, context }) => (
     <>
-      <Text style={emailStyles.heading}>The recording is ready</Text>
+      <EmailHeading>The recording is ready</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         You registered for the webinar “{webinarTitle}”. The recording, “{title}”, is now in the members’ library, with
