@@ -518,6 +518,8 @@ export interface BulletinSubscriptionChangesTable {
   /** one-click: the mail program's unsubscribe button; page: the button on /unsubscribe; preferences: the account page. */
   source: "one-click" | "page" | "preferences";
   at: Timestamp;
+  /** The hashed unsubscribe link it was made through (null from the preferences): only that copy's page may undo it. */
+  token_hash: string | null;
 }
 
 export interface BulletinBouncesTable {

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 /** Sent instead of a code when the address belongs to a declined or removed membership. */
 export const accountUnavailableEmail = defineEmail<Record<string, never>>({
@@ -8,7 +8,7 @@ export const accountUnavailableEmail = defineEmail<Record<string, never>>({
   subject: () => "Signing in to the Social Prescribing Network",
   Body: ({ context }) => (
     <>
-      <Text style={emailStyles.heading}>You cannot sign in with this email address</Text>
+      <EmailHeading>You cannot sign in with this email address</EmailHeading>
       <Text style={emailStyles.paragraph}>
         Someone, hopefully you, asked to sign in or join with this email address. The membership that used it is no longer
         active, so we cannot send a sign-in code.

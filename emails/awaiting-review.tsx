@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface AwaitingReviewProps {
   /** What the joiner asked for this time: to sign in, or to join again. */
@@ -13,7 +13,7 @@ export const awaitingReviewEmail = defineEmail<AwaitingReviewProps>({
   subject: () => "Your request to join the Social Prescribing Network",
   Body: ({ asked, context }) => (
     <>
-      <Text style={emailStyles.heading}>Your request to join is waiting for review</Text>
+      <EmailHeading>Your request to join is waiting for review</EmailHeading>
       <Text style={emailStyles.paragraph}>
         {asked === "join"
           ? "Someone, hopefully you, asked to join with this email address. You have already confirmed the address and asked to join, so there is nothing more to do: our staff have not yet checked your request."

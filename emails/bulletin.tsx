@@ -1,6 +1,6 @@
 import { Hr, Link, Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface BulletinEmailProps {
   subject: string;
@@ -27,7 +27,7 @@ export const bulletinEmail = defineEmail<BulletinEmailProps>({
       {test ? (
         <Text style={emailStyles.quote}>This is a test copy sent only to you. Members have not been sent this bulletin yet.</Text>
       ) : null}
-      <Text style={emailStyles.heading}>{subject}</Text>
+      <EmailHeading>{subject}</EmailHeading>
       <div dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       <Hr />
       <Text style={footnote}>

@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
 import { EmailCode, type EmailCodeProps } from "./email-code";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 /** Sent to the new address when a member asks to change their email address. */
 export const confirmNewEmailEmail = defineEmail<EmailCodeProps>({
@@ -11,7 +11,7 @@ export const confirmNewEmailEmail = defineEmail<EmailCodeProps>({
   preview: ({ code }) => `Your code is ${code}`,
   Body: (props) => (
     <>
-      <Text style={emailStyles.heading}>Confirm your new email address</Text>
+      <EmailHeading>Confirm your new email address</EmailHeading>
       <Text style={emailStyles.paragraph}>
         A member of the Social Prescribing Network asked to use this email address for their account from now on.
       </Text>

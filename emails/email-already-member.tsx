@@ -1,6 +1,6 @@
 import { Link, Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 /** Sent instead of a code when a member asks to move their account to an address another account uses. */
 export const emailAlreadyMemberEmail = defineEmail<Record<string, never>>({
@@ -8,7 +8,7 @@ export const emailAlreadyMemberEmail = defineEmail<Record<string, never>>({
   subject: () => "This email address already has a Social Prescribing Network account",
   Body: ({ context }) => (
     <>
-      <Text style={emailStyles.heading}>This email address already has an account</Text>
+      <EmailHeading>This email address already has an account</EmailHeading>
       <Text style={emailStyles.paragraph}>
         Someone asked to move their Social Prescribing Network account to this email address. It already has its own
         account, so we have not changed anything.

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 /** Sent to the old address once a member's address has changed, in case it was not them. */
 export const emailChangedEmail = defineEmail<{ newEmail: string }>({
@@ -8,7 +8,7 @@ export const emailChangedEmail = defineEmail<{ newEmail: string }>({
   subject: () => "Your Social Prescribing Network email address has changed",
   Body: ({ newEmail, context }) => (
     <>
-      <Text style={emailStyles.heading}>Your email address has changed</Text>
+      <EmailHeading>Your email address has changed</EmailHeading>
       <Text style={emailStyles.paragraph}>
         Your Social Prescribing Network account now uses {newEmail}. We will send everything there, and you will sign in
         with it.

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface JoinRequestReceivedProps {
   fullName: string;
@@ -12,7 +12,7 @@ export const joinRequestReceivedEmail = defineEmail<JoinRequestReceivedProps>({
   subject: () => "We have your request to join the Social Prescribing Network",
   Body: ({ fullName, context }) => (
     <>
-      <Text style={emailStyles.heading}>Thank you, {fullName}</Text>
+      <EmailHeading>Thank you, {fullName}</EmailHeading>
       <Text style={emailStyles.paragraph}>
         You have confirmed your email address. Because we do not yet know your organisation's email domain, a member of
         our team will check your request before you can sign in. We usually do this within 2 working days.

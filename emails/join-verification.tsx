@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
 import { EmailCode, type EmailCodeProps } from "./email-code";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 /** Sent when someone joins: proves they own the address before their membership starts. */
 export const joinVerificationEmail = defineEmail<EmailCodeProps & { fullName: string }>({
@@ -11,7 +11,7 @@ export const joinVerificationEmail = defineEmail<EmailCodeProps & { fullName: st
   preview: ({ code }) => `Your code is ${code}`,
   Body: ({ fullName, ...code }) => (
     <>
-      <Text style={emailStyles.heading}>Confirm your email address</Text>
+      <EmailHeading>Confirm your email address</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         Thank you for joining the Social Prescribing Network. Confirm this is your email address to finish joining.

@@ -1,6 +1,6 @@
 import { Link, Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface JoinerToReviewProps {
   fullName: string;
@@ -14,7 +14,7 @@ export const joinerToReviewEmail = defineEmail<JoinerToReviewProps>({
   subject: () => "A new joiner is waiting for review",
   Body: ({ fullName, organisation, domain, context }) => (
     <>
-      <Text style={emailStyles.heading}>A new joiner is waiting for review</Text>
+      <EmailHeading>A new joiner is waiting for review</EmailHeading>
       <Text style={emailStyles.paragraph}>
         {fullName} from {organisation} has confirmed an email address at {domain}, which is not a domain we trust
         automatically.

@@ -1,4 +1,4 @@
-import { Body, Button, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import type { EmailContext } from "./define";
 
@@ -38,7 +38,6 @@ export function EmailLayout({ preview, context, children }: { preview: string; c
 }
 
 export const emailStyles = {
-  heading: { fontSize: "24px", fontWeight: "bold", margin: "16px 0" },
   paragraph: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px" },
   // NHS blue and underlined: enough contrast on white, and a link is not told apart by colour alone.
   link: { color: colours.blue, textDecoration: "underline" },
@@ -53,6 +52,18 @@ export const emailStyles = {
   quote: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px", padding: "8px 16px", borderLeft: "4px solid #005eb8" },
   code: { fontSize: "32px", letterSpacing: "6px", fontWeight: "bold", margin: "8px 0 16px" },
 } as const;
+
+/**
+ * The email's title, as its one h1: a screen reader can find it and list it as a heading, and the
+ * headings within a bulletin (h2 and below) sit under it.
+ */
+export function EmailHeading({ children }: { children: ReactNode }) {
+  return (
+    <Heading as="h1" style={{ fontSize: "24px", lineHeight: "32px", fontWeight: "bold", margin: "16px 0" }}>
+      {children}
+    </Heading>
+  );
+}
 
 /** The email's one call to action. In a paragraph so the text after it keeps its distance in every mail client. */
 export function EmailButton({ href, children }: { href: string; children: ReactNode }) {

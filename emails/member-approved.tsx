@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 
 export interface MemberApprovedProps {
   fullName: string;
@@ -13,7 +13,7 @@ export const memberApprovedEmail = defineEmail<MemberApprovedProps>({
   preview: () => "Your request to join has been approved.",
   Body: ({ fullName, context }) => (
     <>
-      <Text style={emailStyles.heading}>Welcome to the network</Text>
+      <EmailHeading>Welcome to the network</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         A member of the network team has checked your request to join and approved it. You can now sign in with this email

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface MemberDeclinedProps {
   fullName: string;
@@ -14,7 +14,7 @@ export const memberDeclinedEmail = defineEmail<MemberDeclinedProps>({
   preview: () => "We could not approve your request to join.",
   Body: ({ fullName, reason, context }) => (
     <>
-      <Text style={emailStyles.heading}>We could not approve your request</Text>
+      <EmailHeading>We could not approve your request</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>The network team has looked at your request to join and could not approve it. They said:</Text>
       <Text style={emailStyles.quote}>{reason}</Text>

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface MemberLeftProps {
   fullName: string;
@@ -13,7 +13,7 @@ export const memberLeftEmail = defineEmail<MemberLeftProps>({
   preview: () => "Your account and personal details have been deleted.",
   Body: ({ fullName, context }) => (
     <>
-      <Text style={emailStyles.heading}>You have left the network</Text>
+      <EmailHeading>You have left the network</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         As you asked, we have closed your account and deleted your personal details: your name, email address, organisation,

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface MemberRemovedProps {
   fullName: string;
@@ -14,7 +14,7 @@ export const memberRemovedEmail = defineEmail<MemberRemovedProps>({
   preview: () => "The network team has ended your membership.",
   Body: ({ fullName, reason, context }) => (
     <>
-      <Text style={emailStyles.heading}>Your membership has ended</Text>
+      <EmailHeading>Your membership has ended</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         The network team has ended your membership of the Social Prescribing Network and signed you out. The reason they gave:

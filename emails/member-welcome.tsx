@@ -1,6 +1,6 @@
 import { Link, Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 
 export interface MemberWelcomeProps {
   fullName: string;
@@ -13,7 +13,7 @@ export const memberWelcomeEmail = defineEmail<MemberWelcomeProps>({
   preview: () => "You are now a member of the network.",
   Body: ({ fullName, context }) => (
     <>
-      <Text style={emailStyles.heading}>Welcome to the network</Text>
+      <EmailHeading>Welcome to the network</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         You have confirmed your email address and you are now a member of the Social Prescribing Network. Members can

@@ -1,6 +1,6 @@
 import { Link, Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 /** Sent when someone asks to sign in with an address that has no account, instead of a code. */
 export const noAccountEmail = defineEmail<Record<string, never>>({
@@ -8,7 +8,7 @@ export const noAccountEmail = defineEmail<Record<string, never>>({
   subject: () => "Signing in to the Social Prescribing Network",
   Body: ({ context }) => (
     <>
-      <Text style={emailStyles.heading}>There is no account with this email address</Text>
+      <EmailHeading>There is no account with this email address</EmailHeading>
       <Text style={emailStyles.paragraph}>
         Someone, hopefully you, asked to sign in to the Social Prescribing Network with this email address, but no member
         uses it.

@@ -1,6 +1,6 @@
 import { Link, Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 
 export interface RecordingPublishedProps {
   fullName: string;
@@ -22,7 +22,7 @@ export const recordingPublishedEmail = defineEmail<RecordingPublishedProps>({
   preview: ({ hasSlides }) => (hasSlides ? "Watch the recording and download the slides." : "Watch the recording when it suits you."),
   Body: ({ fullName, recordingId, title, webinarTitle, hasSlides, unsubscribeUrl, context }) => (
     <>
-      <Text style={emailStyles.heading}>The recording is ready</Text>
+      <EmailHeading>The recording is ready</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         You registered for the webinar “{webinarTitle}”. The recording, “{title}”, is now in the members’ library, with

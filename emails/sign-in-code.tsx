@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
 import { EmailCode, type EmailCodeProps } from "./email-code";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface SignInCodeProps extends EmailCodeProps {
   /** What the member asked for: to sign in, or to join again with an address that is already a member's. */
@@ -16,7 +16,7 @@ export const signInCodeEmail = defineEmail<SignInCodeProps>({
   preview: ({ code }) => `Your code is ${code}`,
   Body: ({ asked, ...code }) => (
     <>
-      <Text style={emailStyles.heading}>Sign in</Text>
+      <EmailHeading>Sign in</EmailHeading>
       {asked === "join" ? (
         <Text style={emailStyles.paragraph}>
           Someone, hopefully you, asked to join the Social Prescribing Network with this email address. You are already a

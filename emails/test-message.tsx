@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface TestMessageProps {
   note: string;
@@ -12,7 +12,7 @@ export const testMessageEmail = defineEmail<TestMessageProps>({
   subject: () => "Test message from the Social Prescribing Network portal",
   Body: ({ note }) => (
     <>
-      <Text style={emailStyles.heading}>Email is working</Text>
+      <EmailHeading>Email is working</EmailHeading>
       <Text style={emailStyles.paragraph}>This message was sent to check the portal's email delivery.</Text>
       <Text style={emailStyles.paragraph}>{note}</Text>
     </>

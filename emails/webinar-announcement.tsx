@@ -1,6 +1,6 @@
 import { Link, Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 
 export interface WebinarAnnouncementProps {
   title: string;
@@ -24,7 +24,7 @@ export const webinarAnnouncementEmail = defineEmail<WebinarAnnouncementProps>({
   preview: ({ dates }) => `${dates[0] ?? ""} (UK time)`,
   Body: ({ title, dates, series, description, path, unsubscribeUrl, context }) => (
     <>
-      <Text style={emailStyles.heading}>{title}</Text>
+      <EmailHeading>{title}</EmailHeading>
       <Text style={emailStyles.paragraph}>{series ? "A new webinar series every other week. The first dates (UK time):" : "When (UK time):"}</Text>
       <Text style={emailStyles.quote}>
         {dates.map((date, index) => (

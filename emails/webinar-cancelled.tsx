@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 import { calendarFileUrl, WebinarFacts, type WebinarEmailProps } from "./webinar-parts";
 
 export interface WebinarCancelledProps extends WebinarEmailProps {
@@ -14,7 +14,7 @@ export const webinarCancelledEmail = defineEmail<WebinarCancelledProps>({
   preview: ({ when }) => `The webinar on ${when} will not take place.`,
   Body: ({ fullName, title, when, reason, webinarId, context }) => (
     <>
-      <Text style={emailStyles.heading}>This webinar is cancelled</Text>
+      <EmailHeading>This webinar is cancelled</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>We are sorry: this webinar will not take place.</Text>
       <WebinarFacts title={title} when={when} />

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 import { WebinarFacts, WebinarPageLink, type WebinarEmailProps } from "./webinar-parts";
 
 export interface WebinarJoiningLinkProps extends WebinarEmailProps {
@@ -19,7 +19,7 @@ export const webinarJoiningLinkEmail = defineEmail<WebinarJoiningLinkProps>({
   preview: ({ when }) => `${when} (UK time). This link is for you only.`,
   Body: ({ fullName, title, when, token, joinOpens, webinarId, context }) => (
     <>
-      <Text style={emailStyles.heading}>Your joining link</Text>
+      <EmailHeading>Your joining link</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>Here is your personal link for:</Text>
       <WebinarFacts title={title} when={when} />

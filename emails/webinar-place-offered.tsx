@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 import { PlaceDetails, type WebinarPlaceProps } from "./webinar-registration-approved";
 import { WebinarFacts } from "./webinar-parts";
 
@@ -11,7 +11,7 @@ export const webinarPlaceOfferedEmail = defineEmail<WebinarPlaceProps>({
   preview: ({ when }) => `You now have a place. ${when} (UK time)`,
   Body: (props) => (
     <>
-      <Text style={emailStyles.heading}>You have a place</Text>
+      <EmailHeading>You have a place</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {props.fullName},</Text>
       <Text style={emailStyles.paragraph}>
         A place has come free and you were next on the waiting list, so you now have a place at:

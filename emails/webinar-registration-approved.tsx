@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail, type EmailContext } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 import { calendarFileUrl, WebinarFacts, WebinarPageLink, type WebinarEmailProps } from "./webinar-parts";
 
 export interface WebinarPlaceProps extends WebinarEmailProps {
@@ -39,7 +39,7 @@ export const webinarRegistrationApprovedEmail = defineEmail<WebinarPlaceProps>({
   preview: ({ when }) => `${when} (UK time)`,
   Body: (props) => (
     <>
-      <Text style={emailStyles.heading}>Your place is confirmed</Text>
+      <EmailHeading>Your place is confirmed</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {props.fullName},</Text>
       <Text style={emailStyles.paragraph}>The network team has approved your registration for:</Text>
       <WebinarFacts title={props.title} when={props.when} />

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 import { WebinarFacts, WebinarPageLink, type WebinarEmailProps } from "./webinar-parts";
 
 /** Confirms that a member cancelled their own registration (so a mistaken click does not go unnoticed). */
@@ -10,7 +10,7 @@ export const webinarRegistrationCancelledEmail = defineEmail<WebinarEmailProps>(
   preview: () => "Your registration is cancelled.",
   Body: ({ fullName, title, when, webinarId, context }) => (
     <>
-      <Text style={emailStyles.heading}>Your registration is cancelled</Text>
+      <EmailHeading>Your registration is cancelled</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>You cancelled your registration for:</Text>
       <WebinarFacts title={title} when={when} />

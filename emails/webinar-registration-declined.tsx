@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 import { WebinarFacts, type WebinarEmailProps } from "./webinar-parts";
 
 export interface WebinarDeclinedProps extends WebinarEmailProps {
@@ -14,7 +14,7 @@ export const webinarRegistrationDeclinedEmail = defineEmail<WebinarDeclinedProps
   preview: () => "Your webinar registration was not approved.",
   Body: ({ fullName, title, when, reason, context }) => (
     <>
-      <Text style={emailStyles.heading}>We could not give you a place</Text>
+      <EmailHeading>We could not give you a place</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>The network team has looked at your registration for this webinar and could not approve it:</Text>
       <WebinarFacts title={title} when={when} />

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 import { WebinarFacts, WebinarPageLink, type WebinarEmailProps } from "./webinar-parts";
 
 /** Sent when a member registers: staff check every registration before a place is confirmed. */
@@ -10,7 +10,7 @@ export const webinarRegistrationReceivedEmail = defineEmail<WebinarEmailProps>({
   preview: () => "The network team will check it and email you.",
   Body: ({ fullName, title, when, webinarId, context }) => (
     <>
-      <Text style={emailStyles.heading}>We have your registration</Text>
+      <EmailHeading>We have your registration</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>Thank you for registering for:</Text>
       <WebinarFacts title={title} when={when} />

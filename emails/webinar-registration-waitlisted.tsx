@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 import { WebinarFacts, WebinarPageLink, type WebinarEmailProps } from "./webinar-parts";
 
 /** Staff approved a registration but every place was taken. */
@@ -10,7 +10,7 @@ export const webinarRegistrationWaitlistedEmail = defineEmail<WebinarEmailProps>
   preview: () => "The webinar is full. We will email you if a place comes up.",
   Body: ({ fullName, title, when, webinarId, context }) => (
     <>
-      <Text style={emailStyles.heading}>You are on the waiting list</Text>
+      <EmailHeading>You are on the waiting list</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>The network team has approved your registration, but every place is taken for:</Text>
       <WebinarFacts title={title} when={when} />

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 import { calendarFileUrl, WebinarFacts, WebinarPageLink, type WebinarEmailProps } from "./webinar-parts";
 
 export interface WebinarTimeChangedProps extends WebinarEmailProps {
@@ -16,7 +16,7 @@ export const webinarTimeChangedEmail = defineEmail<WebinarTimeChangedProps>({
   preview: ({ when }) => `It now takes place on ${when} (UK time).`,
   Body: ({ fullName, title, when, previousWhen, linksSendAt, webinarId, context }) => (
     <>
-      <Text style={emailStyles.heading}>This webinar has a new time</Text>
+      <EmailHeading>This webinar has a new time</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>The webinar you registered for has moved. It was on {previousWhen}. It is now:</Text>
       <WebinarFacts title={title} when={when} />

@@ -1,6 +1,6 @@
 import { Link, Section, Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface WorkspaceDigestProps {
   fullName: string;
@@ -27,7 +27,7 @@ export const workspaceDigestEmail = defineEmail<WorkspaceDigestProps>({
   preview: ({ workspaces }) => `New in ${workspaces.map((workspace) => workspace.name).join(", ")}`,
   Body: ({ fullName, day, workspaces, context }) => (
     <>
-      <Text style={emailStyles.heading}>New discussions in your workspaces</Text>
+      <EmailHeading>New discussions in your workspaces</EmailHeading>
       <Text style={emailStyles.paragraph}>
         Dear {fullName}, these discussions started in your workspaces up to {day}.
       </Text>

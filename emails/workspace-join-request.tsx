@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 
 export interface WorkspaceJoinRequestProps {
   requesterName: string;
@@ -15,7 +15,7 @@ export const workspaceJoinRequestEmail = defineEmail<WorkspaceJoinRequestProps>(
   preview: ({ requesterName }) => `${requesterName} is waiting for a decision.`,
   Body: ({ requesterName, workspaceName, workspaceSlug, context }) => (
     <>
-      <Text style={emailStyles.heading}>A request to join is waiting</Text>
+      <EmailHeading>A request to join is waiting</EmailHeading>
       <Text style={emailStyles.paragraph}>
         {requesterName} has asked to join the {workspaceName} workspace, which you lead. Approve or decline the request
         from the workspace's moderation page; we will email them either way.

@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface WorkspaceMemberRemovedProps {
   fullName: string;
@@ -15,7 +15,7 @@ export const workspaceMemberRemovedEmail = defineEmail<WorkspaceMemberRemovedPro
   preview: ({ workspaceName }) => `The leads of ${workspaceName} have removed you from the workspace.`,
   Body: ({ fullName, workspaceName, reason, context }) => (
     <>
-      <Text style={emailStyles.heading}>You have been removed from a workspace</Text>
+      <EmailHeading>You have been removed from a workspace</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         The leads of the {workspaceName} workspace have removed you from it, so you can no longer read or post there. The

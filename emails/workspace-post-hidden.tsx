@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 
 export interface WorkspacePostHiddenProps {
   fullName: string;
@@ -17,7 +17,7 @@ export const workspacePostHiddenEmail = defineEmail<WorkspacePostHiddenProps>({
   preview: () => "A workspace lead has hidden your post.",
   Body: ({ fullName, workspaceName, reason, postPath, context }) => (
     <>
-      <Text style={emailStyles.heading}>Your post has been hidden</Text>
+      <EmailHeading>Your post has been hidden</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         A lead of the {workspaceName} workspace has hidden one of your posts. Other members no longer see it. The reason

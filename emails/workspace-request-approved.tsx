@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { EmailButton, emailStyles } from "./layout";
+import { EmailButton, EmailHeading, emailStyles } from "./layout";
 
 export interface WorkspaceRequestApprovedProps {
   fullName: string;
@@ -15,7 +15,7 @@ export const workspaceRequestApprovedEmail = defineEmail<WorkspaceRequestApprove
   preview: ({ workspaceName }) => `Your request to join ${workspaceName} was approved.`,
   Body: ({ fullName, workspaceName, workspaceSlug, context }) => (
     <>
-      <Text style={emailStyles.heading}>Your request to join was approved</Text>
+      <EmailHeading>Your request to join was approved</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>
         The leads of the {workspaceName} workspace have approved your request. You can now read its discussions and

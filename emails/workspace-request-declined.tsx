@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { defineEmail } from "./define";
-import { emailStyles } from "./layout";
+import { EmailHeading, emailStyles } from "./layout";
 
 export interface WorkspaceRequestDeclinedProps {
   fullName: string;
@@ -15,7 +15,7 @@ export const workspaceRequestDeclinedEmail = defineEmail<WorkspaceRequestDecline
   preview: ({ workspaceName }) => `The leads of ${workspaceName} could not approve your request.`,
   Body: ({ fullName, workspaceName, reason, context }) => (
     <>
-      <Text style={emailStyles.heading}>Your request to join was not approved</Text>
+      <EmailHeading>Your request to join was not approved</EmailHeading>
       <Text style={emailStyles.paragraph}>Dear {fullName},</Text>
       <Text style={emailStyles.paragraph}>The leads of the {workspaceName} workspace could not approve your request. They said:</Text>
       <Text style={emailStyles.quote}>{reason}</Text>

@@ -7,20 +7,41 @@ import sanitizeHtml from "sanitize-html";
  * the other: markdown-it with raw HTML off (a tag typed in the Markdown shows as the text typed) and our
  * own link rules (https or mailto; a path such as /faq becomes a link to the portal; pictures https only),
  * then sanitize-html cutting the result down to a short list of tags and attributes.
+ *
+ * The portal's own address is the one exception to "https only": a portal run at an http address (as
+ * config allows) must keep its links to itself, so both layers accept that one origin by its own scheme.
  */
 
 const ALLOWED_TAGS = ["h2", "h3", "h4", "p", "a", "img", "ul", "ol", "li", "strong", "em", "s", "blockquote", "hr", "br", "code", "pre"];
 
-const STRICT: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
-  allowedAttributes: { a: ["href"], img: ["src", "alt"], ol: ["start"] },
-  allowedSchemes: ["https", "mailto"],
-  allowedSchemesByTag: { img: ["https"] },
-  allowedSchemesAppliedToAttributes: ["href", "src"],
-  allowProtocolRelative: false,
-  // Anything else (a table, say) loses its tags and keeps its text.
-  disallowedTagsMode: "discard",
-};
+/** Whether an address is on the portal itself (same scheme, host and port). */
+function isPortal(url: URL, appOrigin: string): boolean {
+  return url.origin === appOrigin;
+}
+
+function strict(appOrigin: string): sanitizeHtml.IOptions {
+  const appScheme = new URL(appOrigin).protocol.slice(0, -1);
+  return {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: { a: ["href"], img: ["src", "alt"], ol: ["start"] },
+    allowedSchemes: [...new Set(["https", "mailto", appScheme])],
+    allowedSchemesByTag: { img: ["https"] },
+    allowedSchemesAppliedToAttributes: ["href", "src"],
+    allowProtocolRelative: false,
+    // The portal's scheme is allowed above for the portal only: an http link elsewhere loses its address.
+    transformTags: { a: (tagName, attribs) => ({ tagName, attribs: keepPortalHttp(attribs, appOrigin) }) },
+    // Anything else (a table, say) loses its tags and keeps its text.
+    disallowedTagsMode: "discard",
+  };
+}
+
+function keepPortalHttp(attribs: sanitizeHtml.Attributes, appOrigin: string): sanitizeHtml.Attributes {
+  const { href, ...rest } = attribs;
+  // Read the scheme as sanitize-html does (spaces and control characters ignored), so none slips past.
+  const address = href?.replace(/[\x00-\x20]+/g, "") ?? "";
+  if (!/^http:/i.test(address)) return attribs;
+  return URL.canParse(address) && isPortal(new URL(address), appOrigin) ? attribs : rest;
+}
 
 const font = "Arial, Helvetica, sans-serif";
 const paragraph = "font-size:16px;line-height:24px;margin:0 0 16px";
@@ -42,15 +63,19 @@ const EMAIL_STYLES: Record<string, string> = {
   code: "font-family:monospace;font-size:15px",
 };
 
-/** An https or mailto link as is, a path within the portal made absolute; anything else is not a link. */
+/**
+ * An https or mailto link as is, a path within the portal made absolute, a full address on the portal as
+ * is (whatever its scheme); anything else is not a link.
+ */
 export function safeHref(href: string, appOrigin: string): string | undefined {
   if (href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/\\")) {
     const url = new URL(href, appOrigin);
-    return url.origin === appOrigin ? url.href : undefined;
+    return isPortal(url, appOrigin) ? url.href : undefined;
   }
   try {
     const url = new URL(href);
     if (url.protocol === "https:" && url.hostname) return url.href;
+    if (isPortal(url, appOrigin)) return url.href;
     if (url.protocol === "mailto:") return href;
   } catch {
     // Not an address at all: the words stay, without a link.
@@ -130,10 +155,11 @@ export function renderBulletinBody(source: string, options: { appOrigin: string;
     if (token.type === "heading_open" || token.type === "heading_close") token.tag = `h${Math.min(Number(token.tag.slice(1)) + offset, 4)}`;
     if (token.type === "inline" && token.children) token.children = safeInline(token.children, options.appOrigin, options.flavour);
   }
-  const clean = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), STRICT);
+  const rules = strict(options.appOrigin);
+  const clean = sanitizeHtml(markdown.renderer.render(tokens, markdown.options, {}), rules);
   if (options.flavour === "web") return clean;
   return sanitizeHtml(clean, {
-    ...STRICT,
+    ...rules,
     allowedAttributes: { a: ["href", "style"], img: ["src", "alt", "style"], ol: ["start", "style"], "*": ["style"] },
     transformTags: Object.fromEntries(
       Object.entries(EMAIL_STYLES).map(([tag, style]) => [tag, (tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName, attribs: { ...attribs, style } })]),

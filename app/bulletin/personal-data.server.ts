@@ -54,7 +54,7 @@ export const bulletinPersonalData: PersonalDataStep[] = [
     leave: "anonymise",
     async run(trx, member) {
       await trx.deleteFrom("bulletin_bounces").where("user_id", "=", member.id).execute();
-      await trx.updateTable("bulletin_subscription_changes").set({ user_id: null }).where("user_id", "=", member.id).execute();
+      await trx.updateTable("bulletin_subscription_changes").set({ user_id: null, token_hash: null }).where("user_id", "=", member.id).execute();
     },
   },
   {

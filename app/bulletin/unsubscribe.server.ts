@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
-import { nowIso } from "~/clock.server";
+import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { bulletinAudit, type SubscriptionSource } from "./audit-actions.server";
-import { unsubscribeTokenOwner } from "./unsubscribe-token.server";
+import { hashUnsubscribeToken, unsubscribeTokenOwner } from "./unsubscribe-token.server";
 
 /**
  * Unsubscribing and subscribing again: from the link in every copy (a one-click POST from the mail
@@ -17,7 +17,8 @@ export type UnsubscribeLink =
   | { kind: "invalid" }
   /** Made for someone who is no longer an active member (left or removed): nothing is sent to them anyway. */
   | { kind: "inactive" }
-  | { kind: "member"; userId: number; email: string; subscribed: boolean };
+  /** `canUndo`: this link's page may subscribe the member again (see undoAllowed). */
+  | { kind: "member"; userId: number; email: string; subscribed: boolean; canUndo: boolean };
 
 /**
  * The address as the unsubscribe page shows it: enough for someone with two addresses to tell which
@@ -35,7 +36,29 @@ export async function describeUnsubscribeLink(token: string, executor: Kysely<DB
   const user = await executor.selectFrom("users").select(["id", "email", "status", "bulletin_opt_in"]).where("id", "=", userId).executeTakeFirst();
   if (!user) return { kind: "invalid" };
   if (user.status !== "active") return { kind: "inactive" };
-  return { kind: "member", userId: user.id, email: user.email, subscribed: user.bulletin_opt_in === 1 };
+  const subscribed = user.bulletin_opt_in === 1;
+  const canUndo = !subscribed && (await undoAllowed(executor, user.id, hashUnsubscribeToken(token)));
+  return { kind: "member", userId: user.id, email: user.email, subscribed, canUndo };
+}
+
+/** How long the page of the copy someone unsubscribed through offers to undo it. */
+const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a link's page may subscribe the member again: only to undo the member's latest change, when
+ * that was an unsubscribe through this same link within the last day. Otherwise any old or forwarded
+ * copy could turn the bulletin back on, in the member's name, for someone who stopped it another way
+ * (in their preferences or through another copy); they sign in to choose it again.
+ */
+async function undoAllowed(executor: Kysely<DB>, userId: number, tokenHash: string): Promise<boolean> {
+  const latest = await executor
+    .selectFrom("bulletin_subscription_changes")
+    .select(["change", "token_hash", "at"])
+    .where("user_id", "=", userId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return latest?.change === "unsubscribed" && latest.token_hash === tokenHash && now().getTime() - Date.parse(latest.at) < UNDO_WINDOW_MS;
 }
 
 /** The last bulletin queued for the member, which the change is counted against. */
@@ -51,7 +74,14 @@ async function lastBulletinFor(executor: Kysely<DB>, userId: number): Promise<nu
 }
 
 /** Records a change already made to `users.bulletin_opt_in` (history row, and the audit entry unless the caller writes its own). */
-async function recordChange(trx: Kysely<DB>, userId: number, subscribed: boolean, source: SubscriptionSource, audit: boolean): Promise<void> {
+async function recordChange(
+  trx: Kysely<DB>,
+  userId: number,
+  subscribed: boolean,
+  source: SubscriptionSource,
+  audit: boolean,
+  tokenHash: string | null = null,
+): Promise<void> {
   await trx
     .insertInto("bulletin_subscription_changes")
     .values({
@@ -60,6 +90,7 @@ async function recordChange(trx: Kysely<DB>, userId: number, subscribed: boolean
       change: subscribed ? "resubscribed" : "unsubscribed",
       source,
       at: nowIso(),
+      token_hash: tokenHash,
     })
     .execute();
   if (audit) {
@@ -68,8 +99,8 @@ async function recordChange(trx: Kysely<DB>, userId: number, subscribed: boolean
   }
 }
 
-/** Sets the member's bulletin consent; true when it changed. */
-async function setSubscribed(userId: number, subscribed: boolean, source: SubscriptionSource): Promise<boolean> {
+/** Sets the member's bulletin consent (through the unsubscribe link whose hash is given); true when it changed. */
+async function setSubscribed(userId: number, subscribed: boolean, source: SubscriptionSource, tokenHash: string): Promise<boolean> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -81,7 +112,7 @@ async function setSubscribed(userId: number, subscribed: boolean, source: Subscr
         .where("bulletin_opt_in", "=", subscribed ? 0 : 1)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return false;
-      await recordChange(trx, userId, subscribed, source, true);
+      await recordChange(trx, userId, subscribed, source, true, tokenHash);
       return true;
     });
 }
@@ -93,16 +124,16 @@ async function setSubscribed(userId: number, subscribed: boolean, source: Subscr
 export async function unsubscribeWithToken(token: string, source: "one-click" | "page"): Promise<UnsubscribeLink> {
   const link = await describeUnsubscribeLink(token);
   if (link.kind !== "member") return link;
-  await setSubscribed(link.userId, false, source);
-  return { ...link, subscribed: false };
+  const changed = await setSubscribed(link.userId, false, source, hashUnsubscribeToken(token));
+  return { ...link, subscribed: false, canUndo: changed || link.canUndo };
 }
 
-/** The unsubscribe page's "undo": subscribes the member again. */
+/** The unsubscribe page's "undo": subscribes the member again, where this link may (undoAllowed); otherwise changes nothing. */
 export async function resubscribeWithToken(token: string): Promise<UnsubscribeLink> {
   const link = await describeUnsubscribeLink(token);
-  if (link.kind !== "member") return link;
-  await setSubscribed(link.userId, true, "page");
-  return { ...link, subscribed: true };
+  if (link.kind !== "member" || !link.canUndo) return link;
+  await setSubscribed(link.userId, true, "page", hashUnsubscribeToken(token));
+  return { ...link, subscribed: true, canUndo: false };
 }
 
 /**

@@ -10,8 +10,8 @@ import { db } from "~/db.server";
  * In order, the first that applies decides:
  * 1. a staff override (`domain_overrides`) for the domain or a parent of it, the most specific first;
  * 2. trusted NHS and government domains: nhs.net, nhs.uk, gov.uk and their subdomains;
- * 3. disposable addresses (`disposable-email-domains`) and personal webmail (`email-providers`)
- *    are refused;
+ * 3. disposable addresses (`disposable-email-domains`) and personal webmail (`email-providers`, and
+ *    MORE_PERSONAL below) are refused;
  * 4. any other domain is an organisation staff do not know yet: the joiner waits for review.
  */
 export type DomainDecision =
@@ -21,12 +21,31 @@ export type DomainDecision =
 
 const TRUSTED_DOMAINS = ["nhs.net", "nhs.uk", "gov.uk"];
 
+/**
+ * Personal webmail used in the UK that `email-providers` does not name, so would otherwise go to staff
+ * review. Subdomains count too: Plusnet and Fastmail give out addresses such as name@user.plus.com.
+ */
+const MORE_PERSONAL = [
+  "gmx.co.uk",
+  "fastmail.com",
+  "outlook.co.uk",
+  "plus.com",
+  // Tuta (formerly Tutanota) and its other domains.
+  "tuta.com",
+  "tuta.io",
+  "tutamail.com",
+  "tutanota.com",
+  "tutanota.de",
+  "keemail.me",
+];
+
 // Loaded at run time rather than bundled: the lists are large JSON files (about 130,000 domains).
 const require = createRequire(import.meta.url);
-let lists: { personal: Set<string>; disposable: Set<string>; disposableWildcard: Set<string> } | undefined;
+let lists: { personal: Set<string>; morePersonal: Set<string>; disposable: Set<string>; disposableWildcard: Set<string> } | undefined;
 function domainLists() {
   lists ??= {
     personal: new Set(require("email-providers/all.json") as string[]),
+    morePersonal: new Set(MORE_PERSONAL),
     disposable: new Set(require("disposable-email-domains") as string[]),
     // Providers that hand out any subdomain (e.g. anything.33mail.com).
     disposableWildcard: new Set(require("disposable-email-domains/wildcard.json") as string[]),
@@ -50,10 +69,10 @@ function isTrusted(domain: string): boolean {
 
 /** Whether a domain is on the lists of personal webmail or disposable (temporary) email services. */
 export function listedEmailService(domain: string): "personal" | "disposable" | null {
-  const { personal, disposable, disposableWildcard } = domainLists();
+  const { personal, morePersonal, disposable, disposableWildcard } = domainLists();
   // Disposable first: the webmail list also names some disposable services.
   if (disposable.has(domain) || domainAndParents(domain).some((candidate) => disposableWildcard.has(candidate))) return "disposable";
-  return personal.has(domain) ? "personal" : null;
+  return personal.has(domain) || domainAndParents(domain).some((candidate) => morePersonal.has(candidate)) ? "personal" : null;
 }
 
 export type DomainRule = Selectable<DomainOverridesTable>;

@@ -30,6 +30,16 @@ export default function Privacy() {
           <li>the workspaces you said interest you, and whether you want the monthly bulletin and news of events</li>
           <li>the webinars you register for, and what you post in workspaces</li>
           <li>
+            when you join a webinar, the time you joined and which browser you used. The browser is known by a cookie
+            holding a random code, set when you first press Join and kept for 400 days; we store the code only in a scrambled
+            form. It lets the network team see when one person's joining link is used from several browsers, which usually
+            means it was passed on
+          </li>
+          <li>
+            a copy of each email we send you. Sign-in codes, confirmation codes and personal joining links are removed from
+            the copy once the email is sent
+          </li>
+          <li>
             to keep your account safe: a cookie that keeps you signed in, the codes we email you (stored in a scrambled form
             we cannot read back), and, for one day, the internet address your requests came from, so we can stop anyone
             sending too many emails
@@ -60,10 +70,11 @@ export default function Privacy() {
 
         <h2>How long we keep it</h2>
         <ul>
-          <li>while you are a member</li>
+          <li>while you are a member, including the copies of the emails we send you and the record of the webinars you joined</li>
           <li>if you never confirm your email address when joining, we delete what you entered after 30 days</li>
           <li>codes we email you work for 30 minutes and are deleted a day later</li>
           <li>if you do not use the website for 30 days, you are signed out</li>
+          <li>the cookie that tells us which browser joined a webinar ends 400 days after it was set</li>
         </ul>
 
         <h2>How to leave</h2>

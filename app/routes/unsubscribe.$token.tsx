@@ -26,6 +26,7 @@ type PageData = (
   | {
       kind: "member";
       subscribed: boolean;
+      canUndo: boolean;
       /** Shortened: the page is open to anyone with the link, such as whoever a copy was forwarded to. */
       address: string;
     }
@@ -41,7 +42,7 @@ function heading(page: PageData): string {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const link = await describeUnsubscribeLink(token);
-  const shown = link.kind === "member" ? { kind: link.kind, subscribed: link.subscribed, address: maskedAddress(link.email) } : link;
+  const shown = link.kind === "member" ? { kind: link.kind, subscribed: link.subscribed, canUndo: link.canUndo, address: maskedAddress(link.email) } : link;
   // `done` is a query rather than a one-time cookie so it works where cookies are refused; it only picks
   // between wordings that are true of the subscription as it is ("You have unsubscribed" vs "You are not subscribed").
   const page: PageData = { ...shown, token, done: new URL(request.url).searchParams.get("done"), contactEmail: config().contactEmail };
@@ -104,12 +105,19 @@ export default function Unsubscribe() {
         {page.kind === "member" && !page.subscribed ? (
           <>
             <p>We will not send the monthly bulletin to {page.address}. You stay a member of the network.</p>
-            <Form method="post" action={confirm}>
-              <input type="hidden" name="intent" value="resubscribe" />
-              <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
-                Undo: send me the bulletin again
-              </button>
-            </Form>
+            {page.canUndo ? (
+              <Form method="post" action={confirm}>
+                <input type="hidden" name="intent" value="resubscribe" />
+                <button className="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">
+                  Undo: send me the bulletin again
+                </button>
+              </Form>
+            ) : (
+              <p>
+                To get the bulletin again, <Link to="/sign-in?redirectTo=%2Faccount%2Fpreferences">sign in</Link> and turn it on in
+                your email preferences.
+              </p>
+            )}
             <h2>Other email from the network</h2>
             <p>
               Emails about new webinars and events are a separate choice: <Link to="/account/preferences">change your email preferences</Link>{" "}

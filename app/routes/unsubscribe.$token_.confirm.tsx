@@ -15,5 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "unsubscribe" && intent !== "resubscribe") return data({ problem: "Choose a button on the page." }, { status: 400 });
   const result = intent === "unsubscribe" ? await unsubscribeWithToken(token, "page") : await resubscribeWithToken(token);
   const page = `/unsubscribe/${encodeURIComponent(token)}`;
-  throw redirect(result.kind === "member" ? `${page}?done=${intent}d` : page);
+  // An undo this link may no longer make changes nothing: the page then says to sign in instead.
+  const done = result.kind === "member" && result.subscribed === (intent === "resubscribe");
+  throw redirect(done ? `${page}?done=${intent}d` : page);
 }

@@ -11,6 +11,7 @@ import * as roleScopeIndex from "./0010_role_scope_index";
 import * as workspaceResourceFiles from "./0011_workspace_resource_files";
 import * as outboxAttachments from "./0012_outbox_attachments";
 import * as eventEmailUnsubscribeTokens from "./0013_event_email_unsubscribe_tokens";
+import * as bulletinChangeLink from "./0014_bulletin_change_link";
 
 /**
  * Append-only: add new migrations at the end, never edit or reorder applied ones.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "0011_workspace_resource_files": workspaceResourceFiles,
   "0012_outbox_attachments": outboxAttachments,
   "0013_event_email_unsubscribe_tokens": eventEmailUnsubscribeTokens,
+  "0014_bulletin_change_link": bulletinChangeLink,
 };

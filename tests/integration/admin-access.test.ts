@@ -37,7 +37,6 @@ interface StaffRoute {
 const RULE_DOMAIN = "northfold-connect.org.uk";
 
 const ROUTES: Record<string, StaffRoute> = {
-  "/admin": { path: () => "/admin", params: () => ({}), loader: adminIndex.loader },
   "/admin/members": { path: () => "/admin/members?status=pending", params: () => ({}), loader: members.loader },
   "/admin/members/:id": {
     path: ({ pending }) => `/admin/members/${pending}`,
@@ -140,6 +139,16 @@ describe.each(Object.entries(ROUTES))("%s", (_name, route) => {
       expect(after.audit.length).toBe(before.audit.length + 1);
     });
   }
+});
+
+it("/admin sends everyone to the member list, which refuses a member with its 403 page (not bare text from a route without one)", async () => {
+  const { memberCookie } = await setUp();
+  const sent = await outcome(async () => adminIndex.loader());
+  expect((sent as Response).status).toBe(302);
+  expect((sent as Response).headers.get("Location")).toBe("/admin/members");
+  const shown = await outcome(() => members.loader({ request: pageRequest("/admin/members", { cookie: memberCookie }), params: {}, context: testContext }));
+  expect((shown as Response).status).toBe(403);
+  expect(members.ErrorBoundary).toBeDefined();
 });
 
 describe("removing a domain rule", () => {

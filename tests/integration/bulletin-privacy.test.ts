@@ -45,7 +45,7 @@ it("leaving removes the member from the bulletin's records but keeps each bullet
   const rows = await database.selectFrom("bulletin_recipients").select(["user_id", "to_address", "status"]).orderBy("id").execute();
   expect(rows).toContainEqual({ user_id: null, to_address: null, status: "sent" });
   expect(rows.some((row) => row.to_address === "leaver@nhs.net")).toBe(false);
-  expect(await database.selectFrom("bulletin_subscription_changes").select("user_id").execute()).toEqual([{ user_id: null }]);
+  expect(await database.selectFrom("bulletin_subscription_changes").select(["user_id", "token_hash"]).execute()).toEqual([{ user_id: null, token_hash: null }]);
   expect(await database.selectFrom("bulletin_bounces").selectAll().execute()).toEqual([]);
 });
 

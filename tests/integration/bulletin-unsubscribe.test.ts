@@ -5,6 +5,7 @@ import { hashUnsubscribeToken } from "~/bulletin/unsubscribe-token.server";
 import { maskedAddress } from "~/bulletin/unsubscribe.server";
 import { findUserById } from "~/auth/users.server";
 import { requestSignIn } from "~/membership/sign-in.server";
+import { testClock } from "~/clock.server";
 import { leaveNetwork } from "~/privacy/leave.server";
 import * as preferences from "~/routes/account.preferences";
 import * as unsubscribePage from "~/routes/unsubscribe.$token";
@@ -166,6 +167,35 @@ describe("the unsubscribe page's buttons", () => {
       { change: "unsubscribed", source: "page" },
       { change: "resubscribed", source: "page" },
     ]);
+  });
+
+  it("offer the undo only on the copy used, for a day; otherwise the page says to sign in and nothing changes", async () => {
+    const member = await createMember({ bulletin_opt_in: 1 });
+    const used = await unsubscribeTokenFor(member.id);
+    const other = await unsubscribeTokenFor(member.id);
+    await thrown(() => unsubscribeConfirm.action(pageRequestFor(used, "unsubscribe")));
+    expect(pageOf(await get(used))).toMatchObject({ subscribed: false, canUndo: true });
+    expect(pageOf(await get(other))).toMatchObject({ subscribed: false, canUndo: false });
+    // Another copy (a forwarded one, say) cannot switch it back on.
+    const refused = await thrown(() => unsubscribeConfirm.action(pageRequestFor(other, "resubscribe")));
+    expect(refused.headers.get("Location")).toBe(`/unsubscribe/${other}`);
+    expect(await optedIn(member.id)).toBe(0);
+
+    testClock.advance(24 * 60 * 60 * 1000);
+    expect(pageOf(await get(used))).toMatchObject({ subscribed: false, canUndo: false });
+    await thrown(() => unsubscribeConfirm.action(pageRequestFor(used, "resubscribe")));
+    expect(await optedIn(member.id)).toBe(0);
+    expect(await changes(member.id)).toEqual([{ change: "unsubscribed", source: "page" }]);
+  });
+
+  it("offer no undo to a member who unsubscribed in their email preferences", async () => {
+    const member = await createMember({ bulletin_opt_in: 1, events_opt_in: 1 });
+    const token = await unsubscribeTokenFor(member.id);
+    const cookie = await sessionCookieFor(member.id);
+    await thrown(() => preferences.action({ request: pageRequest("/account/preferences", { cookie, form: { events: "on" } }), params: {}, context: testContext }));
+    expect(pageOf(await get(token))).toMatchObject({ subscribed: false, canUndo: false });
+    await thrown(() => unsubscribeConfirm.action(pageRequestFor(token, "resubscribe")));
+    expect(await optedIn(member.id)).toBe(0);
   });
 
   it("never change anything on GET", async () => {

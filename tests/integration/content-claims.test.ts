@@ -3,10 +3,18 @@ import { loadContent } from "~/content/content.server";
 import { decideDomain } from "~/membership/domain-policy.server";
 import * as account from "~/routes/account._index";
 import * as preferences from "~/routes/account.preferences";
+import * as privacy from "~/routes/privacy";
 import * as unsubscribe from "~/routes/unsubscribe.$token";
 import { bulletinEmail } from "#emails/bulletin";
+import { confirmNewEmailEmail } from "#emails/confirm-new-email";
+import { joinVerificationEmail } from "#emails/join-verification";
+import { signInCodeEmail } from "#emails/sign-in-code";
+import { webinarJoiningLinkEmail } from "#emails/webinar-joining-link";
 import { listUnsubscribeHeaders, unsubscribeUrl } from "~/bulletin/unsubscribe-token.server";
+import { unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
+import { testClock } from "~/clock.server";
 import { renderEmail } from "~/mail/render.server";
+import { browserIdFor } from "~/webinars/browser-id.server";
 import { unsubscribeTokenFor } from "../support/bulletin";
 import { createAdmin, createMember, pageRequest, sessionCookieFor, setUpDatabaseTests } from "../support/fixtures";
 import { renderPage } from "../support/render-page";
@@ -75,7 +83,7 @@ describe("email preferences", () => {
     expect(text).toContain('a link called "unsubscribe from the bulletin"');
     expect(text).toContain('an "Unsubscribe" button');
     expect(text).toContain("You do not need to sign in");
-    expect(text).toContain('an "Undo" button');
+    expect(text).toContain('an "Undo" button for a day. After that, tick "Send me the monthly bulletin" again in your Email preferences');
 
     // Held against the bulletin itself, the page its link opens, and the mail programs' one-click header.
     const member = await createMember({ bulletin_opt_in: 1 });
@@ -90,9 +98,14 @@ describe("email preferences", () => {
     const linkPage = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
     expect(linkPage.html).toMatch(/<button[^>]*>Unsubscribe<\/button>/);
     expect(linkPage.text).toContain("You do not need to sign in");
-    await database.updateTable("users").set({ bulletin_opt_in: 0 }).where("id", "=", member.id).execute();
+    await unsubscribeWithToken(token, "page");
     const afterwards = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
     expect(afterwards.html).toMatch(/<button[^>]*>Undo: send me the bulletin again<\/button>/);
+    testClock.advance(24 * 60 * 60 * 1000);
+    const nextDay = await renderPage(unsubscribe, pageRequest(`/unsubscribe/${token}`), { path: "/unsubscribe/:token" });
+    expect(nextDay.html).not.toContain("Undo");
+    expect(nextDay.html).toContain('href="/sign-in?redirectTo=%2Faccount%2Fpreferences"');
+    expect(nextDay.text).toContain("email preferences");
   });
 });
 
@@ -115,5 +128,24 @@ describe("webinars", () => {
     expect(approval.text).toContain(`/webinars/${webinarId}/calendar.ics`);
     const attachments = JSON.parse(approval.attachments_json ?? "[]") as { filename: string; contentType: string }[];
     expect(attachments).toEqual([expect.objectContaining({ filename: expect.stringMatching(/\.ics$/), contentType: expect.stringContaining("text/calendar") })]);
+  });
+});
+
+describe("the privacy notice", () => {
+  it("names the cookie that tells which browser joined a webinar, for as long as it is set, and the record of joins it serves", async () => {
+    const { text } = await renderPage(privacy, pageRequest("/privacy"));
+    const maxAge = Number(/Max-Age=(\d+)/.exec(browserIdFor(pageRequest("/webinars/1")).setCookie ?? "")?.[1]);
+    const days = maxAge / (24 * 60 * 60);
+    expect(text).toContain("when you join a webinar, the time you joined and which browser you used");
+    expect(text).toContain(`set when you first press Join and kept for ${days} days`);
+    expect(text).toContain(`the cookie that tells us which browser joined a webinar ends ${days} days after it was set`);
+  });
+
+  it("says a copy of each email is kept while you are a member, with codes and joining links taken out once sent", async () => {
+    const { text } = await renderPage(privacy, pageRequest("/privacy"));
+    expect(text).toContain("a copy of each email we send you. Sign-in codes, confirmation codes and personal joining links are removed");
+    expect(text).toContain("while you are a member, including the copies of the emails we send you and the record of the webinars you joined");
+    // Held against the emails that carry them: their content is removed from the copy once sent.
+    for (const template of [signInCodeEmail, joinVerificationEmail, confirmNewEmailEmail, webinarJoiningLinkEmail]) expect(template.sensitive, template.name).toBe(true);
   });
 });

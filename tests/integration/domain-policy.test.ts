@@ -31,6 +31,16 @@ const cases: Array<[string, string]> = [
   ["someone@aol.com", "refused: personal"],
   ["someone@proton.me", "refused: personal"],
   ["someone@protonmail.com", "refused: personal"],
+  // personal webmail missing from the package's list, in our own
+  ["someone@gmx.co.uk", "refused: personal"],
+  ["someone@fastmail.com", "refused: personal"],
+  ["someone@tutanota.com", "refused: personal"],
+  ["someone@tuta.io", "refused: personal"],
+  ["someone@plus.com", "refused: personal"],
+  ["someone@username.plus.com", "refused: personal"],
+  ["someone@outlook.co.uk", "refused: personal"],
+  // and a look-alike of one is not
+  ["x@notplus.com", "review"],
   // disposable
   ["someone@mailinator.com", "refused: disposable"],
   ["someone@guerrillamail.com", "refused: disposable"],

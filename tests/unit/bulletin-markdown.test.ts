@@ -54,6 +54,22 @@ describe("the bulletin's Markdown", () => {
     expect(web("## A\n\n### B\n\n#### C\n\n##### D")).toBe("<h2>A</h2>\n<h3>B</h3>\n<h4>C</h4>\n<h4>D</h4>\n");
   });
 
+  it("keeps links to a portal run at an http address, and still refuses http links to other sites", () => {
+    const localOrigin = "http://localhost:3000";
+    const markdown = "[FAQ](/faq) [Events](http://localhost:3000/webinars) [Elsewhere](http://example.org/x) [Other port](http://localhost:4000/x)";
+    const page = renderBulletinBody(markdown, { appOrigin: localOrigin, flavour: "web" });
+    expect(page).toContain('<a href="http://localhost:3000/faq">FAQ</a>');
+    expect(page).toContain('<a href="http://localhost:3000/webinars">Events</a>');
+    expect(page).not.toContain("example.org");
+    expect(page).not.toContain("localhost:4000");
+    expect(page.match(/<a /g)).toHaveLength(2);
+    const mail = renderBulletinBody(markdown, { appOrigin: localOrigin, flavour: "email" });
+    expect(mail).toMatch(/<a href="http:\/\/localhost:3000\/faq" style="color:#005eb8[^"]*">FAQ<\/a>/);
+    expect(mail.match(/<a /g)).toHaveLength(2);
+    // At an https portal, an http address to the same host is not the portal.
+    expect(safeHref("http://portal.example.org/faq", appOrigin)).toBeUndefined();
+  });
+
   it("does not let a portal path escape the portal", () => {
     expect(safeHref("/\\evil.example", appOrigin)).toBeUndefined();
     expect(safeHref("//evil.example", appOrigin)).toBeUndefined();

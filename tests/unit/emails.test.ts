@@ -134,6 +134,14 @@ describe.each(EXAMPLES.map(([template, props]) => [template.name, template, prop
 });
 
 describe("email wording and layout", () => {
+  it("gives every email its title as its one h1, above any smaller heading", async () => {
+    for (const [template, props] of EXAMPLES) {
+      const { html } = await renderEmail(template, props as never, context);
+      expect(html.match(/<h1[\s>]/g), template.name).toHaveLength(1);
+      expect(html.search(/<h1[\s>]/), template.name).toBeLessThan(html.search(/<h[2-6][\s>]|$/));
+    }
+  });
+
   it("never puts a meeting link in a webinar email, and only the joining-link email carries a personal link", async () => {
     for (const [template, props] of EXAMPLES.filter(([template]) => template.name.startsWith("webinar-"))) {
       const email = await renderEmail(template, props as never, context);
