@@ -69,6 +69,16 @@ describe("range requests", () => {
     // Several ranges at once are not supported, so the whole file is sent (RFC 9110 allows ignoring Range).
     expect((await get("bytes=0-1,5-6")).status).toBe(200);
   });
+
+  it("ignores Range on a HEAD request, which answers as a GET without one would", async () => {
+    const { get, size } = await videoRequest();
+    for (const range of ["bytes=100-1123", `bytes=${size}-`]) {
+      const response = await get(range, "HEAD");
+      expect(response.status, range).toBe(200);
+      expect(response.headers.get("Content-Length")).toBe(String(size));
+      expect(response.headers.get("Content-Range")).toBeNull();
+    }
+  });
 });
 
 /** An upload the page refused: the status it answered with and the problems it shows by each field. */
