@@ -147,6 +147,17 @@ describe("uploads", () => {
     expect(unsigned.fileErrors).toEqual(["The selected file must be a WebVTT captions file (.vtt)"]);
   });
 
+  it("says an empty file is empty, whatever kind it was meant to be", async () => {
+    const { upload } = await uploader();
+    const before = await storedFiles();
+    for (const [kind, fields] of [["video", {}], ["captions", {}], ["slides", { summary: "A summary." }]] as const) {
+      const result = refused(await upload(kind, Buffer.alloc(0), "empty.file", fields));
+      expect(result.fileErrors, kind).toEqual(["The selected file is empty"]);
+      expect(result.status, kind).toBe(400);
+    }
+    expect(await storedFiles()).toEqual(before);
+  });
+
   it("accepts valid captions, keeps where they end and indexes their words", async () => {
     const { id, upload } = await uploader();
     const result = (await upload("captions", captionsFor(600), "captions.vtt")) as Response;
