@@ -95,17 +95,18 @@ export async function fileResponse(request: Request, storage: FileStorage, serve
     "Accept-Ranges": "bytes",
     ETag: etag,
   });
+  const head = request.method === "HEAD";
   const ifRange = request.headers.get("if-range");
-  const range = ifRange && ifRange !== etag ? undefined : parseRange(request.headers.get("range"), size);
+  // Range is defined for GET only (RFC 9110 section 14.2): a HEAD answers as its GET without Range would.
+  const range = head || (ifRange && ifRange !== etag) ? undefined : parseRange(request.headers.get("range"), size);
   if (range === "unsatisfiable") {
     headers.set("Content-Range", `bytes */${size}`);
     return new Response(null, { status: 416, headers });
   }
-  const head = request.method === "HEAD";
   if (range) {
     headers.set("Content-Range", `bytes ${range.start}-${range.end}/${size}`);
     headers.set("Content-Length", String(range.end - range.start + 1));
-    const body = head ? null : pullStream(storage.read(served.file.storage_key, range), request.signal);
+    const body = pullStream(storage.read(served.file.storage_key, range), request.signal);
     return new Response(body, { status: 206, headers });
   }
   headers.set("Content-Length", String(size));

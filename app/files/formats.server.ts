@@ -39,13 +39,20 @@ export const SNIFF_BYTES = 64;
 export type Sniffed = Exclude<FileFormat, OfficeFormat | "txt"> | "zip";
 
 /**
+ * Major brands of MP4 video files. Other files share the ISO base media layout (AVIF and HEIC images,
+ * M4A audio, QuickTime films): their major brand says so. Compatible brands are no guide, since M4A
+ * audio lists "isom" and "mp42" among them.
+ */
+const MP4_VIDEO_BRANDS = new Set(["isom", "iso2", "iso3", "iso4", "iso5", "iso6", "mp41", "mp42", "avc1", "M4V ", "M4VH", "M4VP", "dash", "MSNV", "f4v "]);
+
+/**
  * The format a file's first bytes show, or undefined. A ZIP file is only a candidate for an Office
  * format here: `officeFormat` decides from the stored file's directory. Plain text has no signature:
  * `looksLikeText` and `isPlainText` recognise it where it is allowed.
  */
 export function sniffFormat(head: Buffer): Sniffed | undefined {
-  // MP4 (ISO base media): a box whose type is "ftyp" first.
-  if (head.length >= 12 && head.toString("latin1", 4, 8) === "ftyp") return "mp4";
+  // MP4: an ISO base media "ftyp" box first, whose major brand is an MP4 video's.
+  if (head.length >= 12 && head.toString("latin1", 4, 8) === "ftyp" && MP4_VIDEO_BRANDS.has(head.toString("latin1", 8, 12))) return "mp4";
   // WebM: an EBML header whose DocType is "webm" (plain Matroska is refused: browsers may not play it).
   if (head.length >= 4 && head.readUInt32BE(0) === 0x1a45dfa3 && head.includes("webm", 0, "latin1")) return "webm";
   if (head.toString("latin1", 0, 5) === "%PDF-") return "pdf";

@@ -69,7 +69,8 @@ class FormatGate extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.candidate) return done();
+    // An empty file has no format to decide: it ends with no candidate, and is refused as empty.
+    if (this.candidate || this.head.length === 0) return done();
     this.decide(done);
   }
 
@@ -136,7 +137,8 @@ export async function receiveFile<F extends FileFormat>(request: Request, rule: 
           await storage.delete(key);
           return { problem: tooLarge, status: 413 };
         }
-        if (size === 0 || !gate.candidate) {
+        // The gate decides on the first bytes: a file without any has no candidate format.
+        if (!gate.candidate) {
           await storage.delete(key);
           return { problem: "The selected file is empty", status: 400 };
         }

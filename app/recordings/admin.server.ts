@@ -161,9 +161,10 @@ export async function attachUpload(
       replaced = files.find((file) => file.kind === kind);
       const changes: Partial<Recording> = { updated_at: nowIso() };
       if (kind === "video") {
-        // An uploaded file takes the place of a video on another site; its header gives its length.
+        // An uploaded file takes the place of a video on another site; its header gives its length. A length
+        // known before belonged to the old video: without one from the header, staff are asked for it.
         changes.external_url = null;
-        if (upload.durationSeconds) changes.duration_seconds = Math.round(upload.durationSeconds);
+        changes.duration_seconds = upload.durationSeconds ? Math.round(upload.durationSeconds) : null;
       }
       if (kind === "captions" && upload.cues) {
         changes.captions_end_seconds = Math.max(...upload.cues.map((cue) => cue.end));

@@ -39,6 +39,40 @@ function speakerOf(nodes: readonly WebVTTNode[]): string | undefined {
   return undefined;
 }
 
+interface Problem {
+  line: number;
+  message: string;
+}
+
+/** The first lines of blocks that are not cues (a cue starts with its timings, or a name before them). */
+const NOT_A_CUE = /^(NOTE|STYLE)($|[ \t])/;
+const REGION_BLOCK = /^REGION($|[ \t])/;
+
+/**
+ * The file without WebVTT regions, which the parser (webvtt-parser 2.2) does not know: REGION blocks in
+ * the header and "region:" cue settings are valid WebVTT, but only place captions on screen, which these
+ * checks do not need. A REGION block becomes a NOTE, line for line, so the parser's problems keep their
+ * line numbers; one after the first cue is a problem, as the standard says region definitions come first.
+ */
+function withoutRegions(input: string): { text: string; problems: Problem[] } {
+  const lines = input.split(/\r\n|\r|\n/);
+  const problems: Problem[] = [];
+  let cueSeen = false;
+  for (let at = 1; at < lines.length; at++) {
+    const line = lines[at]!;
+    if (line.includes("-->")) lines[at] = line.replace(/[ \t]+region:\S+/g, "");
+    if (line === "" || lines[at - 1] !== "") continue;
+    // Timings on a block's first or second line make it a cue, even one named "REGION".
+    if (!NOT_A_CUE.test(line) && (line.includes("-->") || lines[at + 1]?.includes("-->"))) {
+      cueSeen = true;
+    } else if (REGION_BLOCK.test(line)) {
+      if (cueSeen) problems.push({ line: at + 1, message: "Region definitions cannot appear after the first cue." });
+      lines[at] = `NOTE${line.slice("REGION".length)}`;
+    }
+  }
+  return { text: lines.join("\n"), problems };
+}
+
 /**
  * Whether `bytes` is a usable WebVTT captions file. Problems name the line, as the parser reports
  * them ("Line 7: Cue identifier needs to be followed by timestamp."), at most five and a count of the rest.
@@ -51,7 +85,9 @@ export function checkCaptions(bytes: Uint8Array): CaptionCheck {
     return { ok: false, problems: ["The file is not UTF-8 text. Save it again as UTF-8 and upload it again."] };
   }
   const parser = new WebVTTParser(entities);
-  const { cues, errors } = parser.parse(input);
+  const regionless = withoutRegions(input);
+  const { cues, errors: parserErrors } = parser.parse(regionless.text);
+  const errors = [...parserErrors, ...regionless.problems].sort((a, b) => a.line - b.line);
   if (errors.length > 0) {
     const problems = errors.slice(0, SHOWN_PROBLEMS).map((error) => `Line ${error.line}: ${error.message}`);
     if (errors.length > SHOWN_PROBLEMS) problems.push(`And ${errors.length - SHOWN_PROBLEMS} more problems after these.`);

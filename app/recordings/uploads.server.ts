@@ -35,7 +35,11 @@ export async function receiveUpload(request: Request, kind: UploadKind, storage:
   };
   if (file.format === "vtt") {
     const check = checkCaptions(await storage.readBytes(file.key, 0, file.size));
-    if (!check.ok) return refuse(check.problems.map((problem) => `The captions file has a problem. ${problem}`), 400);
+    if (!check.ok) {
+      // Said once, before the first: by the field the problems run on as one text.
+      const [first, ...more] = check.problems;
+      return refuse([`The captions file has ${more.length ? "problems" : "a problem"}. ${first}`, ...more], 400);
+    }
     return { ok: true, fields, file: { ...upload, cues: check.cues } };
   }
   if (file.format === "mp4" || file.format === "webm") {

@@ -134,7 +134,8 @@ export default function StaffRecording() {
                   Unpublish
                 </button>
               )}
-              <Link className="nhsuk-link" to={`/recordings/${recording.id}`}>
+              {/* A whole page load: a recording's page sets its own CSP (frame-src for an embedded player). */}
+              <Link className="nhsuk-link" to={`/recordings/${recording.id}`} reloadDocument>
                 {recording.status === "draft" ? "Preview the page members will see" : "View the page members see"}
               </Link>
             </div>

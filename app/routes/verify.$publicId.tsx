@@ -1,7 +1,7 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data, redirect, redirectDocument } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { z } from "zod";
@@ -75,7 +75,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const result = await confirmEmailChallenge(publicId, proof, { ip: context.clientIp });
   switch (result.outcome) {
     case "signed-in":
-      return redirect(result.destination, { headers: { "Set-Cookie": sessionCookie(result.sessionToken) } });
+      // A whole page load, not the form's client-side navigation: the destination's document brings its own
+      // headers (a recording's page allows its embedded player in its CSP), and the header changes anyway.
+      return redirectDocument(result.destination, { headers: { "Set-Cookie": sessionCookie(result.sessionToken) } });
     case "pending":
       return redirect("/join/pending");
     case "email-changed":

@@ -121,7 +121,8 @@ function RecordingSection({ recording, signedIn }: { recording: PageData["record
       {recording ? (
         <>
           {signedIn ? null : <p>The recording is for network members: you will be asked to sign in.</p>}
-          <Link className="nhsuk-button" data-module="nhsuk-button" to={`/recordings/${recording.id}`}>
+          {/* A whole page load: a recording's page sets its own CSP (frame-src for an embedded player). */}
+          <Link className="nhsuk-button" data-module="nhsuk-button" to={`/recordings/${recording.id}`} reloadDocument>
             Watch the recording
           </Link>
         </>

@@ -29,7 +29,8 @@ export default function Welcome() {
         </p>
         {next ? (
           <p>
-            <Link className="nhsuk-button" data-module="nhsuk-button" to={next}>
+            {/* A whole page load: where they left off may set its own CSP (a recording's embedded player). */}
+            <Link className="nhsuk-button" data-module="nhsuk-button" to={next} reloadDocument>
               Continue where you left off
             </Link>
           </p>

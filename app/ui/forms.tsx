@@ -116,9 +116,14 @@ function ErrorMessage({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <span className="nhsuk-error-message" id={id}>
-      <span className="nhsuk-u-visually-hidden">Error:</span> {withMailtoLinks(errors.join(". "))}
+      <span className="nhsuk-u-visually-hidden">Error:</span> {withMailtoLinks(runTogether(errors))}
     </span>
   );
+}
+
+/** Several messages as one text, with a full stop between them only where a message has not ended with one. */
+function runTogether(messages: string[]): string {
+  return messages.reduce((text, message) => `${text}${/[.!?]$/.test(text) ? " " : ". "}${message}`);
 }
 
 function describedBy(...ids: Array<string | false | undefined>) {

@@ -11,6 +11,7 @@ import * as uploadRoute from "~/routes/admin.recordings.$id.upload.$kind";
 import { createAdmin, createMember, outcome, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { addWebinar, captionsFor, completeRecording, DEMO_MP4, draftRecording } from "../support/recordings";
 import { zip } from "../support/files";
+import { renderPage } from "../support/render-page";
 
 /** Range requests on stored files, and what uploads accept: checked from content, never from the name. */
 const { database } = setUpDatabaseTests();
@@ -68,6 +69,16 @@ describe("range requests", () => {
     expect(Buffer.from(await full.arrayBuffer())).toEqual(whole);
     // Several ranges at once are not supported, so the whole file is sent (RFC 9110 allows ignoring Range).
     expect((await get("bytes=0-1,5-6")).status).toBe(200);
+  });
+
+  it("ignores Range on a HEAD request, which answers as a GET without one would", async () => {
+    const { get, size } = await videoRequest();
+    for (const range of ["bytes=100-1123", `bytes=${size}-`]) {
+      const response = await get(range, "HEAD");
+      expect(response.status, range).toBe(200);
+      expect(response.headers.get("Content-Length")).toBe(String(size));
+      expect(response.headers.get("Content-Range")).toBeNull();
+    }
   });
 });
 
@@ -128,13 +139,36 @@ describe("uploads", () => {
     const malformed = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello and welcome.\n\n00:00:05.000 -> 00:00:09.000\nThis cue's arrow is wrong.\n";
     const result = refused(await upload("captions", Buffer.from(malformed), "captions.vtt"));
     // Line 6 has "->" for "-->", so the W3C parser reads it as a cue's name and expects timings on line 7.
-    expect(result.fileErrors).toEqual([
-      "The captions file has a problem. Line 7: Cue identifier needs to be followed by timestamp.",
-      "The captions file has a problem. Line 8: Cue identifier cannot be standalone.",
-    ]);
+    expect(result.fileErrors).toEqual(["The captions file has problems. Line 7: Cue identifier needs to be followed by timestamp.", "Line 8: Cue identifier cannot be standalone."]);
     expect(result.status).toBe(400);
     const unsigned = refused(await upload("captions", Buffer.from("00:00:01.000 --> 00:00:04.000\nNo header\n"), "captions.vtt"));
     expect(unsigned.fileErrors).toEqual(["The selected file must be a WebVTT captions file (.vtt)"]);
+  });
+
+  it("says an empty file is empty, whatever kind it was meant to be", async () => {
+    const { upload } = await uploader();
+    const before = await storedFiles();
+    for (const [kind, fields] of [["video", {}], ["captions", {}], ["slides", { summary: "A summary." }]] as const) {
+      const result = refused(await upload(kind, Buffer.alloc(0), "empty.file", fields));
+      expect(result.fileErrors, kind).toEqual(["The selected file is empty"]);
+      expect(result.status, kind).toBe(400);
+    }
+    expect(await storedFiles()).toEqual(before);
+  });
+
+  it("shows a captions file's problems by the field as one text: said once, a full stop between each", async () => {
+    const admin = await createAdmin();
+    const id = await draftRecording(admin.id, await addWebinar(database));
+    const form = new FormData();
+    form.append("file", new Blob(["WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello.\n\n00:00:05.000 -> 00:00:09.000\nWrong arrow.\n"]), "captions.vtt");
+    const request = new Request(`http://localhost/admin/recordings/${id}/upload/captions`, { method: "POST", body: form, headers: { Cookie: await sessionCookieFor(admin.id) } });
+    const page = await renderPage(uploadRoute, request, { path: "/admin/recordings/:id/upload/:kind" });
+    expect(page.text).toContain(
+      "Error: The captions file has problems. Line 7: Cue identifier needs to be followed by timestamp. Line 8: Cue identifier cannot be standalone.",
+    );
+    const one = await uploader();
+    const single = refused(await one.upload("captions", Buffer.from("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello.\n\nnote\n"), "captions.vtt"));
+    expect(single.fileErrors).toEqual(["The captions file has a problem. Line 7: Cue identifier cannot be standalone."]);
   });
 
   it("accepts valid captions, keeps where they end and indexes their words", async () => {

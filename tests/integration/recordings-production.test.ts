@@ -190,7 +190,7 @@ describe("staff uploads", () => {
     expect(wrongType.html).toContain("The selected file must be a WebVTT captions file (.vtt) (this one is a PDF document)");
     const broken = await uploadCaptions(200, "WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nHello\n\n");
     expect(broken.status).toBe(400);
-    expect(broken.html).toContain("The captions file has a problem. Line 4:");
+    expect(broken.html).toContain("The captions file has problems. Line 4: Cue identifier needs to be followed by timestamp. Line 5:");
     // Far over the route's ceiling, the server refuses before the app runs, with its plain page.
     const overRouteLimit = await uploadCaptions(4 * MB);
     expect(overRouteLimit.status).toBe(413);

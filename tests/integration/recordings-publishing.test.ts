@@ -68,6 +68,18 @@ describe("publishing a recording", () => {
     expect(await publishRecording(admin.id, id)).toMatchObject({ ok: true });
   });
 
+  it("forgets the old video's length when a replacement's header does not give one, and asks for it", async () => {
+    const admin = await createAdmin();
+    const id = await draftRecording(admin.id, await addWebinar(database));
+    await attachUpload(admin.id, id, "video", await stored("video", "mp4", readFileSync(DEMO_MP4)));
+    await attachUpload(admin.id, id, "captions", await stored("captions", "vtt", captionsFor(2500)));
+    const unknownLength = await stored("video", "mp4", readFileSync(DEMO_MP4));
+    delete unknownLength.durationSeconds;
+    expect(await attachUpload(admin.id, id, "video", unknownLength)).toEqual({ ok: true });
+    // The 45 minutes were the old video's: the captions cannot be checked against them.
+    expect(await publishRecording(admin.id, id)).toEqual({ ok: false, formErrors: ["Before publishing, add the length of the video, to check the captions cover it"] });
+  });
+
   it("asks for a summary of the slides, and keeps a published recording complete", async () => {
     const admin = await createAdmin();
     const id = await completeRecording(admin.id, await addWebinar(database));

@@ -39,6 +39,17 @@ describe("file types from content", () => {
     expect(sniffFormat(Buffer.from("WEBVTTX\n"))).toBeUndefined();
     expect(sniffFormat(Buffer.from("<html><body>not a video"))).toBeUndefined();
   });
+
+  it("takes an ISO base media file as MP4 video only when its major brand is an MP4 video's", () => {
+    // A box size, "ftyp", the major brand, a version, the compatible brands; then the next box.
+    const isoMedia = (major: string, ...compatible: string[]) =>
+      Buffer.concat([Buffer.from([0, 0, 0, 16 + 4 * compatible.length]), Buffer.from(`ftyp${major}\0\0\0\0${compatible.join("")}`, "latin1"), Buffer.alloc(32)]);
+    for (const brand of ["isom", "mp42", "avc1", "M4V ", "dash"]) expect(sniffFormat(isoMedia(brand, "isom")), brand).toBe("mp4");
+    expect(sniffFormat(isoMedia("avif", "avif", "mif1", "miaf"))).toBeUndefined();
+    expect(sniffFormat(isoMedia("heic", "mif1", "heic"))).toBeUndefined();
+    expect(sniffFormat(isoMedia("M4A ", "M4A ", "mp42", "isom"))).toBeUndefined();
+    expect(sniffFormat(isoMedia("qt  ", "qt  "))).toBeUndefined();
+  });
 });
 
 describe("plain text", () => {

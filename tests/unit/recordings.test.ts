@@ -20,6 +20,44 @@ describe("captions", () => {
     ]);
   });
 
+  it("accepts regions: REGION blocks in the header and region settings on cues", () => {
+    const regions = [
+      "WEBVTT",
+      "",
+      "REGION",
+      "id:speaker",
+      "width:40%",
+      "lines:3",
+      "regionanchor:0%,100%",
+      "viewportanchor:10%,90%",
+      "scroll:up",
+      "",
+      "00:00.000 --> 00:04.000 region:speaker align:left",
+      "<v Priya>Welcome to the session.",
+      "",
+      "00:04.000 --> 00:08.000",
+      "<v Priya>Let's start.",
+    ].join("\r\n");
+    const check = checkCaptions(Buffer.from(regions));
+    if (!check.ok) throw new Error(check.problems.join());
+    expect(check.cues).toEqual([
+      { start: 0, end: 4, speaker: "Priya", text: "Welcome to the session." },
+      { start: 4, end: 8, speaker: "Priya", text: "Let's start." },
+    ]);
+  });
+
+  it("refuses a region defined after the first cue, and names the right lines of every problem", () => {
+    const late = "WEBVTT\n\nREGION\nid:top\n\n00:00.000 --> 00:04.000 region:top\nHello.\n\nREGION\nid:late\n\n00:05.000 -> 00:09.000\nWrong arrow.\n";
+    expect(checkCaptions(Buffer.from(late))).toEqual({
+      ok: false,
+      problems: ["Line 9: Region definitions cannot appear after the first cue.", "Line 13: Cue identifier needs to be followed by timestamp.", "Line 14: Cue identifier cannot be standalone."],
+    });
+    const named = checkCaptions(Buffer.from("WEBVTT\n\nREGION\n00:00.000 --> 00:04.000\nA cue named REGION.\n"));
+    expect(named).toMatchObject({ ok: true, cues: [{ text: "A cue named REGION." }] });
+    // A setting with no value is still a problem.
+    expect(checkCaptions(Buffer.from("WEBVTT\n\n00:00.000 --> 00:04.000 region:\nHello.\n"))).toMatchObject({ ok: false, problems: ["Line 3: No value for setting defined."] });
+  });
+
   it("refuses a file that is not UTF-8 or has no cues", () => {
     expect(checkCaptions(Buffer.from([0x57, 0x45, 0x42, 0x56, 0x54, 0x54, 0x0a, 0xff, 0xfe]))).toEqual({ ok: false, problems: [expect.stringMatching(/not UTF-8/)] });
     expect(checkCaptions(Buffer.from("WEBVTT\n"))).toEqual({ ok: false, problems: [expect.stringMatching(/no captions/)] });
