@@ -48,7 +48,7 @@ test("staff write and send a bulletin; a member gets it, unsubscribes from the l
 
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   await expect(page.getByText("Saved. Check the preview below before sending.")).toBeVisible();
-  await expect(page.getByTestId("bulletin-text")).toContainText("WINTER WALKS");
+  await expect(page.getByTestId("bulletin-text")).toContainText("Winter walks");
   await expect(page.getByTestId("bulletin-text")).toContainText("<b>not bold</b>");
   await expect(page.frameLocator('iframe[title="The email on a phone"]').getByText("Winter walks")).toBeVisible();
   await expectAccessible(page);

@@ -106,7 +106,7 @@ test.describe("capture mode (the quick start)", () => {
     await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
     await expect(page.getByText("Message-ID")).toBeVisible();
     // The text version shows the title (the email's h1) in capitals, as plain text marks a heading.
-    await expect(page.getByTestId("mail-text")).toContainText("EMAIL IS WORKING");
+    await expect(page.getByTestId("mail-text")).toContainText("Email is working");
     await expectAccessible(page);
 
     const htmlHref = await page.getByRole("link", { name: "Open the HTML version of this email" }).getAttribute("href");

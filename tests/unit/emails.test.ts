@@ -38,7 +38,7 @@ import { webinarRegistrationDeclinedEmail } from "#emails/webinar-registration-d
 import { webinarRegistrationReceivedEmail } from "#emails/webinar-registration-received";
 import { webinarRegistrationWaitlistedEmail } from "#emails/webinar-registration-waitlisted";
 import { webinarTimeChangedEmail } from "#emails/webinar-time-changed";
-import { renderEmail } from "~/mail/render.server";
+import { PLAIN_TEXT_OPTIONS, renderEmail } from "~/mail/render.server";
 
 const context: EmailContext = { appUrl: "https://portal.example.org", contactEmail: "network@spn.example.org" };
 const webinar = { fullName: "Sam Carter", title: "Supporting carers", when: "Wednesday 7 April 2027, 1pm to 2pm", webinarId: 12 };
@@ -118,7 +118,7 @@ describe.each(EXAMPLES.map(([template, props]) => [template.name, template, prop
     const preview = template.preview?.(props as never) ?? email.subject;
     const body = createElement(Body as (props: { context: EmailContext }) => ReactElement, { ...(props as object), context });
     const element = createElement(EmailLayout, { preview, context, children: body });
-    const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+    const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: PLAIN_TEXT_OPTIONS })]);
     expect(email.html).toBe(html.replace(/<!--(\$|\/\$| )-->/g, ""));
     expect(email.text).toBe(text);
   });
