@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect, redirectDocument } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { needsWholePageLoad } from "~/lib/own-policy-pages";
 import { Link } from "~/ui/link";
 import { z } from "zod";
 import { db } from "~/db.server";
@@ -74,10 +75,12 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const proof = submission.value.intent === "code" ? { code: submission.value.code } : { token: submission.value.token };
   const result = await confirmEmailChallenge(publicId, proof, { ip: context.clientIp });
   switch (result.outcome) {
-    case "signed-in":
-      // A whole page load, not the form's client-side navigation: the destination's document brings its own
-      // headers (a recording's page allows its embedded player in its CSP), and the header changes anyway.
-      return redirectDocument(result.destination, { headers: { "Set-Cookie": sessionCookie(result.sessionToken) } });
+    case "signed-in": {
+      // A page with a policy of its own (a recording's embedded player) must arrive as a whole document;
+      // elsewhere the form's client-side navigation keeps the sign-in page's history entry up to date.
+      const redirectTo = needsWholePageLoad(result.destination) ? redirectDocument : redirect;
+      return redirectTo(result.destination, { headers: { "Set-Cookie": sessionCookie(result.sessionToken) } });
+    }
     case "pending":
       return redirect("/join/pending");
     case "email-changed":

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { needsWholePageLoad } from "~/lib/own-policy-pages";
 import { Link } from "~/ui/link";
 import { requireUser, safeRedirectPath } from "~/auth/access.server";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -29,8 +30,7 @@ export default function Welcome() {
         </p>
         {next ? (
           <p>
-            {/* A whole page load: where they left off may set its own CSP (a recording's embedded player). */}
-            <Link className="nhsuk-button" data-module="nhsuk-button" to={next} reloadDocument>
+            <Link className="nhsuk-button" data-module="nhsuk-button" to={next} reloadDocument={needsWholePageLoad(next)}>
               Continue where you left off
             </Link>
           </p>

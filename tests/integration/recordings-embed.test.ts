@@ -97,4 +97,16 @@ describe("ways into a recording's page from other pages", () => {
     expect(answer.headers.get("Set-Cookie")).toBeTruthy();
     expect(answer.headers.get("X-Remix-Reload-Document")).toBe("true");
   });
+
+  it("is the form's own navigation after signing in on the way anywhere else", async () => {
+    const member = await createMember();
+    const asked = await requestSignIn({ email: member.email, ip: "192.0.2.21", redirectTo: "/recordings?q=walk" });
+    if (!asked.ok) throw new Error("rate limited");
+    const { code } = (await lastEmailTo(database, member.email))!;
+    const answer = (await outcome(() =>
+      verifyPage.action({ request: pageRequest(`/verify/${asked.publicId}`, { form: { intent: "code", code: code! } }), params: { publicId: asked.publicId }, context: testContext }),
+    )) as Response;
+    expect(answer.headers.get("Location")).toBe("/recordings?q=walk");
+    expect(answer.headers.get("X-Remix-Reload-Document")).toBeNull();
+  });
 });
