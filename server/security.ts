@@ -13,6 +13,12 @@ export const cspNonce: RequestHandler = (_req, res, next) => {
 };
 
 /**
+ * Powerful browser features no page of the portal uses, turned off for every page and anything it
+ * frames (a recording's embedded player keeps what it needs, such as fullscreen, by the browser's defaults).
+ */
+const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()";
+
+/**
  * Strict security headers. Captured-email HTML (/dev/mail/:id/html) gets a locked-down sandbox
  * policy of its own because email markup relies on inline styles. `frameHosts` (RECORDING_EMBED_HOSTS)
  * are the only hosts a page may ask to frame (see allowPageFrameSources).
@@ -69,6 +75,7 @@ export function securityHeaders({
     referrerPolicy: { policy: "no-referrer" },
   });
   return (req, res, next) => {
+    res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
     if (isBulletinEmailPage(req.path)) return bulletinEmail(req, res, next);
     if (/^\/dev\/mail\/[^/]+\/html$/.test(req.path)) return capturedEmail(req, res, next);
     allowPageFrameSources(res, frameHosts);

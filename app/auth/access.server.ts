@@ -77,5 +77,7 @@ export function safeRedirectPath(value: unknown, fallback = "/account"): string 
   const base = "http://portal.invalid";
   const url = new URL(value, base);
   if (url.origin !== base) return fallback;
+  // Dot segments can leave a path that starts "//" ("/.//evil.example"), which a browser reads as another site.
+  if (url.pathname.startsWith("//")) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -91,6 +91,14 @@ describe("a running production server", () => {
     }
   });
 
+  it("turns off powerful browser features on pages, errors and the health check", async () => {
+    for (const path of ["/", "/no-such-page", "/healthz"]) {
+      expect((await fetch(`${origin}${path}`)).headers.get("permissions-policy"), path).toBe(
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()",
+      );
+    }
+  });
+
   it("answers Remix's old data requests (?_data=) with 404: the pages use single fetch", async () => {
     for (const path of ["/?_data=root", "/workspaces?_data=routes%2Fworkspaces._index", "/sign-in?_data"]) {
       const response = await fetch(`${origin}${path}`);

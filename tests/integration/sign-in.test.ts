@@ -191,6 +191,11 @@ describe("safeRedirectPath", () => {
     ["/\n/evil.example", "/account"],
     ["https://evil.example/", "/account"],
     ["javascript:alert(1)", "/account"],
+    ["/.//evil.example", "/account"],
+    ["/..//evil.example", "/account"],
+    ["/a/..//evil.example", "/account"],
+    ["/%2e//evil.example", "/account"],
+    ["/a/../webinars", "/webinars"],
     [undefined, "/account"],
   ])("%j → %s", (value, expected) => {
     expect(safeRedirectPath(value)).toBe(expected);
