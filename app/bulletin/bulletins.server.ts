@@ -13,7 +13,8 @@ import type { BulletinInput, ScheduleInput } from "./bulletin-schema";
 import { bulletinEmailProps, campaignKeySql } from "./copies.server";
 import { bulletinQueueJob } from "./jobs.server";
 import { countSubscribers } from "./subscribers.server";
-import { listUnsubscribeHeaders, newUnsubscribeTokens, unsubscribeUrl } from "./unsubscribe-token.server";
+import { listUnsubscribeHeaders } from "~/mail/unsubscribe-links.server";
+import { newUnsubscribeTokens, unsubscribeUrl } from "./unsubscribe-token.server";
 
 /** Staff's side of the bulletin: drafts, tests, sending now or later, the archive flag, and the figures. */
 

@@ -8,7 +8,8 @@ import { enqueueBulkEmail } from "~/mail/bulk.server";
 import { placeholder } from "~/mail/placeholders.server";
 import { bulletinEmailProps, campaignKey } from "./copies.server";
 import { subscribers } from "./subscribers.server";
-import { listUnsubscribeHeaders, newUnsubscribeTokens, unsubscribeUrl } from "./unsubscribe-token.server";
+import { listUnsubscribeHeaders } from "~/mail/unsubscribe-links.server";
+import { newUnsubscribeTokens, unsubscribeUrl } from "./unsubscribe-token.server";
 
 /**
  * Sending: a durable job records a batch of subscribers in bulletin_recipients (one row per bulletin and

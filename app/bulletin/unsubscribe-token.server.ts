@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { randomToken } from "~/auth/tokens.server";
 import { nowIso } from "~/clock.server";
 import { config } from "~/config.server";
-import { oneClickHeader } from "~/mail/one-click-unsubscribe";
+import { hashLinkToken } from "~/mail/unsubscribe-links.server";
 import { UNSUBSCRIBE_TOKEN } from "./http-rules";
 
 /**
@@ -13,14 +12,6 @@ import { UNSUBSCRIBE_TOKEN } from "./http-rules";
  * copy ever sent keeps a working link. It can only stop (or restart) the bulletin, which is what a
  * forwarded copy's reader could do anyway.
  */
-
-/**
- * Unkeyed SHA-256: with 160 random bits there is nothing to guess, and unlike the keyed hashes used for
- * short codes, the links in old bulletins keep working if SESSION_SECRET is changed.
- */
-export function hashUnsubscribeToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * New links for `userIds` (one each, in the same order) for copies of `bulletinId`, stored hashed
@@ -32,7 +23,7 @@ export async function newUnsubscribeTokens(executor: Kysely<DB>, bulletinId: num
   // Four columns a row: 200 rows stay well inside SQLite's limit on bound values.
   for (let start = 0; start < userIds.length; start += 200) {
     const rows = userIds.slice(start, start + 200).map((userId, i) => ({
-      token_hash: hashUnsubscribeToken(tokens[start + i]!),
+      token_hash: hashLinkToken(tokens[start + i]!),
       user_id: userId,
       bulletin_id: bulletinId,
       created_at: createdAt,
@@ -48,19 +39,11 @@ export async function unsubscribeTokenOwner(executor: Kysely<DB>, token: string)
   const row = await executor
     .selectFrom("bulletin_unsubscribe_tokens")
     .select("user_id")
-    .where("token_hash", "=", hashUnsubscribeToken(token))
+    .where("token_hash", "=", hashLinkToken(token))
     .executeTakeFirst();
   return row?.user_id;
 }
 
 export function unsubscribeUrl(token: string): string {
   return `${config().appUrl.origin}/unsubscribe/${token}`;
-}
-
-/**
- * The headers every copy carries (RFC 2369 and RFC 8058): the one-click HTTPS address first, then a
- * mailto the network team reads, and the One-Click marker where RFC 8058 allows it.
- */
-export function listUnsubscribeHeaders(url: string): Record<string, string> {
-  return { "List-Unsubscribe": `<${url}>, <mailto:${config().contactEmail}?subject=unsubscribe>`, ...oneClickHeader(url) };
 }

@@ -3,7 +3,8 @@ import type { DB } from "#db/schema";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { bulletinAudit, type SubscriptionSource } from "./audit-actions.server";
-import { hashUnsubscribeToken, unsubscribeTokenOwner } from "./unsubscribe-token.server";
+import { hashLinkToken } from "~/mail/unsubscribe-links.server";
+import { unsubscribeTokenOwner } from "./unsubscribe-token.server";
 
 /**
  * Unsubscribing and subscribing again: from the link in every copy (a one-click POST from the mail
@@ -37,7 +38,7 @@ export async function describeUnsubscribeLink(token: string, executor: Kysely<DB
   if (!user) return { kind: "invalid" };
   if (user.status !== "active") return { kind: "inactive" };
   const subscribed = user.bulletin_opt_in === 1;
-  const canUndo = !subscribed && (await undoAllowed(executor, user.id, hashUnsubscribeToken(token)));
+  const canUndo = !subscribed && (await undoAllowed(executor, user.id, hashLinkToken(token)));
   return { kind: "member", userId: user.id, email: user.email, subscribed, canUndo };
 }
 
@@ -124,7 +125,7 @@ async function setSubscribed(userId: number, subscribed: boolean, source: Subscr
 export async function unsubscribeWithToken(token: string, source: "one-click" | "page"): Promise<UnsubscribeLink> {
   const link = await describeUnsubscribeLink(token);
   if (link.kind !== "member") return link;
-  const changed = await setSubscribed(link.userId, false, source, hashUnsubscribeToken(token));
+  const changed = await setSubscribed(link.userId, false, source, hashLinkToken(token));
   return { ...link, subscribed: false, canUndo: changed || link.canUndo };
 }
 
@@ -132,7 +133,7 @@ export async function unsubscribeWithToken(token: string, source: "one-click" | 
 export async function resubscribeWithToken(token: string): Promise<UnsubscribeLink> {
   const link = await describeUnsubscribeLink(token);
   if (link.kind !== "member" || !link.canUndo) return link;
-  await setSubscribed(link.userId, true, "page", hashUnsubscribeToken(token));
+  await setSubscribed(link.userId, true, "page", hashLinkToken(token));
   return { ...link, subscribed: true, canUndo: false };
 }
 

@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
 import { randomToken } from "~/auth/tokens.server";
 import { nowIso } from "~/clock.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
-import { oneClickHeader } from "~/mail/one-click-unsubscribe";
+import { hashLinkToken } from "~/mail/unsubscribe-links.server";
 import { membershipAudit } from "./audit-actions.server";
 
 /**
@@ -19,11 +18,6 @@ import { membershipAudit } from "./audit-actions.server";
 /** The token in a link: `randomToken()`, which the mail layer's one-click rule also expects. */
 const TOKEN = /^[a-z2-7]{32}$/;
 
-/** Unkeyed, as the bulletin's: 160 random bits leave nothing to guess, and links outlive a changed SESSION_SECRET. */
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /**
  * New links for `userIds` (one each, in the same order), stored hashed through `executor` (the caller's
  * transaction where there is one). Three columns a row: 200 rows stay well inside SQLite's limit on bound values.
@@ -32,7 +26,7 @@ export async function newEventEmailTokens(executor: Kysely<DB>, userIds: readonl
   const tokens = userIds.map(() => randomToken());
   const createdAt = nowIso();
   for (let start = 0; start < userIds.length; start += 200) {
-    const rows = userIds.slice(start, start + 200).map((userId, i) => ({ token_hash: hashToken(tokens[start + i]!), user_id: userId, created_at: createdAt }));
+    const rows = userIds.slice(start, start + 200).map((userId, i) => ({ token_hash: hashLinkToken(tokens[start + i]!), user_id: userId, created_at: createdAt }));
     await executor.insertInto("event_email_unsubscribe_tokens").values(rows).execute();
   }
   return tokens;
@@ -41,11 +35,6 @@ export async function newEventEmailTokens(executor: Kysely<DB>, userIds: readonl
 /** Follows the mail layer's one-click rule (app/mail/one-click-unsubscribe.ts): `/<feature>/unsubscribe/<token>`. */
 export function eventEmailUnsubscribeUrl(token: string): string {
   return `${config().appUrl.origin}/event-emails/unsubscribe/${token}`;
-}
-
-/** RFC 2369 and RFC 8058 headers for a copy: the link first, then a mailto the network team reads. */
-export function eventEmailUnsubscribeHeaders(url: string): Record<string, string> {
-  return { "List-Unsubscribe": `<${url}>, <mailto:${config().contactEmail}?subject=unsubscribe>`, ...oneClickHeader(url) };
 }
 
 export type EventEmailLink =
@@ -61,7 +50,7 @@ export async function describeEventEmailLink(token: string): Promise<EventEmailL
     .selectFrom("event_email_unsubscribe_tokens as t")
     .innerJoin("users", "users.id", "t.user_id")
     .select(["users.id", "users.email", "users.status", "users.events_opt_in"])
-    .where("t.token_hash", "=", hashToken(token))
+    .where("t.token_hash", "=", hashLinkToken(token))
     .executeTakeFirst();
   if (!user) return { kind: "invalid" };
   if (user.status !== "active") return { kind: "inactive" };

@@ -3,7 +3,8 @@ import type { DB, Recording } from "#db/schema";
 import { recordingPublishedEmail } from "#emails/recording-published";
 import { nowIso } from "~/clock.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { eventEmailUnsubscribeHeaders, eventEmailUnsubscribeUrl, newEventEmailTokens } from "~/membership/event-emails-unsubscribe.server";
+import { listUnsubscribeHeaders } from "~/mail/unsubscribe-links.server";
+import { eventEmailUnsubscribeUrl, newEventEmailTokens } from "~/membership/event-emails-unsubscribe.server";
 import { findWebinar, registrantsToTell } from "./webinar-tables.server";
 
 /**
@@ -35,7 +36,7 @@ export async function notifyRegistrants(trx: Kysely<DB>, recording: Recording, h
       to: member.email,
       template: recordingPublishedEmail,
       props: { fullName: member.full_name, recordingId: recording.id, title: recording.title, webinarTitle: webinar.title, hasSlides, unsubscribeUrl },
-      headers: eventEmailUnsubscribeHeaders(unsubscribeUrl),
+      headers: listUnsubscribeHeaders(unsubscribeUrl),
     });
   }
   return toTell.length;

@@ -8,7 +8,8 @@ import { defineJob } from "~/jobs/define.server";
 import { scheduleJob } from "~/jobs/jobs.server";
 import { enqueueBulkEmail } from "~/mail/bulk.server";
 import { placeholder } from "~/mail/placeholders.server";
-import { eventEmailUnsubscribeHeaders, eventEmailUnsubscribeUrl, newEventEmailTokens } from "~/membership/event-emails-unsubscribe.server";
+import { listUnsubscribeHeaders } from "~/mail/unsubscribe-links.server";
+import { eventEmailUnsubscribeUrl, newEventEmailTokens } from "~/membership/event-emails-unsubscribe.server";
 import { registrationIsOpen, webinarWhen } from "./webinar-records.server";
 
 /**
@@ -106,7 +107,7 @@ async function queueCopies(campaignKey: string, content: Omit<WebinarAnnouncemen
       props: { ...content, unsubscribeUrl: placeholder("unsubscribe_url") },
       recipients: batch.map((member, i) => {
         const url = eventEmailUnsubscribeUrl(tokens[i]!);
-        return { to: member.email, vars: { unsubscribe_url: url }, headers: eventEmailUnsubscribeHeaders(url) };
+        return { to: member.email, vars: { unsubscribe_url: url }, headers: listUnsubscribeHeaders(url) };
       }),
     });
     queued += result.queued;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { randomToken } from "~/auth/tokens.server";
-import { hashUnsubscribeToken } from "~/bulletin/unsubscribe-token.server";
+import { hashLinkToken } from "~/mail/unsubscribe-links.server";
 import { maskedAddress } from "~/bulletin/unsubscribe.server";
 import { findUserById } from "~/auth/users.server";
 import { requestSignIn } from "~/membership/sign-in.server";
@@ -117,7 +117,7 @@ describe("the unsubscribe link", () => {
       const member = await createMember({ bulletin_opt_in: 1 });
       await createMember({ bulletin_opt_in: 1 });
       const real = await unsubscribeTokenFor(member.id);
-      const token = makeToken(real, hashUnsubscribeToken(real), member.id);
+      const token = makeToken(real, hashLinkToken(real), member.id);
       const page = await get(token);
       expect(statusOf(page)).toBe(404);
       expect(pageOf(page)).toMatchObject({ kind: "invalid" });

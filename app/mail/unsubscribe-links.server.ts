@@ -1,0 +1,21 @@
+import { createHash } from "node:crypto";
+import { config } from "~/config.server";
+import { oneClickHeader } from "./one-click-unsubscribe";
+
+/**
+ * What every list email's per-copy unsubscribe link shares (the bulletin's; webinar and event emails'):
+ * a random token (160 bits, `randomToken()`) of which only this hash is stored. Unkeyed SHA-256: with 160
+ * random bits there is nothing to guess, and unlike the keyed hashes used for short codes, links in old
+ * emails keep working if SESSION_SECRET is changed.
+ */
+export function hashLinkToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * The headers a copy carries (RFC 2369 and RFC 8058): its one-click HTTPS address first, then a mailto the
+ * network team reads, and the One-Click marker where RFC 8058 allows it.
+ */
+export function listUnsubscribeHeaders(url: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${url}>, <mailto:${config().contactEmail}?subject=unsubscribe>`, ...oneClickHeader(url) };
+}
