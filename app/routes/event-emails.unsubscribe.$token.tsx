@@ -5,6 +5,7 @@ import { config } from "~/config.server";
 import { isOneClickForm } from "~/mail/one-click-unsubscribe";
 import { describeEventEmailLink, unsubscribeFromEventEmails } from "~/membership/event-emails-unsubscribe.server";
 import { Link } from "~/ui/link";
+import { SubmitButton } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 /**
@@ -84,9 +85,7 @@ export default function UnsubscribeFromEventEmails() {
             </p>
             <Form method="post">
               <input type="hidden" name="intent" value="unsubscribe" />
-              <button className="nhsuk-button" data-module="nhsuk-button" type="submit">
-                Stop these emails
-              </button>
+              <SubmitButton>Stop these emails</SubmitButton>
             </Form>
             <p>
               You will stay a member. The monthly bulletin is a separate choice, and emails about your account and webinars
