@@ -21,16 +21,6 @@ export type UnsubscribeLink =
   /** `canUndo`: this link's page may subscribe the member again (see undoAllowed). */
   | { kind: "member"; userId: number; email: string; subscribed: boolean; canUndo: boolean };
 
-/**
- * The address as the unsubscribe page shows it: enough for someone with two addresses to tell which
- * (the start and the domain), not the whole of it to whoever a copy was forwarded to.
- */
-export function maskedAddress(email: string): string {
-  const at = email.lastIndexOf("@");
-  const local = email.slice(0, at);
-  return `${local.slice(0, Math.min(2, local.length - 1))}…${email.slice(at)}`;
-}
-
 export async function describeUnsubscribeLink(token: string, executor: Kysely<DB> = db()): Promise<UnsubscribeLink> {
   const userId = await unsubscribeTokenOwner(executor, token);
   if (userId === undefined) return { kind: "invalid" };

@@ -19,3 +19,13 @@ export function hashLinkToken(token: string): string {
 export function listUnsubscribeHeaders(url: string): Record<string, string> {
   return { "List-Unsubscribe": `<${url}>, <mailto:${config().contactEmail}?subject=unsubscribe>`, ...oneClickHeader(url) };
 }
+
+/**
+ * The address as the unsubscribe page shows it: enough for someone with two addresses to tell which
+ * (the start and the domain), not the whole of it to whoever a copy was forwarded to.
+ */
+export function maskedAddress(email: string): string {
+  const at = email.lastIndexOf("@");
+  const local = email.slice(0, at);
+  return `${local.slice(0, Math.min(2, local.length - 1))}…${email.slice(at)}`;
+}

@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { maskedAddress } from "~/bulletin/unsubscribe.server";
 import { config } from "~/config.server";
 import { isOneClickForm } from "~/mail/one-click-unsubscribe";
+import { maskedAddress } from "~/mail/unsubscribe-links.server";
 import { describeEventEmailLink, unsubscribeFromEventEmails } from "~/membership/event-emails-unsubscribe.server";
 import { Link } from "~/ui/link";
 import { SubmitButton } from "~/ui/forms";

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { isOneClickForm } from "~/mail/one-click-unsubscribe";
-import { describeUnsubscribeLink, maskedAddress, unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
+import { describeUnsubscribeLink, unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
+import { maskedAddress } from "~/mail/unsubscribe-links.server";
 import { config } from "~/config.server";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { randomToken } from "~/auth/tokens.server";
-import { hashLinkToken } from "~/mail/unsubscribe-links.server";
-import { maskedAddress } from "~/bulletin/unsubscribe.server";
+import { hashLinkToken, maskedAddress } from "~/mail/unsubscribe-links.server";
 import { findUserById } from "~/auth/users.server";
 import { requestSignIn } from "~/membership/sign-in.server";
 import { testClock } from "~/clock.server";
