@@ -56,7 +56,8 @@ export type EmailChangeResult = { outcome: "email-changed" } | { outcome: "refus
 /**
  * The member proved they own the new address: switch to it, tell the old address, and end every
  * other session (and any code still out for the old address) in case the change was not theirs.
- * The audit log records that it changed, not either address.
+ * The audit log records that it changed, not either address. The old address can now pass to someone
+ * else, so what was sent to it is marked as this member's (docs/decisions/0005-leaving.md).
  */
 export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChallenge): Promise<EmailChangeResult> {
   const user = await challengeOwner(trx, challenge);
@@ -76,7 +77,11 @@ export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChalleng
     .where("user_id", "=", user.id)
     .where("consumed_at", "is", null)
     .execute();
+  await trx.updateTable("outbox").set({ user_id: user.id }).where("user_id", "is", null).where("to_address", "=", user.email).execute();
+  // Stand-ins (codes never sent, tied to no one) for the old address were asked for while it was this
+  // member's or before; they can never be completed, and would otherwise count as its next owner's.
+  await trx.deleteFrom("email_challenges").where("user_id", "is", null).where("email", "=", user.email).execute();
   await membershipAudit.record(trx, { actorUserId: user.id, action: "member.email-changed", subjectType: "user", subjectId: user.id });
-  await enqueueEmail(trx, { to: user.email, template: emailChangedEmail, props: { newEmail: challenge.email } });
+  await enqueueEmail(trx, { to: user.email, template: emailChangedEmail, props: { newEmail: challenge.email }, userId: user.id });
   return { outcome: "email-changed" };
 }
