@@ -8,12 +8,14 @@ import { db } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { membershipAudit } from "./audit-actions.server";
 import { CHALLENGE_LIFETIME_MS, challengeData, challengeOwner, createChallenge } from "./challenges.server";
+import { decideMove } from "./domain-policy.server";
 import { refuseNewAddress, type NewAddressRequestResult } from "./email-requests.server";
 import { findUserByEmail, normaliseEmail } from "~/auth/users.server";
 import { invalidateUserSessions } from "~/auth/sessions.server";
 
 /**
- * A signed-in member asks to use a new address: it must pass the domain policy, and is confirmed by
+ * A signed-in member asks to use a new address: it must pass the domain policy without needing review
+ * (`decideMove`), and is confirmed by
  * a link and code sent to it. If another account already uses it, that address gets a note instead
  * of a code, and the member sees the same page as usual (no account enumeration).
  */
@@ -24,7 +26,7 @@ export async function requestEmailChange(
 ): Promise<NewAddressRequestResult> {
   const newEmail = normaliseEmail(newEmailInput);
   if (newEmail === member.user.email) return { ok: false, emailError: "This is already your email address. Enter a different one" };
-  const refusal = await refuseNewAddress(newEmail, context.ip, "change");
+  const refusal = await refuseNewAddress(newEmail, context.ip, { changingFrom: member.user.email });
   if (refusal) return refusal;
 
   const publicId = await db()
@@ -67,6 +69,9 @@ export async function applyEmailChange(trx: Kysely<DB>, challenge: EmailChalleng
   if (await findUserByEmail(challenge.email, trx)) {
     return { outcome: "refused", message: "Another account already uses this email address, so we have not changed yours." };
   }
+  // Again on confirming, in case staff changed the domain's rule meanwhile.
+  const move = await decideMove(user.email, challenge.email, trx);
+  if (!move.ok) return { outcome: "refused", message: move.message };
   const { keepSessionId } = challengeData(challenge);
   const at = nowIso();
   await trx.updateTable("users").set({ email: challenge.email, updated_at: at }).where("id", "=", user.id).execute();

@@ -65,6 +65,34 @@ describe("changing email address", () => {
     });
   });
 
+  it("refuses an address that joining with would need staff review, saying what to do, unless it is at the member's own organisation", async () => {
+    const { user, current } = await member();
+    expect(await requestEmailChange({ user, sessionId: current.session.id }, "sam@riverside-charity.org.uk", { ip })).toEqual({
+      ok: false,
+      emailError: expect.stringMatching(/organisation we do not know yet.*nhs\.net.*network@spn\.example\.org/),
+    });
+    expect(await emailsTo(database, "sam@riverside-charity.org.uk")).toEqual([]);
+
+    // Staff accepted this member from their charity, so another address there needs no new check.
+    const charity = await member("sam@riverside-charity.org.uk");
+    const sameOrganisation = await requestEmailChange({ user: charity.user, sessionId: charity.current.session.id }, "sam.new@riverside-charity.org.uk", { ip });
+    expect(sameOrganisation.ok).toBe(true);
+  });
+
+  it("checks the domain again on confirming, in case staff changed its rule meanwhile", async () => {
+    const { user, current } = await member();
+    await database.insertInto("domain_overrides").values({ domain: "partner.org.uk", policy: "allow", created_at: new Date().toISOString() }).execute();
+    const result = await requestEmailChange({ user, sessionId: current.session.id }, "sam@partner.org.uk", { ip });
+    if (!result.ok) throw new Error("refused");
+    await database.deleteFrom("domain_overrides").execute();
+    const mail = await lastEmailTo(database, "sam@partner.org.uk");
+    expect(await confirmEmailChallenge(result.publicId, { code: mail!.code! }, { ip })).toEqual({
+      outcome: "refused",
+      message: expect.stringContaining("organisation we do not know yet"),
+    });
+    expect((await findUserById(user.id))?.email).toBe("old@nhs.net");
+  });
+
   it("does not reveal that the new address belongs to another member, and sends it no code", async () => {
     const { user, current } = await member();
     await addMember(database, "taken@nhs.net");
