@@ -47,6 +47,11 @@ export interface OutboxTable {
    * (app/mail/attachments.server.ts); null when there are none (always for bulk sends).
    */
   attachments_json: string | null;
+  /**
+   * The member it belonged to once the address it went to is no longer theirs (changed, or left); null
+   * while it belongs to whoever has that address (docs/decisions/0005-leaving.md).
+   */
+  user_id: number | null;
 }
 
 /** A bulk send's body, rendered once with per-recipient placeholders (app/mail/bulk.server.ts). */

@@ -53,7 +53,11 @@ export const authPersonalData: PersonalDataStep[] = [
   },
 ];
 
-/** Buckets about the member end in their address or their id (see rate-limits.server.ts). */
+/**
+ * Buckets about the member end in their address or their id (see rate-limits.server.ts). An address's
+ * buckets stay with the address when it changes hands: they limit email to that inbox, whoever has it,
+ * hold only a time and a kind, and are pruned after a day.
+ */
 function personalBuckets(member: { id: number; email: string }) {
   return sql<boolean>`(bucket like ${`%:${escapeLike(member.email)}`} escape '\\' or bucket like ${`%:user:${member.id}`})`;
 }

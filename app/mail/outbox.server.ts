@@ -21,6 +21,12 @@ export interface EmailRequest<Props> {
   expiresAt?: Date;
   /** Files sent with it (stored on its outbox row, so a retry sends the same ones). */
   attachments?: readonly EmailAttachment[];
+  /**
+   * The member it belongs to, for an email to an address that is no longer theirs (the notice of a
+   * change to their old address, the confirmation of leaving), so it is not counted as the next
+   * owner's. Other emails belong to whoever has the address they went to.
+   */
+  userId?: number;
 }
 
 /** Fixed at queue time so a retried delivery carries the same Message-ID and clients de-duplicate it. */
@@ -58,6 +64,7 @@ export async function enqueueEmail<Props>(executor: Kysely<DB>, request: EmailRe
       expires_at: request.expiresAt?.toISOString() ?? null,
       sensitive: request.template.sensitive ? 1 : 0,
       attachments_json: attachmentsColumn(request.attachments),
+      user_id: request.userId ?? null,
     })
     .execute();
   return { messageId };

@@ -114,3 +114,23 @@ export function domainRefusalMessage(reason: "personal" | "disposable" | "overri
     `or email ${config().contactEmail} and we will help.`
   );
 }
+
+/**
+ * Whether a member may move their membership to a new address. Not if joining with it would be refused,
+ * nor if it would wait for staff review: that would skip the check joining from it gets. An address on
+ * the domain they already have is the exception, since staff accepted them from that organisation.
+ */
+export async function decideMove(from: string, to: string, executor: Kysely<DB> = db()): Promise<{ ok: true } | { ok: false; message: string }> {
+  const decision = await decideDomain(to, executor);
+  if (decision.outcome === "refused") return { ok: false, message: domainRefusalMessage(decision.reason, "change") };
+  if (decision.outcome === "review" && emailDomain(to) !== emailDomain(from)) {
+    return {
+      ok: false,
+      message:
+        "You cannot move your membership to an address from an organisation we do not know yet: joining with it " +
+        "would need our staff to check it first. Use an address ending nhs.net, nhs.uk or gov.uk, or another address " +
+        `at your current organisation. Or email ${config().contactEmail} from the new address and we will help you move your membership.`,
+    };
+  }
+  return { ok: true };
+}

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data, redirect } from "@remix-run/node";
-import { decideDomain, domainRefusalMessage } from "./domain-policy.server";
+import { decideDomain, decideMove, domainRefusalMessage } from "./domain-policy.server";
 import { rateLimitMessage } from "~/auth/rate-limits.server";
 import { allowEmailRequest } from "./rate-limits.server";
 
@@ -13,10 +13,18 @@ export type NewAddressRequestResult = EmailRequestResult | { ok: false; emailErr
 
 type Refusal = Exclude<NewAddressRequestResult, { ok: true }>;
 
-/** Why an address cannot be joined with or changed to now (domain rules first, then rate limits), or null. */
-export async function refuseNewAddress(address: string, ip: string, asking: "join" | "change"): Promise<Refusal | null> {
-  const decision = await decideDomain(address);
-  if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason, asking) };
+/**
+ * Why an address cannot be joined with, or a member's address changed to it, now (domain rules first,
+ * then rate limits), or null.
+ */
+export async function refuseNewAddress(address: string, ip: string, asking: "join" | { changingFrom: string }): Promise<Refusal | null> {
+  if (asking === "join") {
+    const decision = await decideDomain(address);
+    if (decision.outcome === "refused") return { ok: false, emailError: domainRefusalMessage(decision.reason, "join") };
+  } else {
+    const move = await decideMove(asking.changingFrom, address);
+    if (!move.ok) return { ok: false, emailError: move.message };
+  }
   const limit = await allowEmailRequest({ address, ip });
   return limit.allowed ? null : { ok: false, retryAfterMs: limit.retryAfterMs };
 }

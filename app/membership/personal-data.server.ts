@@ -1,3 +1,5 @@
+import type { ExpressionBuilder } from "kysely";
+import type { DB } from "#db/schema";
 import { nowIso } from "~/clock.server";
 import type { PersonalDataStep } from "~/privacy/define";
 import { FORMER_MEMBER_NAME, tombstoneEmail } from "~/privacy/tombstone";
@@ -60,7 +62,7 @@ export const membershipPersonalData: PersonalDataStep[] = [
       const challenges = await executor
         .selectFrom("email_challenges")
         .select(["purpose", "email", "created_at", "expires_at", "consumed_at"])
-        .where((eb) => eb.or([eb("user_id", "=", user.id), eb("email", "=", user.email)]))
+        .where(theirCodes(user))
         .orderBy("created_at")
         .execute();
       return {
@@ -78,7 +80,7 @@ export const membershipPersonalData: PersonalDataStep[] = [
     async run(trx, user) {
       await trx
         .deleteFrom("email_challenges")
-        .where((eb) => eb.or([eb("user_id", "=", user.id), eb("email", "=", user.email)]))
+        .where(theirCodes(user))
         .execute();
     },
   },
@@ -117,3 +119,14 @@ export const membershipPersonalData: PersonalDataStep[] = [
     },
   },
 ];
+
+/**
+ * Codes issued to the member (every real code is tied to who asked: joining, signing in, changing
+ * address), and the stand-ins for their current address that are tied to no one. Another person's
+ * codes for an address, such as a change to it that was never confirmed, or one this member once had,
+ * are not theirs.
+ */
+function theirCodes(user: { id: number; email: string }) {
+  return (eb: ExpressionBuilder<DB, "email_challenges">) =>
+    eb.or([eb("user_id", "=", user.id), eb.and([eb("user_id", "is", null), eb("email", "=", user.email)])]);
+}

@@ -21,7 +21,8 @@ export async function leaveNetwork(userId: number): Promise<void> {
         if (step.leave !== "keep") await step.run(trx, member);
       }
       await privacyAudit.record(trx, { actorUserId: userId, action: "member.left", subjectType: "user", subjectId: userId });
-      await enqueueEmail(trx, { to: member.email, template: memberLeftEmail, props: { fullName: member.full_name } });
+      // Marked as the tombstone's, so it is never counted as the email of whoever next joins with the address.
+      await enqueueEmail(trx, { to: member.email, template: memberLeftEmail, props: { fullName: member.full_name }, userId });
     });
 }
 

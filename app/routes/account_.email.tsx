@@ -49,7 +49,11 @@ export default function ChangeEmail() {
         the code.
       </p>
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
-        <EmailAddressInput field={fields.email} label="New work email address" hint="Personal addresses such as Gmail or Hotmail cannot be used" />
+        <EmailAddressInput
+          field={fields.email}
+          label="New work email address"
+          hint="Another address at your organisation, or one ending nhs.net, nhs.uk or gov.uk. Personal addresses such as Gmail or Hotmail cannot be used"
+        />
         <SubmitButton>Send a code to the new address</SubmitButton>
       </Form>
     </AccountSubpage>

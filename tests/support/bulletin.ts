@@ -92,5 +92,6 @@ export function refusedCopy(to: string, code: number, response: string, template
     failure_code: code,
     failed_at: new Date().toISOString(),
     attachments_json: null,
+    user_id: null,
   };
 }
