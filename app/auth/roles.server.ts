@@ -11,6 +11,9 @@ export type Role = "admin" | "workspace_lead";
 
 export const ROLES: readonly Role[] = ["admin", "workspace_lead"];
 
+/** The roles as staff pages name them. */
+export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", workspace_lead: "Workspace lead" };
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -7,7 +7,7 @@ import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { scheduleJob } from "~/jobs/jobs.server";
 import { enqueueEmail } from "~/mail/outbox.server";
-import { ukDate, ukLocalInstant } from "~/ui/dates";
+import { CLOCKS_GO_FORWARD, fromUkLocal, ukDate, ukLocalInstant } from "~/ui/dates";
 import { bulletinAudit } from "./audit-actions.server";
 import type { BulletinInput, ScheduleInput } from "./bulletin-schema";
 import { bulletinEmailProps, campaignKeySql } from "./copies.server";
@@ -124,21 +124,18 @@ export async function sendBulletinNow(actorUserId: number, id: number): Promise<
     });
 }
 
-/**
- * A date and time typed in UK time, as an instant; undefined when there is no such day (31 February).
- * A time the clocks skip is taken as the hour after, as a scheduled send should still go out.
- */
-export function ukDateTime(input: ScheduleInput): Date | undefined {
-  const at = ukLocalInstant(input.date, input.time);
-  return ukDate(at) === input.date ? at : undefined;
-}
-
 export type ScheduleResult = { ok: true } | { ok: false; field: "date" | "time" | "form"; message: string };
 
 /** Schedules a draft (or moves a scheduled bulletin) to `input`, which must be in the next year. */
 export async function scheduleBulletin(actorUserId: number, id: number, input: ScheduleInput): Promise<ScheduleResult> {
-  const at = ukDateTime(input);
-  if (!at) return { ok: false, field: "date", message: "Enter a real date" };
+  const at = fromUkLocal(input.date, input.time);
+  if (!at) {
+    // Either there is no such day (31 February), which lands on another day when read leniently, or
+    // the clocks skip that time, which stays on the day; staff choose again rather than get the hour after.
+    return ukDate(ukLocalInstant(input.date, input.time)) === input.date
+      ? { ok: false, field: "time", message: CLOCKS_GO_FORWARD }
+      : { ok: false, field: "date", message: "Enter a real date" };
+  }
   const soonest = now().getTime() + 5 * 60_000;
   if (at.getTime() < soonest) return { ok: false, field: "time", message: "Choose a time at least 5 minutes from now, or send it now instead" };
   if (at.getTime() > now().getTime() + 366 * 24 * 60 * 60_000) return { ok: false, field: "date", message: "Choose a date within the next year" };

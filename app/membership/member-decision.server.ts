@@ -26,6 +26,9 @@ export async function loadMemberForDecision({ request, params }: LoaderFunctionA
 /** The flash kind after approving or declining a joiner: the member's page then offers the next one waiting. */
 export const JOINER_DECIDED = "joiner-decided";
 
+/** The flash kind for a decision that did not happen: the member's page shows its message as an error. */
+export const DECISION_REFUSED = "decision-refused";
+
 export async function decideWithReason(
   { request, params }: ActionFunctionArgs,
   decision: {
@@ -42,6 +45,8 @@ export async function decideWithReason(
   const submission = parseWithZod(await request.formData(), { schema: decision.schema });
   if (submission.status !== "success") return submission.reply();
   const result = await decision.decide(staff.id, id, submission.value.reason);
-  if (!result.ok) return submission.reply({ formErrors: [result.error] });
+  // Not a form error on this page: its loader sends anyone no longer in the status it applies to (another
+  // admin, or a second tab, got there first) back to the member's page, which would drop the error.
+  if (!result.ok) throw redirectWithFlash(`/admin/members/${id}`, result.error, { kind: DECISION_REFUSED });
   throw redirectWithFlash(`/admin/members/${id}`, decision.done, { kind: decision.kind });
 }

@@ -15,7 +15,7 @@ import { indexRecording } from "./search.server";
 import { fileStorage } from "~/files/storage.server";
 import { themeLabel } from "./themes";
 import type { StoredUpload } from "./uploads.server";
-import { findWebinar, pastWebinars } from "./webinar-tables.server";
+import { findPastWebinar, findWebinar, pastWebinars } from "./webinar-tables.server";
 import { fileKindsFor, recordingDetails } from "./library.server";
 
 /** Staff work on recordings: details, files, publishing. Each change is one transaction with its audit entry. */
@@ -61,9 +61,16 @@ async function reindex(trx: Kysely<DB>, id: number, captions?: string): Promise<
   });
 }
 
-async function checkDetails(input: RecordingInput): Promise<StaffResult<{ recordedAt: string }>> {
-  const webinar = await findWebinar(db(), input.webinarId);
+/**
+ * `currentWebinarId`: the webinar the recording is linked to now, which it may keep (as the form offers
+ * it) though it would not be offered for a new recording; any other must have ended and not been cancelled.
+ */
+async function checkDetails(executor: Kysely<DB>, input: RecordingInput, currentWebinarId: number | null = null): Promise<StaffResult<{ recordedAt: string }>> {
+  const webinar = await findWebinar(executor, input.webinarId);
   if (!webinar) return { ok: false, fieldErrors: { webinarId: ["Select the webinar this is a recording of"] } };
+  if (input.webinarId !== currentWebinarId && !(await findPastWebinar(executor, input.webinarId, nowIso()))) {
+    return { ok: false, fieldErrors: { webinarId: ["Select a webinar that has taken place and was not cancelled"] } };
+  }
   const urlProblem = input.externalUrl ? externalUrlProblem(input.externalUrl) : undefined;
   if (urlProblem) return { ok: false, fieldErrors: { externalUrl: [urlProblem] } };
   return { ok: true, recordedAt: webinar.startsAt };
@@ -91,7 +98,7 @@ async function writeThemes(trx: Kysely<DB>, id: number, themes: readonly string[
 }
 
 export async function createRecording(actorUserId: number, input: RecordingInput): Promise<StaffResult<{ id: number }>> {
-  const checked = await checkDetails(input);
+  const checked = await checkDetails(db(), input);
   if (!checked.ok) return checked;
   const id = await db()
     .transaction()
@@ -124,12 +131,12 @@ function stillPublishable(recording: Recording, kinds: ReadonlySet<string>): str
 }
 
 export async function updateRecording(actorUserId: number, id: number, input: RecordingInput): Promise<StaffResult> {
-  const checked = await checkDetails(input);
-  if (!checked.ok) return checked;
   return db()
     .transaction()
     .execute(async (trx): Promise<StaffResult> => {
       const { recording, files } = await loadForChange(trx, id);
+      const checked = await checkDetails(trx, input, recording.webinar_id);
+      if (!checked.ok) return checked;
       const columns = detailColumns(input, checked.recordedAt);
       const blocked = stillPublishable({ ...recording, ...columns }, new Set(files.map((file) => file.kind)));
       if (blocked.length) return { ok: false, formErrors: blocked };

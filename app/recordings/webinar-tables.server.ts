@@ -27,17 +27,21 @@ export async function findWebinar(executor: Kysely<DB>, id: number): Promise<Web
   return row ? summary(row) : undefined;
 }
 
-/** Webinars that have ended and were not cancelled, newest first: what staff can add a recording for. */
+/** Webinars that have ended and were not cancelled: what staff can add a recording for. */
+function past(executor: Kysely<DB>, nowIso: string) {
+  return executor.selectFrom("webinars").select(columns).where("ends_at", "<=", nowIso).where("cancelled_at", "is", null);
+}
+
+/** The webinars a recording can be added for, newest first. */
 export async function pastWebinars(executor: Kysely<DB>, nowIso: string, limit = 100): Promise<WebinarSummary[]> {
-  const rows = await executor
-    .selectFrom("webinars")
-    .select(columns)
-    .where("ends_at", "<=", nowIso)
-    .where("cancelled_at", "is", null)
-    .orderBy("starts_at", "desc")
-    .limit(limit)
-    .execute();
+  const rows = await past(executor, nowIso).orderBy("starts_at", "desc").limit(limit).execute();
   return rows.map(summary);
+}
+
+/** The webinar if a recording can be added for it (see `past`). */
+export async function findPastWebinar(executor: Kysely<DB>, id: number, nowIso: string): Promise<WebinarSummary | undefined> {
+  const row = await past(executor, nowIso).where("id", "=", id).executeTakeFirst();
+  return row ? summary(row) : undefined;
 }
 
 /**

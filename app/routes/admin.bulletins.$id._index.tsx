@@ -73,7 +73,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "make-public":
     case "make-members-only": {
       const isPublic = submission.value.intent === "make-public";
-      await setBulletinPublic(current.user.id, bulletin.id, isPublic);
+      const changed = await setBulletinPublic(current.user.id, bulletin.id, isPublic);
+      // Nothing changed either because it already was so (a second click: the message is still true) or
+      // because it has not been sent, which only a crafted request can ask for.
+      if (!changed && !["sending", "sent"].includes(bulletin.status)) {
+        return data({ error: "Only a sent bulletin can be in the archive." }, { status: 409 });
+      }
       throw redirectToBulletin(bulletin.id, isPublic ? "public" : "members-only");
     }
   }

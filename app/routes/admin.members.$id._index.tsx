@@ -5,7 +5,7 @@ import { requireAdmin } from "~/auth/access.server";
 import { entriesForPage, listAudit } from "~/audit/audit.server";
 import { domainRuleFor } from "~/membership/domain-policy.server";
 import { approveMember, getMemberForStaff, nextWaitingJoiner } from "~/membership/member-admin.server";
-import { JOINER_DECIDED } from "~/membership/member-decision.server";
+import { DECISION_REFUSED, JOINER_DECIDED } from "~/membership/member-decision.server";
 import { StatusTag } from "~/membership/member-statuses";
 import { profileLabels } from "~/membership/members.server";
 import { describeRole } from "~/auth/roles.server";
@@ -38,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A joiner still waiting although their domain is now always allowed: the rule came after they confirmed.
   const rule = member.status === "pending" ? await domainRuleFor(member.email) : undefined;
   return data({
-    banner: flash.message,
+    banner: flash.kind === DECISION_REFUSED ? null : flash.message,
+    refused: flash.kind === DECISION_REFUSED ? flash.message : null,
     next: decided ? { joiner: next ? { id: next.id, fullName: next.full_name } : null } : null,
     allowRule: rule?.policy === "allow" ? { domain: rule.domain, note: rule.note } : null,
     isSelf: staff.id === member.id,
@@ -73,8 +74,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MemberDetail() {
-  const { banner, next, allowRule, isSelf, member, roles, activeSessions, history } = useLoaderData<typeof loader>();
+  const { banner, refused, next, allowRule, isSelf, member, roles, activeSessions, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const error = actionData?.error ?? refused;
   return (
     <>
       <Breadcrumbs items={[{ to: "/", label: "Home" }, { to: "/admin/members", label: "Members" }]} />
@@ -90,7 +92,7 @@ export default function MemberDetail() {
               )}
             </p>
           ) : null}
-          <ErrorSummary errors={actionData?.error ? [{ fieldId: "member-actions", message: actionData.error }] : []} />
+          <ErrorSummary errors={error ? [{ fieldId: "member-actions", message: error }] : []} />
           <span className="nhsuk-caption-l">Staff tools</span>
           <h1>{member.fullName}</h1>
           <p>

@@ -66,9 +66,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   else if (decision.intent === "approve") result = await approveRegistrations(user.id, id, decision.registration);
   else result = await declineRegistrations(user.id, id, decision.registration, decision.reason || null);
   if (!result.ok) return data({ errors: { registrations: result.error, reason: null }, submitted }, { status: 409 });
-  // Back to the list staff decided from (the same status filter), which says what the decision did.
-  const back = new URL(request.url).searchParams.get("status");
-  throw redirectWithFlash(`/admin/webinars/${id}${back ? `?${new URLSearchParams({ status: back })}` : ""}`, decisionMessage(result));
+  // Back to the list staff decided from (the same status filter and page), which says what the decision did.
+  const from = new URL(request.url).searchParams;
+  const back = new URLSearchParams();
+  for (const key of ["status", "page"]) {
+    const value = from.get(key);
+    if (value) back.set(key, value);
+  }
+  throw redirectWithFlash(`/admin/webinars/${id}${back.size ? `?${back}` : ""}`, decisionMessage(result));
 }
 
 export default function StaffWebinar() {

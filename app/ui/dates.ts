@@ -83,6 +83,9 @@ export function ukTimeOfDay(at: Date | string): string {
   return `${twoDigits(hour)}:${twoDigits(minute)}`;
 }
 
+/** The error by a time field when `fromUkLocal` refuses a time that exists on no UK clock. */
+export const CLOCKS_GO_FORWARD = "That time does not exist on that day in the UK, because the clocks go forward. Choose another time";
+
 /**
  * The instant a UK date ("YYYY-MM-DD") and time ("HH:MM") name, or null when the clocks skip that
  * time (01:00 to 01:59 on the day they go forward). An hour that happens twice when they go back

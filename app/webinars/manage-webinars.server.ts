@@ -13,7 +13,7 @@ import { webinarsAudit } from "./audit-actions.server";
 import { promoteFromWaitlist, queueJoiningLink } from "./places.server";
 import { joiningLinksJobKey, sendJoiningLinksJob } from "./send-joining-links.server";
 import { webinarCalendarAttachment } from "./calendar-file.server";
-import { fromUkLocal, ukDate, ukLocalInstant } from "~/ui/dates";
+import { CLOCKS_GO_FORWARD, fromUkLocal, ukDate, ukLocalInstant } from "~/ui/dates";
 import { addDaysToDate, joiningLinksSendAt } from "./times";
 import type { WebinarDetails, WebinarTiming } from "./webinar-form-schema";
 import { ACTIVE_STATUSES, findWebinar, hasEnded, joiningLinksDue, linksSendAtText, registrantIn, registrationsWithRegistrant, webinarEmailProps, webinarWhen } from "./webinar-records.server";
@@ -46,7 +46,7 @@ function detailColumns(details: WebinarDetails) {
 function instantsFor(timing: WebinarTiming): { startsAt: Date; endsAt: Date } | { fieldErrors: Record<string, string[]> } {
   const startsAt = fromUkLocal(timing.date, timing.startTime);
   if (!startsAt) {
-    return { fieldErrors: { startTime: ["That time does not exist on that day in the UK, because the clocks go forward. Choose another time"] } };
+    return { fieldErrors: { startTime: [CLOCKS_GO_FORWARD] } };
   }
   return { startsAt, endsAt: new Date(startsAt.getTime() + timing.durationMinutes * 60_000) };
 }

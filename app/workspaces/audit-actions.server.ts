@@ -3,19 +3,36 @@ import { defineAuditActions } from "~/audit/record.server";
 import { fileSizeInWords } from "~/files/sizes";
 import { REPORT_REASON_LABELS } from "./options";
 
-const workspaceDetails = readDetails({
-  workspaceId: "Workspace id",
+/** The workspace's settings as its form names them; "workspace.updated" entries record the columns changed. */
+const SETTING_LABELS: Record<string, string> = {
+  name: "Name",
+  description: "Description",
+  kind: "Kind",
+  visibility: "Who can read it",
+  parent_id: "Area within another workspace",
+  rules: "Rules",
+};
+
+const fields = {
   threadId: "Thread id",
   postId: "Post id",
   reportId: "Report id",
-  reportReason: { label: "Report reason", format: (value) => REPORT_REASON_LABELS[String(value)] ?? String(value) },
+  reportReason: { label: "Report reason", format: (value: unknown) => REPORT_REASON_LABELS[String(value)] ?? String(value) },
   reason: "Reason",
   flags: "What the guard found",
-  changed: "Changed",
+  changed: {
+    label: "Changed",
+    format: (value: unknown) => [value].flat().map((column) => SETTING_LABELS[String(column)] ?? String(column)).join(", "),
+  },
   // A resource that is a file (links have no file).
   file: "File",
-  bytes: { label: "Size", format: (value) => fileSizeInWords(Number(value)) },
-});
+  bytes: { label: "Size", format: (value: unknown) => fileSizeInWords(Number(value)) },
+};
+
+const workspaceDetails = readDetails({ workspaceId: "Workspace id", ...fields });
+
+// An entry about the workspace itself already names it as the subject ("Workspace 7").
+const ownDetails = readDetails(fields);
 
 /**
  * What workspace leads and admins do in workspaces, and what members confirm to the patient-data
@@ -24,8 +41,8 @@ const workspaceDetails = readDetails({
  */
 export const workspacesAudit = defineAuditActions({
   actions: {
-    "workspace.created": { label: "Created a workspace", details: workspaceDetails },
-    "workspace.updated": { label: "Changed a workspace", details: workspaceDetails },
+    "workspace.created": { label: "Created a workspace", details: ownDetails },
+    "workspace.updated": { label: "Changed a workspace", details: ownDetails },
     "workspace.request_approved": { label: "Approved a request to join a workspace", details: workspaceDetails },
     "workspace.request_declined": { label: "Declined a request to join a workspace", details: workspaceDetails },
     "workspace.member_removed": { label: "Removed a member from a workspace", details: workspaceDetails },

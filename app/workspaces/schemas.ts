@@ -76,6 +76,8 @@ export const resourceSchema = z.discriminatedUnion(
   { error: "Choose whether you are adding a link or a file" },
 );
 
+const CHOOSE_PARENT = "Choose a workspace from the list";
+
 export const workspaceSchema = z.object({
   name: z.string({ error: "Enter the workspace's name" }).trim().min(1, "Enter the workspace's name").max(100, "The name must be 100 characters or fewer"),
   description: z
@@ -85,7 +87,12 @@ export const workspaceSchema = z.object({
     .max(500, "The description must be 500 characters or fewer"),
   kind: z.enum(["regional", "themed"], { error: "Choose whether the workspace is regional or themed" }),
   visibility: z.enum(["open", "private"], { error: "Choose who can read the workspace" }),
-  parentId: z.coerce.number().int().positive().optional(),
+  // Only a changed request sends anything but an id from the list, so one message does for every check.
+  parentId: z.coerce
+    .number({ error: CHOOSE_PARENT })
+    .int(CHOOSE_PARENT)
+    .positive(CHOOSE_PARENT)
+    .optional(),
   rules: z.string().trim().max(5000, "The rules must be 5,000 characters or fewer").optional(),
 });
 

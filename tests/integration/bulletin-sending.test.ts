@@ -160,14 +160,20 @@ describe("sending a bulletin", () => {
     expect(await findBulletin(cancelled)).toMatchObject({ status: "draft" });
   });
 
-  it("refuses a time in the past, too soon or too far off, and a day that does not exist", async () => {
+  it("refuses a time in the past, too soon or too far off, a day that does not exist and a time the clocks skip", async () => {
     testClock.freeze("2027-03-27T12:00:00Z");
     const admin = await createAdmin();
     const id = await writeBulletin(admin.id);
     expect(await scheduleBulletin(admin.id, id, { date: "2027-03-27", time: "12:02" })).toMatchObject({ ok: false, field: "time" });
     expect(await scheduleBulletin(admin.id, id, { date: "2027-02-30", time: "09:00" })).toMatchObject({ ok: false, field: "date" });
     expect(await scheduleBulletin(admin.id, id, { date: "2028-06-01", time: "09:00" })).toMatchObject({ ok: false, field: "date" });
-    // The clocks go forward on 28 March 2027: 09:30 is British Summer Time, 08:30 UTC.
+    // The clocks go forward on 28 March 2027: 01:30 never happens, and 09:30 is British Summer Time, 08:30 UTC.
+    expect(await scheduleBulletin(admin.id, id, { date: "2027-03-28", time: "01:30" })).toEqual({
+      ok: false,
+      field: "time",
+      message: "That time does not exist on that day in the UK, because the clocks go forward. Choose another time",
+    });
+    expect(await findBulletin(id)).toMatchObject({ status: "draft", scheduled_for: null });
     expect(await scheduleBulletin(admin.id, id, { date: "2027-03-28", time: "09:30" })).toEqual({ ok: true });
     expect(await findBulletin(id)).toMatchObject({ scheduled_for: "2027-03-28T08:30:00.000Z" });
   });

@@ -17,7 +17,7 @@ import * as archivedPage from "~/routes/bulletins.$id._index";
 import * as archivePage from "~/routes/bulletins._index";
 import { testClock } from "~/clock.server";
 import { refusedCopy, sendAndQueue, writeBulletin } from "../support/bulletin";
-import { createAdmin, createMember, outcome, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { createAdmin, createMember, outcome, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 
 const { database } = setUpDatabaseTests();
 
@@ -171,6 +171,9 @@ describe("writing and sending a bulletin", () => {
     const cookie = await sessionCookieFor(admin.id);
     const draft = await writeBulletin(admin.id);
     expect(await setBulletinPublic(admin.id, draft, true)).toBe(false);
+    const refused = await call(bulletinPage.action, `/admin/bulletins/${draft}`, { id: String(draft) }, { cookie, form: { intent: "make-public" } });
+    expect(pageData(refused)).toEqual({ error: "Only a sent bulletin can be in the archive." });
+    expect(await findBulletin(draft)).toMatchObject({ is_public: 0 });
     await sendAndQueue(admin.id, draft);
     const made = (await call(bulletinPage.action, `/admin/bulletins/${draft}`, { id: String(draft) }, { cookie, form: { intent: "make-public" } })) as Response;
     expect(outcomeOf(made)).toEqual({ to: `/admin/bulletins/${draft}`, message: "Anyone visiting the portal can now read this bulletin in the archive." });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publishRecording, unpublishRecording } from "~/recordings/admin.server";
+import { createRecording, publishRecording, unpublishRecording, updateRecording } from "~/recordings/admin.server";
 import { recordingSchema } from "~/recordings/recording-schema";
 import * as staffRecordingPage from "~/routes/admin.recordings.$id._index";
 import * as uploadPage from "~/routes/admin.recordings.$id.upload.$kind";
@@ -39,14 +39,43 @@ describe("the webinar's page and its recording", () => {
 
   it("says nothing about a recording for a webinar still to come or cancelled", async () => {
     const admin = await createAdmin();
-    const upcoming = await addWebinar(database, { startsAt: new Date(Date.now() + 7 * 24 * 60 * 60_000).toISOString() });
+    // A recording is only added for a webinar that has taken place; the webinar can be moved on afterwards.
+    const upcoming = await addWebinar(database);
     await publishRecording(admin.id, await completeRecording(admin.id, upcoming));
+    const nextWeek = Date.now() + 7 * 24 * 60 * 60_000;
+    await database.updateTable("webinars").set({ starts_at: new Date(nextWeek).toISOString(), ends_at: new Date(nextWeek + 60 * 60_000).toISOString() }).where("id", "=", upcoming).execute();
     expect(await recordingOnWebinarPage(upcoming)).toBeNull();
 
     const cancelled = await addWebinar(database, { title: "Cancelled one" });
     await publishRecording(admin.id, await completeRecording(admin.id, cancelled));
     await database.updateTable("webinars").set({ cancelled_at: new Date().toISOString(), cancel_reason: "The speaker was unwell." }).where("id", "=", cancelled).execute();
     expect(await recordingOnWebinarPage(cancelled)).toBeNull();
+  });
+});
+
+describe("the webinar a recording is of", () => {
+  const details = (webinarId: number) => ({ webinarId, title: "Housing", description: "Referral routes.", speakers: "", themes: ["money-and-housing"], duration: undefined, externalUrl: undefined });
+  const notYet = { ok: false, fieldErrors: { webinarId: ["Select a webinar that has taken place and was not cancelled"] } };
+
+  it("must have taken place and not been cancelled, as the form offers, even when a request names another", async () => {
+    const admin = await createAdmin();
+    const upcoming = await addWebinar(database, { startsAt: new Date(Date.now() + 7 * 24 * 60 * 60_000).toISOString() });
+    const cancelled = await addWebinar(database);
+    await database.updateTable("webinars").set({ cancelled_at: new Date().toISOString(), cancel_reason: "The speaker was unwell." }).where("id", "=", cancelled).execute();
+    expect(await createRecording(admin.id, details(upcoming))).toEqual(notYet);
+    expect(await createRecording(admin.id, details(cancelled))).toEqual(notYet);
+
+    const id = await draftRecording(admin.id, await addWebinar(database));
+    expect(await updateRecording(admin.id, id, details(upcoming))).toEqual(notYet);
+    expect(await database.selectFrom("recordings").selectAll().execute()).toHaveLength(1);
+  });
+
+  it("may stay the one the recording has, though that webinar was cancelled later", async () => {
+    const admin = await createAdmin();
+    const webinarId = await addWebinar(database);
+    const id = await draftRecording(admin.id, webinarId);
+    await database.updateTable("webinars").set({ cancelled_at: new Date().toISOString(), cancel_reason: "Recorded early." }).where("id", "=", webinarId).execute();
+    expect(await updateRecording(admin.id, id, { ...details(webinarId), title: "Housing, retitled" })).toEqual({ ok: true });
   });
 });
 

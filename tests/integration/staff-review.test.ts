@@ -6,6 +6,8 @@ import { findUserById } from "~/auth/users.server";
 import { addDomainOverride } from "~/membership/domain-overrides.server";
 import * as member from "~/routes/admin.members.$id._index";
 import * as members from "~/routes/admin.members._index";
+import * as decline from "~/routes/admin.members.$id.decline";
+import * as remove from "~/routes/admin.members.$id.remove";
 import { createAdmin, createMember, emailsTo, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { renderPage } from "../support/render-page";
 
@@ -141,6 +143,34 @@ describe("approving several joiners at once", () => {
     const cookie = await sessionCookieFor(nonAdmin.id);
     const refused = await responseOf(() => members.action(args(pageRequest("/admin/members", { cookie, form: { intent: "approve", ids: [String(hannah!.id)] } }))));
     expect(refused.status).toBe(403);
+    expect((await findUserById(hannah!.id))?.status).toBe("pending");
+  });
+});
+
+describe("a decision someone else got to first", () => {
+  // The decision's own page sends staff back to the member's page once the status no longer fits, so the
+  // reason nothing happened has to travel with them.
+  it("declining a joiner who is already a member says why nothing happened on the member's page", async () => {
+    const admin = await createAdmin();
+    const session = await sessionCookieFor(admin.id);
+    const already = await createMember({ status: "active", full_name: "Sam Carter" });
+    const path = `/admin/members/${already.id}/decline`;
+    const response = await responseOf(() => decline.action(args(pageRequest(path, { cookie: session, form: { reason: "Not in social prescribing" } }), { id: String(already.id) })));
+    expect(response.headers.get("Location")).toBe(`/admin/members/${already.id}`);
+    const page = await renderPage(member, pageRequest(`/admin/members/${already.id}`, { cookie: cookiesAfter(session, response) }), { path: "/admin/members/:id" });
+    expect(page.text).toContain("There is a problem Sam Carter is not waiting for approval");
+    expect(page.html).toContain('href="#member-actions"');
+    expect((await findUserById(already.id))?.status).toBe("active");
+  });
+
+  it("removing a member who is still waiting to join says why nothing happened", async () => {
+    const admin = await createAdmin();
+    const session = await sessionCookieFor(admin.id);
+    const [hannah] = await joiners("Hannah Price");
+    const path = `/admin/members/${hannah!.id}/remove`;
+    const response = await responseOf(() => remove.action(args(pageRequest(path, { cookie: session, form: { reason: "Left the network" } }), { id: String(hannah!.id) })));
+    const page = await renderPage(member, pageRequest(`/admin/members/${hannah!.id}`, { cookie: cookiesAfter(session, response) }), { path: "/admin/members/:id" });
+    expect(page.text).toContain("There is a problem Hannah Price is not an active member");
     expect((await findUserById(hannah!.id))?.status).toBe("pending");
   });
 });

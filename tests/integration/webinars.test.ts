@@ -435,6 +435,18 @@ describe("a visitor who presses Register", () => {
   });
 });
 
+describe("a registration decision on a staff list", () => {
+  it("returns staff to the filter and page they decided from, and nothing else from the address", async () => {
+    const { admin, webinarId } = await aprilWebinar();
+    const { registrationId } = await registeredMember(webinarId);
+    const path = `/admin/webinars/${webinarId}?status=pending&page=2&other=x`;
+    const request = pageRequest(path, { cookie: await sessionCookieFor(admin.id), form: { intent: "approve", registration: [String(registrationId)] } });
+    const response = await staffWebinar.action({ request, params: { id: String(webinarId) }, context: testContext }).catch((thrown: unknown) => thrown);
+    expect((response as Response).headers.get("Location")).toBe(`/admin/webinars/${webinarId}?status=pending&page=2`);
+    expect(await statusOf(registrationId)).toBe("approved");
+  });
+});
+
 describe("forms shown again after an error", () => {
   const staffPage = (webinarId: number, cookie: string, form: Record<string, string | string[]>) =>
     renderPage(staffWebinar, pageRequest(`/admin/webinars/${webinarId}`, { cookie, form }), { path: "/admin/webinars/:id" });

@@ -8,7 +8,7 @@ import { WORKSPACE_INTERESTS } from "~/membership/profile-options";
 import { exportMemberData } from "~/privacy/export.server";
 import { leaveNetwork } from "~/privacy/leave.server";
 import { requireWorkspace, type WorkspaceViewer } from "~/workspaces/access.server";
-import { appointLead, removeLead } from "~/workspaces/admin.server";
+import { appointLead, removeLead, updateWorkspace } from "~/workspaces/admin.server";
 import { digestTokenOwner, sendDailyDigests, setDigest, subscribedWorkspaces, unsubscribe } from "~/workspaces/digest.server";
 import { DELETED_OPENING_TITLE } from "~/workspaces/options";
 import { deletePost, editPost, listPosts, listThreads, postHistory, reply, requirePost, requireThread, startThread } from "~/workspaces/discussions.server";
@@ -343,6 +343,10 @@ describe("leads", () => {
       ["role.revoked", { role: "workspace_lead", scope: LONDON }],
       ["role.granted", { role: "workspace_lead", scope: LONDON }],
     ]);
+    expect((await listAudit({ action: "role.granted" })).entries[0]?.detailLines).toEqual([
+      { label: "Role", value: "Workspace lead" },
+      { label: "Workspace", value: LONDON },
+    ]);
   });
 
   it("can be appointed from the command line by slug, and then lead that workspace only", async () => {
@@ -351,6 +355,21 @@ describe("leads", () => {
     await grantRoleByEmail({ email: "cli.lead@nhs.net", role: "workspace_lead", scope: LONDON, actorUserId: null });
     expect((await viewer(member.id, LONDON)).isLead).toBe(true);
     expect((await viewer(member.id, CHAMPIONS)).isLead).toBe(false);
+  });
+});
+
+describe("changing a workspace", () => {
+  it("is audited with the settings named as the form names them", async () => {
+    await insertNamedWorkspaces(database, nowIso());
+    const admin = await createAdmin();
+    const [london, champions] = await Promise.all(
+      [LONDON, CHAMPIONS].map((slug) => database.selectFrom("workspaces").selectAll().where("slug", "=", slug).executeTakeFirstOrThrow()),
+    );
+    const input = { name: "London and the South East", description: london!.description, kind: london!.kind, visibility: "private" as const, parentId: champions!.id, rules: london!.rules };
+    expect(await updateWorkspace(admin.id, london!, input)).toEqual({ ok: true });
+    const [entry] = (await listAudit({ action: "workspace.updated" })).entries;
+    expect(entry?.subjectName).toBe(`Workspace ${london!.id}`);
+    expect(entry?.detailLines).toEqual([{ label: "Changed", value: "Name, Who can read it, Area within another workspace" }]);
   });
 });
 
