@@ -36,3 +36,22 @@ test("the members search counts its matches in plain English", async ({ page }) 
   // Other tests add nhs.net members as the suite runs, so the count may run to a second page.
   await expect(page.getByRole("status")).toContainText(/^\d+ people match( \(page 1 of \d+\))?\./);
 });
+
+test("a double click on a form's button sends it once, also on a page reached in the browser", async ({ page }) => {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname.startsWith("/admin/bulletins/new")) posts.push(request.url());
+  });
+  const subject = `Sent once ${Date.now()}`;
+  await page.goto("/admin/bulletins");
+  // A link, so the form's page is rendered in the browser after nhsuk-frontend started on the first one.
+  await page.getByRole("button", { name: "Write a new bulletin" }).click();
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByLabel("The bulletin").fill("News from the network.");
+  // Two clicks, the second while the first is on its way (a dblclick's second click lands too soon to show it).
+  const button = page.getByRole("button", { name: "Save draft" });
+  await button.click();
+  await button.click({ force: true });
+  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  expect(posts).toHaveLength(1);
+});
