@@ -1,4 +1,4 @@
-import { expect, expectAccessible, grantAdmin, test } from "./support";
+import { expect, expectAccessible, grantAdmin, joinedMember, test } from "./support";
 
 // A second admin (a demo member given the role), so these tests leave demo.admin's sign-ins to admin.spec.
 const STAFF = "tom.okafor@nhs.net";
@@ -54,4 +54,23 @@ test("a double click on a form's button sends it once, also on a page reached in
   await button.click({ force: true });
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   expect(posts).toHaveLength(1);
+});
+
+test("staff addresses without a page of their own answer with the portal's 403 and 404 pages", async ({ page, browser }) => {
+  const memberContext = await browser.newContext();
+  await joinedMember({ signedIn: memberContext });
+  const member = await memberContext.newPage();
+  for (const path of ["/admin/webinars/1/registrations.csv", "/admin/bulletins/1/email-preview", "/admin/workspaces/posts/1", "/admin/workspaces/threads/1"]) {
+    const response = await member.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(member.getByRole("heading", { level: 1, name: "You do not have access to this page" }), path).toBeVisible();
+  }
+  await memberContext.close();
+
+  // Staff following the audit log to something since deleted, or a download of a webinar that is not there.
+  for (const path of ["/admin/workspaces/posts/999999", "/admin/workspaces/threads/999999", "/admin/webinars/999999/registrations.csv", "/admin/bulletins/999999/email-preview"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" }), path).toBeVisible();
+  }
 });
