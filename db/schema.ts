@@ -537,6 +537,15 @@ export interface BulletinBouncesTable {
 }
 
 export type Bulletin = Selectable<BulletinsTable>;
+export interface FormSubmissionsTable {
+  /** The random token from a create form's hidden field (app/lib/once.server.ts); not a secret. */
+  token: string;
+  /** What the submission created: "webinar", "webinar-series", "bulletin"… */
+  kind: string;
+  created_id: number;
+  created_at: Timestamp;
+}
+
 export interface DB {
   outbox: OutboxTable;
   outbox_bodies: OutboxBodiesTable;
@@ -575,6 +584,7 @@ export interface DB {
   recording_themes: RecordingThemesTable;
   recording_files: RecordingFilesTable;
   recording_notifications: RecordingNotificationsTable;
+  form_submissions: FormSubmissionsTable;
 }
 
 export type OutboxMessage = Selectable<OutboxTable>;

@@ -48,10 +48,25 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
   return current;
 }
 
-/** For staff tools: admins only; other members get 403, visitors are sent to sign in. */
+/**
+ * For staff tools: admins only; other members get 403, visitors are sent to sign in. Only in routes with
+ * a page (and so an ErrorBoundary): a resource route uses requireAdminForResource.
+ */
 export async function requireAdmin(request: Request): Promise<CurrentUser> {
   const current = await requireUser(request);
   if (!current.isAdmin) throw new Response("Forbidden", { status: 403 });
+  return current;
+}
+
+/**
+ * requireAdmin for a staff resource route (a download, an iframe's HTML): it has no page, so a refusal
+ * thrown there would reach the browser as bare text. A member who is not staff is sent instead to
+ * `page`, the staff page the resource belongs to, whose own check answers with the portal's 403 page.
+ * The route sends a missing resource there too, for the page's 404. Visitors are sent to sign in.
+ */
+export async function requireAdminForResource(request: Request, page: string): Promise<CurrentUser> {
+  const current = await requireUser(request);
+  if (!current.isAdmin) throw redirect(page);
   return current;
 }
 

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { OnceField } from "~/ui/once-field";
 import { bulletinSchema } from "./bulletin-schema";
 
 /** Writing or editing a bulletin: subject, preview text and the Markdown body. */
@@ -9,10 +10,13 @@ export function BulletinForm({
   lastResult,
   defaults,
   button,
+  once,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaults?: { subject: string; preheader: string; body: string };
   button: string;
+  /** A create form's one-time token (OnceField); edit forms have none. */
+  once?: string;
 }) {
   const [form, fields] = useForm({
     id: "bulletin",
@@ -26,6 +30,7 @@ export function BulletinForm({
     <>
       <ErrorSummary errors={summariseErrors({ subject: fields.subject, preheader: fields.preheader, body: fields.body }, form.errors, fields.subject.id)} />
       <Form method="post" {...getFormProps(form)}>
+        {once ? <OnceField token={once} /> : null}
         <TextField id={fields.subject.id} name={fields.subject.name} label="Subject" defaultValue={initialText(fields.subject)} errors={fields.subject.errors} />
         <TextField
           id={fields.preheader.id}

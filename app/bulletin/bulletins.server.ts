@@ -7,6 +7,7 @@ import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { scheduleJob } from "~/jobs/jobs.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { recordOnce, type Once } from "~/lib/once.server";
 import { CLOCKS_GO_FORWARD, fromUkLocal, ukDate, ukLocalInstant } from "~/ui/dates";
 import { bulletinAudit } from "./audit-actions.server";
 import type { BulletinInput, ScheduleInput } from "./bulletin-schema";
@@ -44,7 +45,7 @@ function contentColumns(input: BulletinInput) {
   return { subject: input.subject, preheader: input.preheader ?? "", body_markdown: input.body };
 }
 
-export async function createBulletin(actorUserId: number, input: BulletinInput): Promise<number> {
+export async function createBulletin(actorUserId: number, input: BulletinInput, once?: Once): Promise<number> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -55,6 +56,7 @@ export async function createBulletin(actorUserId: number, input: BulletinInput):
         .returning("id")
         .executeTakeFirstOrThrow();
       await bulletinAudit.record(trx, { actorUserId, action: "bulletin.created", subjectType: "bulletin", subjectId: id });
+      await recordOnce(trx, once, id);
       return id;
     });
 }

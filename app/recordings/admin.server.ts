@@ -13,6 +13,7 @@ import { missingForPublishing, type ReadinessFacts } from "./readiness";
 import type { RecordingInput } from "./recording-schema";
 import { indexRecording } from "./search.server";
 import { fileStorage } from "~/files/storage.server";
+import { recordOnce, type Once } from "~/lib/once.server";
 import { themeLabel } from "./themes";
 import type { StoredUpload } from "./uploads.server";
 import { findPastWebinar, findWebinar, pastWebinars } from "./webinar-tables.server";
@@ -97,7 +98,7 @@ async function writeThemes(trx: Kysely<DB>, id: number, themes: readonly string[
     .execute();
 }
 
-export async function createRecording(actorUserId: number, input: RecordingInput): Promise<StaffResult<{ id: number }>> {
+export async function createRecording(actorUserId: number, input: RecordingInput, once?: Once): Promise<StaffResult<{ id: number }>> {
   const checked = await checkDetails(db(), input);
   if (!checked.ok) return checked;
   const id = await db()
@@ -118,6 +119,7 @@ export async function createRecording(actorUserId: number, input: RecordingInput
         subjectId: row.id,
         details: { webinarId: input.webinarId },
       });
+      await recordOnce(trx, once, row.id);
       return row.id;
     });
   return { ok: true, id };

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { CheckboxGroup, ErrorSummary, initialList, initialText, SelectField, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
 import { formatUkDay } from "~/ui/dates";
+import { OnceField } from "~/ui/once-field";
 import { recordingSchema } from "./recording-schema";
 import { THEMES } from "./themes";
 
@@ -23,12 +24,15 @@ export function RecordingForm({
   webinars,
   embedHosts,
   button,
+  once,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaults: RecordingFormDefaults;
   webinars: Array<{ id: number; title: string; startsAt: string }>;
   embedHosts: string[];
   button: string;
+  /** A create form's one-time token (OnceField); edit forms have none. */
+  once?: string;
 }) {
   const [form, fields] = useForm({
     id: "recording",
@@ -43,6 +47,7 @@ export function RecordingForm({
     <>
       <ErrorSummary errors={summariseErrors({ webinarId, title, description, speakers, themes, duration, externalUrl }, form.errors, webinarId.id)} />
       <Form method="post" {...getFormProps(form)}>
+        {once ? <OnceField token={once} /> : null}
         <SelectField
           id={webinarId.id}
           name={webinarId.name}

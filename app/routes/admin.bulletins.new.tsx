@@ -1,12 +1,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
 import { BulletinForm } from "~/bulletin/bulletin-form";
 import { bulletinSchema } from "~/bulletin/bulletin-schema";
 import { createBulletin } from "~/bulletin/bulletins.server";
 import { redirectToBulletin } from "~/bulletin/outcomes.server";
+import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
@@ -14,18 +15,22 @@ export const meta: MetaFunction = () => [{ title: "Write a bulletin – Staff to
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return null;
+  return { once: newOnceToken() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: bulletinSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: bulletinSchema });
   if (submission.status !== "success") return submission.reply();
-  const id = await createBulletin(user.id, submission.value);
-  throw redirectToBulletin(id, "saved");
+  const once = readOnce(formData, "bulletin");
+  const outcome = await createOnce(once, () => createBulletin(user.id, submission.value, once));
+  // A repeat of the same submission is answered as the first was.
+  throw redirectToBulletin("earlier" in outcome ? outcome.earlier : outcome.result, "saved");
 }
 
 export default function NewBulletin() {
+  const { once } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
@@ -35,7 +40,7 @@ export default function NewBulletin() {
           <span className="nhsuk-caption-l">Staff tools</span>
           <h1>Write a bulletin</h1>
           <p>Saving keeps it as a draft. You can then preview it, send yourself a test, and send or schedule it.</p>
-          <BulletinForm lastResult={lastResult} button="Save draft" />
+          <BulletinForm lastResult={lastResult} button="Save draft" once={once} />
           <p>
             <Link to="/admin/bulletins">Cancel</Link>
           </p>

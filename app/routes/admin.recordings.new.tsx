@@ -5,6 +5,7 @@ import { requireAdmin } from "~/auth/access.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
 import { createRecording, webinarChoices } from "~/recordings/admin.server";
 import { RecordingForm } from "~/recordings/recording-form";
 import { recordingSchema } from "~/recordings/recording-schema";
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     webinars: await webinarChoices(webinar?.id),
     embedHosts: config().recordingEmbedHosts,
+    once: newOnceToken(),
     defaults: webinar
       ? { webinarId: String(webinar.id), title: webinar.title, description: webinar.description, speakers: webinar.speakers }
       : {},
@@ -30,15 +32,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: recordingSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: recordingSchema });
   if (submission.status !== "success") return submission.reply();
-  const result = await createRecording(user.id, submission.value);
+  const once = readOnce(formData, "recording");
+  const outcome = await createOnce(once, () => createRecording(user.id, submission.value, once));
+  // A repeat of the same submission is answered as the first was.
+  const result = "earlier" in outcome ? { ok: true as const, id: outcome.earlier } : outcome.result;
   if (!result.ok) return submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors });
   throw redirectWithFlash(`/admin/recordings/${result.id}`, "Recording added. Now upload the video, captions and any slides.");
 }
 
 export default function NewRecording() {
-  const { webinars, embedHosts, defaults } = useLoaderData<typeof loader>();
+  const { webinars, embedHosts, defaults, once } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
@@ -48,7 +54,7 @@ export default function NewRecording() {
           <span className="nhsuk-caption-l">Staff tools</span>
           <h1>Add a recording</h1>
           <p>Add the details first. You can then upload the video, its captions and the slides, and publish it when it has everything it needs.</p>
-          <RecordingForm lastResult={lastResult} defaults={defaults} webinars={webinars} embedHosts={embedHosts} button="Save and continue" />
+          <RecordingForm lastResult={lastResult} defaults={defaults} webinars={webinars} embedHosts={embedHosts} button="Save and continue" once={once} />
         </div>
       </div>
     </>

@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
+import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { createSeries, createWebinar } from "~/webinars/manage-webinars.server";
@@ -13,15 +14,19 @@ export const meta: MetaFunction = () => [{ title: "Set up a webinar – Staff to
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return null;
+  return { once: newOnceToken() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: newWebinarSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: newWebinarSchema });
   if (submission.status !== "success") return submission.reply();
   const { kind, ...input } = submission.value;
-  const result = kind === "series" ? await createSeries(user.id, input) : await createWebinar(user.id, input);
+  const once = readOnce(formData, kind === "series" ? "webinar-series" : "webinar");
+  const outcome = await createOnce(once, () => (kind === "series" ? createSeries(user.id, input, once) : createWebinar(user.id, input, once)));
+  // A repeat of the same submission is answered as the first was.
+  const result = "earlier" in outcome ? { ok: true as const, id: outcome.earlier } : outcome.result;
   if (result.ok) {
     throw kind === "series"
       ? redirectWithOutcome(`/admin/webinars/series/${result.id}`, "staffSeries", "created")
@@ -32,6 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewWebinar() {
+  const { once } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
@@ -43,6 +49,7 @@ export default function NewWebinar() {
             defaultValue={NEW_WEBINAR_VALUES}
             lastResult={lastResult}
             submitLabel="Set it up"
+            once={once}
             heading={
               <>
                 <span className="nhsuk-caption-l">Staff tools</span>

@@ -4,8 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
+import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
+import { OnceField } from "~/ui/once-field";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { createWorkspace, parentChoices } from "~/workspaces/admin.server";
 import { newWorkspaceSchema } from "~/workspaces/schemas";
@@ -16,20 +18,24 @@ export const meta: MetaFunction = () => [{ title: "Create a workspace – Staff 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { parents: await parentChoices() };
+  return { parents: await parentChoices(), once: newOnceToken() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user: staff } = await requireAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: newWorkspaceSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: newWorkspaceSchema });
   if (submission.status !== "success") return submission.reply();
-  const result = await createWorkspace(staff.id, submission.value);
+  const once = readOnce(formData, "workspace");
+  const outcome = await createOnce(once, () => createWorkspace(staff.id, submission.value, once));
+  // A repeat of the same submission is answered as the first was (not with "that web address is taken").
+  const result = "earlier" in outcome ? { ok: true as const, id: outcome.earlier } : outcome.result;
   if (!result.ok) return submission.reply(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] });
   throw redirectWithOutcome(`/admin/workspaces/${result.id}`, "staff", "created");
 }
 
 export default function NewWorkspace() {
-  const { parents } = useLoaderData<typeof loader>();
+  const { parents, once } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "new-workspace",
@@ -53,6 +59,7 @@ export default function NewWorkspace() {
           <span className="nhsuk-caption-l">Staff tools</span>
           <h1>Create a workspace</h1>
           <Form method="post" {...getFormProps(form)}>
+            <OnceField token={once} />
             <WorkspaceFields fields={fields} parents={parents} />
             <SubmitButton>Create workspace</SubmitButton>
           </Form>

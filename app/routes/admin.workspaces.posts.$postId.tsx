@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "~/auth/access.server";
+import { RouteErrorBoundary } from "~/ui/route-error";
 import { idParam } from "~/lib/params";
 import { postLocation } from "~/workspaces/discussions.server";
 
@@ -10,3 +11,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!location) throw new Response(null, { status: 404 });
   throw redirect(location.path);
 }
+
+/**
+ * Never shown: the loader always redirects or throws. Having a page makes this a page route, so a member
+ * who is not staff, or staff following the audit log to a post since deleted, get the portal's 403 or
+ * 404 page rather than a blank one.
+ */
+export default function Redirecting() {
+  return null;
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

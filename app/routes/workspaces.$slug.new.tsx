@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { requireWorkspace } from "~/workspaces/access.server";
 import { WorkspacePageHeader } from "~/workspaces/components";
@@ -14,20 +15,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Start 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireWorkspace(request, params.slug, "post");
-  return { heading: await headingFor(viewer.workspace), isLead: viewer.isLead };
+  return { heading: await headingFor(viewer.workspace), isLead: viewer.isLead, once: newOnceToken() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireWorkspace(request, params.slug, "post");
-  const submission = parseWithZod(await request.formData(), { schema: threadSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: threadSchema });
   if (submission.status !== "success") return invalidPost(submission);
-  const outcome = await startThread(viewer, postInput(submission.value));
+  const once = readOnce(formData, "workspace-thread");
+  const started = await createOnce(once, () => startThread(viewer, postInput(submission.value), once));
+  // A repeat of the same submission is answered as the first was.
+  const outcome = "earlier" in started ? { ok: true as const, threadId: started.earlier } : started.result;
   if (!outcome.ok) return replyToHeldOrRefused(submission, outcome);
   throw redirect(`/workspaces/${viewer.workspace.slug}/threads/${outcome.threadId}`);
 }
 
 export default function NewThread() {
-  const { heading, isLead } = useLoaderData<typeof loader>();
+  const { heading, isLead, once } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -38,7 +43,7 @@ export default function NewThread() {
             Ask a question or share something that worked. Everyone who can read this workspace will see it. Please do not
             advertise or sell services.
           </p>
-          <PostForm id="new-thread" kind="thread" actionData={actionData} withTitle submitLabel="Post" bodyLabel="Your message" />
+          <PostForm id="new-thread" kind="thread" actionData={actionData} withTitle submitLabel="Post" bodyLabel="Your message" once={once} />
         </div>
       </div>
     </>

@@ -7,9 +7,11 @@ import { z } from "zod";
 import { fileSizeInWords, sizeInWords } from "~/files/sizes";
 import { fileStorage } from "~/files/storage.server";
 import { receiveFile, type RefusalStatus } from "~/files/uploads.server";
+import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
 import { readFlash } from "~/lib/flash.server";
 import { formatUkDay } from "~/ui/dates";
 import { ErrorSummary, FileField, initialText, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { OnceField } from "~/ui/once-field";
 import { SuccessBanner } from "~/ui/notification";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { forbidden, requireWorkspace } from "~/workspaces/access.server";
@@ -33,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       resources: await listResources(viewer.workspace),
       banner: flash.message,
       rel: POST_LINK_REL,
+      once: newOnceToken(),
     },
     { headers: flash.headers },
   );
@@ -75,17 +78,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const status: RefusalStatus | 200 = fileProblems.length ? (received.ok ? 400 : received.status) : 200;
     return data(submission.reply(fileProblems.length ? { fieldErrors: { file: fileProblems } } : undefined), { status });
   }
-  if (submission.value.kind === "file" && file) {
-    await addResourceFile(viewer, submission.value, file);
-  } else if (submission.value.kind === "link") {
+  const value = submission.value;
+  const once = readOnce(new URLSearchParams(fields), `workspace-resource-${value.kind}`);
+  const outcome = await createOnce(once, async () => {
+    if (value.kind === "file" && file) return addResourceFile(viewer, value, file, once);
     await unused();
-    await addResource(viewer, submission.value);
-  }
+    if (value.kind === "link") await addResource(viewer, value, once);
+  });
+  // A repeat of the same submission is answered as the first was; its copy of a file is not kept.
+  if ("earlier" in outcome) await unused();
   throw redirectWithOutcome(here, "resources", "added");
 }
 
 export default function Resources() {
-  const { heading, isLead, resources, banner, rel } = useLoaderData<typeof loader>();
+  const { heading, isLead, resources, banner, rel, once } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "add-resource",
@@ -141,6 +147,7 @@ export default function Resources() {
             <>
               <h2>Add a resource</h2>
               <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+                <OnceField token={once} />
                 <TextField id={fields.title.id} name={fields.title.name} label="Title" defaultValue={initialText(fields.title)} errors={fields.title.errors} />
                 <RadioGroup
                   id={fields.kind.id}

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Link } from "~/ui/link";
+import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
 import { idParam, pageParam } from "~/lib/params";
 import { SuccessBanner } from "~/ui/notification";
 import { Pagination } from "~/ui/pagination";
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       thread: { id: thread.id, title: thread.title, pinned: thread.pinned === 1, locked: thread.locked === 1, listed: thread.removed_at === null },
       posts,
       banner: flash.message,
+      once: newOnceToken(),
     },
     { headers: flash.headers },
   );
@@ -55,14 +57,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: replySchema });
   if (submission.status !== "success") return invalidPost(submission);
-  const outcome = await reply(viewer, thread, postInput(submission.value));
+  const once = readOnce(formData, "workspace-reply");
+  const replied = await createOnce(once, () => reply(viewer, thread, postInput(submission.value), once));
+  // A repeat of the same submission is answered as the first was.
+  const outcome = "earlier" in replied ? { ok: true as const, postId: replied.earlier } : replied.result;
   if (!outcome.ok) return replyToHeldOrRefused(submission, outcome);
   const location = await postLocation(outcome.postId);
   throw redirectWithOutcome(`${here}${location && location.page > 1 ? `?page=${location.page}` : ""}#post-${outcome.postId}`, "thread", "replied");
 }
 
 export default function Thread() {
-  const { heading, isLead, canPost, canReply, thread, posts, banner } = useLoaderData<typeof loader>();
+  const { heading, isLead, canPost, canReply, thread, posts, banner, once } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const search = useLocation().search;
   return (
@@ -105,7 +110,7 @@ export default function Thread() {
             <>
               <h2>Reply</h2>
               {thread.locked ? <p>This discussion is locked. As a lead, you can still reply.</p> : null}
-              <PostForm id="reply" kind="reply" actionData={actionData} withTitle={false} submitLabel="Post reply" bodyLabel="Your reply" />
+              <PostForm id="reply" kind="reply" actionData={actionData} withTitle={false} submitLabel="Post reply" bodyLabel="Your reply" once={once} />
             </>
           ) : thread.locked ? (
             <p>This discussion is locked: no one can reply.</p>

@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { useNavigation } from "@remix-run/react";
 import { useErrorTitle } from "~/ui/document-meta";
 import { nhsukFrontend } from "~/ui/nhsuk-frontend";
 
@@ -399,10 +400,27 @@ export function TextareaField({
   );
 }
 
+/**
+ * A form's submit button. While a submission is on its way, clicking again does nothing, so a double
+ * click sends the form once. Not nhsuk-frontend's data-prevent-double-click: that ignores clicks for a
+ * fixed second (too short for a slow answer, and long enough to swallow a quick correction after an
+ * error), and its script only starts on the buttons of the page the browser loaded. Without JavaScript
+ * the server answers a repeated create as the first (app/lib/once.server.ts).
+ */
 export function SubmitButton({ children, secondary, warning }: { children: ReactNode; secondary?: boolean; warning?: boolean }) {
+  const navigation = useNavigation();
+  // Submitting, or loading the page the submission redirected to.
+  const sending = navigation.state !== "idle" && navigation.formData !== undefined;
   const variant = warning ? " nhsuk-button--warning" : secondary ? " nhsuk-button--secondary" : "";
   return (
-    <button className={`nhsuk-button${variant}`} data-module="nhsuk-button" type="submit">
+    <button
+      className={`nhsuk-button${variant}`}
+      data-module="nhsuk-button"
+      type="submit"
+      onClick={(event) => {
+        if (sending) event.preventDefault();
+      }}
+    >
       {children}
     </button>
   );

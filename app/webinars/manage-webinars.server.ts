@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { dailyAtUkTime, defineJob } from "~/jobs/define.server";
 import { scheduleJob } from "~/jobs/jobs.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { recordOnce, type Once } from "~/lib/once.server";
 import { startAnnouncement } from "./announce-webinar.server";
 import { webinarsAudit } from "./audit-actions.server";
 import { promoteFromWaitlist, queueJoiningLink } from "./places.server";
@@ -64,7 +65,7 @@ async function scheduleJoiningLinks(trx: Kysely<DB>, webinar: Pick<Webinar, "id"
 }
 
 /** Creates one webinar; members who asked for event emails hear about it if registration is open. */
-export async function createWebinar(actorUserId: number, input: WebinarDetails & WebinarTiming): Promise<ManageResult> {
+export async function createWebinar(actorUserId: number, input: WebinarDetails & WebinarTiming, once?: Once): Promise<ManageResult> {
   const when = instantsFor(input);
   if ("fieldErrors" in when) return { ok: false, ...when };
   if (when.startsAt <= now()) return { ok: false, ...IN_THE_PAST };
@@ -85,6 +86,7 @@ export async function createWebinar(actorUserId: number, input: WebinarDetails &
     await scheduleJoiningLinks(trx, webinar);
     await webinarsAudit.record(trx, { actorUserId, action: "webinar.created", subjectType: "webinar", subjectId: webinar.id });
     if (input.registrationOpen) await startAnnouncement(trx, { webinarId: webinar.id });
+    await recordOnce(trx, once, webinar.id);
     return { ok: true, id: webinar.id };
   });
 }
@@ -160,7 +162,7 @@ export const seriesTopUpJob = defineJob({
 });
 
 /** Creates a series every 14 days from the date given, with its first occurrences listed at once. */
-export async function createSeries(actorUserId: number, input: WebinarDetails & WebinarTiming): Promise<ManageResult> {
+export async function createSeries(actorUserId: number, input: WebinarDetails & WebinarTiming, once?: Once): Promise<ManageResult> {
   const when = instantsFor(input);
   if ("fieldErrors" in when) return { ok: false, ...when };
   if (when.startsAt <= now()) return { ok: false, ...IN_THE_PAST };
@@ -182,6 +184,7 @@ export async function createSeries(actorUserId: number, input: WebinarDetails & 
     const occurrences = await topUpSeries(trx, series);
     await webinarsAudit.record(trx, { actorUserId, action: "webinar.series-created", subjectType: "webinar-series", subjectId: series.id, details: { occurrences } });
     if (input.registrationOpen) await startAnnouncement(trx, { seriesId: series.id });
+    await recordOnce(trx, once, series.id);
     return { ok: true, id: series.id };
   });
 }

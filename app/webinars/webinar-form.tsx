@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorSummary, initialText, RadioGroup, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { OnceField } from "~/ui/once-field";
 import { newWebinarSchema, seriesSchema, webinarSchema } from "./webinar-form-schema";
 
 /** The staff form for creating a webinar or series, editing one webinar, or a series' settings. */
@@ -67,6 +68,7 @@ export function WebinarForm({
   submitLabel,
   heading,
   children,
+  once,
 }: {
   mode: WebinarFormMode;
   defaultValue: WebinarFormValues;
@@ -76,6 +78,8 @@ export function WebinarForm({
   heading: ReactNode;
   /** Shown above the button (e.g. the "apply to upcoming webinars" choice for a series). */
   children?: ReactNode;
+  /** A create form's one-time token (OnceField); edit forms have none. */
+  once?: string;
 }) {
   const [form, fields] = useForm({
     id: `webinar-${mode}`,
@@ -110,6 +114,7 @@ export function WebinarForm({
       <ErrorSummary errors={errors} />
       {heading}
       <Form method="post" {...getFormProps(form)}>
+        {once ? <OnceField token={once} /> : null}
         {mode === "new" ? (
           <RadioGroup
             {...field("kind")}

@@ -4,6 +4,7 @@ import { grantRole, revokeRole } from "~/auth/roles.server";
 import { findUserByEmail } from "~/auth/users.server";
 import { nowIso } from "~/clock.server";
 import { db } from "~/db.server";
+import { recordOnce, type Once } from "~/lib/once.server";
 import { WORKSPACE_LEAD } from "./access.server";
 import { workspacesAudit } from "./audit-actions.server";
 import { leadsOf } from "./directory.server";
@@ -68,7 +69,7 @@ async function checkParent(parentId: number | undefined, selfId?: number): Promi
   return null;
 }
 
-export async function createWorkspace(actorUserId: number, input: WorkspaceInput & { slug: string }): Promise<AdminOutcome<{ id: number }>> {
+export async function createWorkspace(actorUserId: number, input: WorkspaceInput & { slug: string }, once?: Once): Promise<AdminOutcome<{ id: number }>> {
   if (RESERVED_SLUGS.has(input.slug)) return { ok: false, field: "slug", error: "That web address is used by the portal itself. Choose another" };
   const taken = await db().selectFrom("workspaces").select("id").where("slug", "=", input.slug).executeTakeFirst();
   if (taken) return { ok: false, field: "slug", error: "A workspace already has that web address" };
@@ -96,6 +97,7 @@ export async function createWorkspace(actorUserId: number, input: WorkspaceInput
         .returning("id")
         .executeTakeFirstOrThrow();
       await workspacesAudit.record(trx, { actorUserId, action: "workspace.created", subjectType: "workspace", subjectId: row.id, details: { workspaceId: row.id } });
+      await recordOnce(trx, once, row.id);
       return { ok: true, id: row.id };
     });
 }

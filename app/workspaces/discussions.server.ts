@@ -3,6 +3,7 @@ import type { DB, WorkspacePost } from "#db/schema";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { paginate } from "~/lib/paging.server";
+import { recordOnce, type Once } from "~/lib/once.server";
 import { type WorkspaceViewer, notFound } from "./access.server";
 import { workspacesAudit } from "./audit-actions.server";
 import { renderMarkdown } from "./markdown.server";
@@ -65,7 +66,7 @@ export async function recountReplies(trx: Kysely<DB>, threadId: number) {
     .execute();
 }
 
-export async function startThread(viewer: WorkspaceViewer, input: PostInput & { title: string }): Promise<WriteOutcome> {
+export async function startThread(viewer: WorkspaceViewer, input: PostInput & { title: string }, once?: Once): Promise<WriteOutcome> {
   const verdict = guard(`${input.title}\n${input.body}`, input.confirmNotPatientData);
   if ("held" in verdict) return { ok: false, held: verdict.held };
   const at = nowIso();
@@ -79,6 +80,7 @@ export async function startThread(viewer: WorkspaceViewer, input: PostInput & { 
         .executeTakeFirstOrThrow();
       const post = await insertPost(trx, viewer, thread.id, input.body, { opening: true, at, flags: verdict.confirmedFlags });
       await recordGuardConfirmation(trx, viewer, post.id, thread.id, verdict.confirmedFlags);
+      await recordOnce(trx, once, thread.id);
       return { ok: true, threadId: thread.id, postId: post.id };
     });
 }
@@ -124,7 +126,7 @@ export async function requireThread(viewer: WorkspaceViewer, threadId: number): 
   return thread;
 }
 
-export async function reply(viewer: WorkspaceViewer, thread: ThreadRow, input: PostInput): Promise<WriteOutcome> {
+export async function reply(viewer: WorkspaceViewer, thread: ThreadRow, input: PostInput, once?: Once): Promise<WriteOutcome> {
   if (thread.locked && !viewer.isLead) return { ok: false, error: "This thread is locked: no one can reply to it" };
   const verdict = guard(input.body, input.confirmNotPatientData);
   if ("held" in verdict) return { ok: false, held: verdict.held };
@@ -136,6 +138,7 @@ export async function reply(viewer: WorkspaceViewer, thread: ThreadRow, input: P
       await trx.updateTable("workspace_threads").set({ last_post_at: at }).where("id", "=", thread.id).execute();
       await recountReplies(trx, thread.id);
       await recordGuardConfirmation(trx, viewer, post.id, thread.id, verdict.confirmedFlags);
+      await recordOnce(trx, once, post.id);
       return { ok: true, threadId: thread.id, postId: post.id };
     });
 }

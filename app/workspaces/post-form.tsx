@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextareaField, TextField } from "~/ui/forms";
+import { OnceField } from "~/ui/once-field";
 import { GuardConfirm, GuardWarning, MarkdownHint } from "./components";
 import type { GuardFlag } from "./patient-data-guard";
 import { postFormSchema, type postSchema } from "./schemas";
@@ -28,6 +29,7 @@ export function PostForm({
   submitLabel,
   intent,
   bodyLabel,
+  once,
 }: {
   id: string;
   kind: "thread" | "reply" | "edit";
@@ -37,6 +39,8 @@ export function PostForm({
   submitLabel: string;
   intent?: string;
   bodyLabel: string;
+  /** A new thread's or reply's one-time token (OnceField); editing has none. */
+  once?: string;
 }) {
   const schema = postFormSchema(kind, withTitle);
   const [form, fields] = useForm<PostFormValue>({
@@ -59,6 +63,7 @@ export function PostForm({
       <GuardWarning flags={held} confirmId={confirmId} />
       <Form method="post" {...getFormProps(form)}>
         {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+        {once ? <OnceField token={once} /> : null}
         {withTitle ? (
           <TextField id={fields.title.id} name={fields.title.name} label="Title" defaultValue={initialText(fields.title)} errors={fields.title.errors} />
         ) : null}

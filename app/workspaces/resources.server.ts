@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { storedFileName } from "~/files/formats.server";
 import { fileStorage } from "~/files/storage.server";
 import type { StoredFile } from "~/files/uploads.server";
+import { recordOnce, type Once } from "~/lib/once.server";
 import type { WorkspaceViewer } from "./access.server";
 import { workspacesAudit } from "./audit-actions.server";
 import { RESOURCE_FILE_TYPES, type ResourceFileFormat } from "./resource-files";
@@ -75,7 +76,13 @@ function addedBy(viewer: WorkspaceViewer, input: ResourceInput) {
 }
 
 /** Saves a new resource (`insert` returns its id) and its audit entry together. */
-async function added(viewer: WorkspaceViewer, subjectType: "workspace_resource" | "workspace_resource_file", insert: (trx: Kysely<DB>) => Promise<{ id: number }>, details: Record<string, unknown> = {}) {
+async function added(
+  viewer: WorkspaceViewer,
+  subjectType: "workspace_resource" | "workspace_resource_file",
+  insert: (trx: Kysely<DB>) => Promise<{ id: number }>,
+  details: Record<string, unknown>,
+  once: Once | undefined,
+) {
   await db()
     .transaction()
     .execute(async (trx) => {
@@ -87,21 +94,27 @@ async function added(viewer: WorkspaceViewer, subjectType: "workspace_resource" 
         subjectId: row.id,
         details: { workspaceId: viewer.workspace.id, ...details },
       });
+      await recordOnce(trx, once, row.id);
     });
 }
 
-export async function addResource(viewer: WorkspaceViewer, input: ResourceInput & { url: string }): Promise<void> {
-  await added(viewer, "workspace_resource", (trx) =>
-    trx
-      .insertInto("workspace_resources")
-      .values({ ...addedBy(viewer, input), url: input.url })
-      .returning("id")
-      .executeTakeFirstOrThrow(),
+export async function addResource(viewer: WorkspaceViewer, input: ResourceInput & { url: string }, once?: Once): Promise<void> {
+  await added(
+    viewer,
+    "workspace_resource",
+    (trx) =>
+      trx
+        .insertInto("workspace_resources")
+        .values({ ...addedBy(viewer, input), url: input.url })
+        .returning("id")
+        .executeTakeFirstOrThrow(),
+    {},
+    once,
   );
 }
 
 /** Lists a file already in storage; if that fails, the stored file is deleted rather than left unlisted. */
-export async function addResourceFile(viewer: WorkspaceViewer, input: ResourceInput, file: StoredFile<ResourceFileFormat>): Promise<void> {
+export async function addResourceFile(viewer: WorkspaceViewer, input: ResourceInput, file: StoredFile<ResourceFileFormat>, once?: Once): Promise<void> {
   const fileName = storedFileName(file.uploadedName, file.format);
   try {
     await added(
@@ -114,6 +127,7 @@ export async function addResourceFile(viewer: WorkspaceViewer, input: ResourceIn
           .returning("id")
           .executeTakeFirstOrThrow(),
       { file: fileName, bytes: file.size },
+      once,
     );
   } catch (error) {
     await fileStorage().delete(file.key);

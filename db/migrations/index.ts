@@ -12,6 +12,7 @@ import * as workspaceResourceFiles from "./0011_workspace_resource_files";
 import * as outboxAttachments from "./0012_outbox_attachments";
 import * as eventEmailUnsubscribeTokens from "./0013_event_email_unsubscribe_tokens";
 import * as bulletinChangeLink from "./0014_bulletin_change_link";
+import * as formSubmissions from "./0015_form_submissions";
 import * as outboxMember from "./0016_outbox_member";
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   "0012_outbox_attachments": outboxAttachments,
   "0013_event_email_unsubscribe_tokens": eventEmailUnsubscribeTokens,
   "0014_bulletin_change_link": bulletinChangeLink,
+  "0015_form_submissions": formSubmissions,
   "0016_outbox_member": outboxMember,
 };

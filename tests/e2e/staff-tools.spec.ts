@@ -1,4 +1,4 @@
-import { expect, expectAccessible, grantAdmin, test } from "./support";
+import { expect, expectAccessible, grantAdmin, joinedMember, test } from "./support";
 
 // A second admin (a demo member given the role), so these tests leave demo.admin's sign-ins to admin.spec.
 const STAFF = "tom.okafor@nhs.net";
@@ -35,4 +35,42 @@ test("the members search counts its matches in plain English", async ({ page }) 
   await page.getByRole("button", { name: "Search" }).click();
   // Other tests add nhs.net members as the suite runs, so the count may run to a second page.
   await expect(page.getByRole("status")).toContainText(/^\d+ people match( \(page 1 of \d+\))?\./);
+});
+
+test("a double click on a form's button sends it once, also on a page reached in the browser", async ({ page }) => {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname.startsWith("/admin/bulletins/new")) posts.push(request.url());
+  });
+  const subject = `Sent once ${Date.now()}`;
+  await page.goto("/admin/bulletins");
+  // A link, so the form's page is rendered in the browser after nhsuk-frontend started on the first one.
+  await page.getByRole("button", { name: "Write a new bulletin" }).click();
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByLabel("The bulletin").fill("News from the network.");
+  // Two clicks, the second while the first is on its way (a dblclick's second click lands too soon to show it).
+  const button = page.getByRole("button", { name: "Save draft" });
+  await button.click();
+  await button.click({ force: true });
+  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  expect(posts).toHaveLength(1);
+});
+
+test("staff addresses without a page of their own answer with the portal's 403 and 404 pages", async ({ page, browser }) => {
+  const memberContext = await browser.newContext();
+  await joinedMember({ signedIn: memberContext });
+  const member = await memberContext.newPage();
+  for (const path of ["/admin/webinars/1/registrations.csv", "/admin/bulletins/1/email-preview", "/admin/workspaces/posts/1", "/admin/workspaces/threads/1"]) {
+    const response = await member.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(member.getByRole("heading", { level: 1, name: "You do not have access to this page" }), path).toBeVisible();
+  }
+  await memberContext.close();
+
+  // Staff following the audit log to something since deleted, or a download of a webinar that is not there.
+  for (const path of ["/admin/workspaces/posts/999999", "/admin/workspaces/threads/999999", "/admin/webinars/999999/registrations.csv", "/admin/bulletins/999999/email-preview"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" }), path).toBeVisible();
+  }
 });

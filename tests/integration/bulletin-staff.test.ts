@@ -43,7 +43,6 @@ const STAFF_ROUTES: Array<[string, Loader, Action | undefined, Record<string, st
   ["/admin/bulletins/:id/edit", editPage.loader, editPage.action, body],
   ["/admin/bulletins/:id/send", sendPage.loader, sendPage.action, {}],
   ["/admin/bulletins/:id/schedule", schedulePage.loader, schedulePage.action, { date: "2027-01-10", time: "09:00" }],
-  ["/admin/bulletins/:id/email-preview", previewHtml.loader, undefined, undefined],
 ];
 
 describe.each(STAFF_ROUTES)("%s is for staff only", (pattern, loader, action, form) => {
@@ -62,6 +61,22 @@ describe.each(STAFF_ROUTES)("%s is for staff only", (pattern, loader, action, fo
       expect(await database.selectFrom("bulletins").selectAll().execute()).toEqual(before);
       expect(await database.selectFrom("outbox").selectAll().execute()).toEqual([]);
     }
+  });
+});
+
+describe("the email preview, which has no page of its own", () => {
+  it("sends members and a missing bulletin to the bulletin's page, for its 403 or 404, and visitors to sign in", async () => {
+    const admin = await createAdmin();
+    const id = await writeBulletin(admin.id);
+    const path = `/admin/bulletins/${id}/email-preview`;
+    const memberCookie = await sessionCookieFor((await createMember()).id);
+    expect(((await call(previewHtml.loader, path, { id: String(id) }, { cookie: memberCookie })) as Response).headers.get("Location")).toBe(`/admin/bulletins/${id}`);
+    expect(((await call(bulletinPage.loader, `/admin/bulletins/${id}`, { id: String(id) }, { cookie: memberCookie })) as Response).status).toBe(403);
+    expect(((await call(previewHtml.loader, path, { id: String(id) })) as Response).headers.get("Location")).toBe(`/sign-in?${new URLSearchParams({ redirectTo: path })}`);
+    const adminCookie = await sessionCookieFor(admin.id);
+    const missing = (await call(previewHtml.loader, "/admin/bulletins/999999/email-preview", { id: "999999" }, { cookie: adminCookie })) as Response;
+    expect(missing.headers.get("Location")).toBe("/admin/bulletins/999999");
+    expect(((await call(bulletinPage.loader, "/admin/bulletins/999999", { id: "999999" }, { cookie: adminCookie })) as Response).status).toBe(404);
   });
 });
 

@@ -68,6 +68,8 @@ async function snapshot() {
 
 interface RouteCase {
   path: (ids: Ids) => string;
+  /** For a resource route (no page of its own): the staff page that refusals and missing ids are sent to, for its 403 or 404. */
+  page?: (ids: Ids) => string;
   params: (ids: Ids) => Record<string, string>;
   loader?: Loader;
   action?: Action;
@@ -119,6 +121,7 @@ const STAFF_ROUTES: Record<string, RouteCase> = {
   },
   "/admin/webinars/:id/registrations.csv": {
     path: ({ webinarId }) => `/admin/webinars/${webinarId}/registrations.csv`,
+    page: ({ webinarId }) => `/admin/webinars/${webinarId}`,
     params: ({ webinarId }) => ({ id: String(webinarId) }),
     loader: staffCsv.loader,
   },
@@ -141,7 +144,9 @@ describe.each(Object.entries(STAFF_ROUTES))("staff route %s", (_name, route) => 
       const post = () => pageRequest(path, { cookie: ids.cookies[persona], form: route.form?.(ids) ?? {} });
       const loaded = await outcome(() => route.loader!({ request: request(), params: route.params(ids), context: testContext }));
       const acted = route.action ? await outcome(() => route.action!({ request: post(), params: route.params(ids), context: testContext })) : undefined;
-      if (persona === "member") {
+      if (persona === "member" && route.page) {
+        expect((loaded as Response).headers.get("Location"), `${persona} loader`).toBe(route.page(ids));
+      } else if (persona === "member") {
         expect(statusOf(loaded), `${persona} loader`).toBe(403);
         if (route.action) expect(statusOf(acted), `${persona} action`).toBe(403);
       } else {
@@ -168,7 +173,8 @@ describe.each(Object.entries(STAFF_ROUTES))("staff route %s", (_name, route) => 
     if (!route.path(ids).match(/\d/)) return;
     const missing = { ...ids, webinarId: 999_999, seriesId: 999_999 };
     const loaded = await outcome(() => route.loader!({ request: pageRequest(route.path(missing), { cookie: ids.cookies.admin }), params: route.params(missing), context: testContext }));
-    expect(statusOf(loaded)).toBe(404);
+    if (route.page) expect((loaded as Response).headers.get("Location")).toBe(route.page(missing));
+    else expect(statusOf(loaded)).toBe(404);
   });
 });
 

@@ -53,6 +53,24 @@ async function setUp(slug = LONDON) {
   return { lead, member, outsider, leadCookie, add, list, download };
 }
 
+describe("the same form sent twice", () => {
+  it("adds one file and keeps one stored copy, and one link; the repeat is answered as the first", async () => {
+    const { add, list, leadCookie } = await setUp();
+    const token = async () =>
+      pageData<{ once: string }>(await resourcesRoute.loader({ request: pageRequest(`/workspaces/${LONDON}/resources`, { cookie: leadCookie }), params: { slug: LONDON }, context: testContext })).once;
+    const pdf = { data: onePagePdf("Referral guide", ["Ask first"]), name: "guide.pdf" };
+    const storedBefore = (await storedFiles()).length;
+    const fileForm = { kind: "file", title: "Referral guide", once: await token() };
+    expect(((await add(fileForm, pdf)) as Response).status).toBe(302);
+    expect(((await add(fileForm, pdf)) as Response).status).toBe(302);
+    const linkForm = { kind: "link", title: "Council housing", url: "https://council.example.org/housing", once: await token() };
+    expect(((await add(linkForm)) as Response).status).toBe(302);
+    expect(((await add(linkForm)) as Response).status).toBe(302);
+    expect((await list()).map((resource) => resource.title).sort()).toEqual(["Council housing", "Referral guide"]);
+    expect(await storedFiles()).toHaveLength(storedBefore + 1);
+  });
+});
+
 describe("adding a file", () => {
   it("lists a lead's PDF with its type and size; a member downloads exactly its bytes, as an attachment of its sniffed type, never cached publicly (nosniff comes with every response: server/security.ts)", async () => {
     const { member, add, list, download } = await setUp();

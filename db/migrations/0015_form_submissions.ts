@@ -1,0 +1,23 @@
+import type { Kysely } from "kysely";
+
+/**
+ * Create forms' one-time tokens (app/lib/once.server.ts): each records what its submission created,
+ * so the same submission sent again (a double click, a resend after a slow answer, two tabs) creates
+ * nothing more and is sent to what the first one created.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable("form_submissions")
+    // The random token from the form's hidden field; the key is what stops a second copy.
+    .addColumn("token", "text", (c) => c.primaryKey())
+    // What was created ("webinar", "bulletin"…) and its id, for sending a repeat to it.
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("created_id", "integer", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("form_submissions_created_at").on("form_submissions").column("created_at").execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable("form_submissions").execute();
+}
