@@ -10,6 +10,7 @@ import * as newThread from "~/routes/workspaces.$slug.new";
 import * as threadPage from "~/routes/workspaces.$slug.threads.$threadId";
 import { addWebinar } from "../support/recordings";
 import { createAdmin, createMember, outcome, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
+import { validWebinarForm } from "../support/webinars";
 
 const { database } = setUpDatabaseTests();
 
@@ -35,25 +36,12 @@ async function count(table: "webinars" | "webinar_series" | "webinar_announcemen
   return Number(row.n);
 }
 
-const webinarForm = {
-  title: "Working with housing teams",
-  description: "Building a referral route with housing officers.",
-  day: "21",
-  month: "4",
-  year: "2027",
-  startTime: "13:00",
-  durationMinutes: "60",
-  capacity: "300",
-  meetingUrl: "https://meet.example.org/housing",
-  registrationOpen: "on",
-};
-
 describe("a create form sent twice creates once", () => {
   it("a webinar: the repeat goes to the first, and one announcement starts", async () => {
     testClock.freeze("2027-01-10T10:00:00Z");
     const cookie = await sessionCookieFor((await createAdmin()).id);
     const once = await tokenFrom(newWebinar.loader, "/admin/webinars/new", {}, cookie);
-    const form = { kind: "single", ...webinarForm, once };
+    const form = { kind: "single", ...validWebinarForm, once };
     const first = await send(newWebinar.action, "/admin/webinars/new", {}, cookie, form);
     expect(first).toMatch(/^\/admin\/webinars\/\d+$/);
     expect(await send(newWebinar.action, "/admin/webinars/new", {}, cookie, form)).toBe(first);
@@ -70,7 +58,7 @@ describe("a create form sent twice creates once", () => {
   it("a series: one series with its occurrences", async () => {
     testClock.freeze("2027-01-10T10:00:00Z");
     const cookie = await sessionCookieFor((await createAdmin()).id);
-    const form = { kind: "series", ...webinarForm, once: await tokenFrom(newWebinar.loader, "/admin/webinars/new", {}, cookie) };
+    const form = { kind: "series", ...validWebinarForm, once: await tokenFrom(newWebinar.loader, "/admin/webinars/new", {}, cookie) };
     const first = await send(newWebinar.action, "/admin/webinars/new", {}, cookie, form);
     expect(first).toMatch(/^\/admin\/webinars\/series\/\d+$/);
     const occurrences = await count("webinars");

@@ -17,7 +17,7 @@ import * as list from "~/routes/webinars._index";
 import * as past from "~/routes/webinars.past";
 import { sendDueJoiningLinks } from "~/webinars/send-joining-links.server";
 import { createAdmin, createMember, outcome, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
-import { approvedMember, joiningTokenFor, newSeries, newWebinar, registeredMember } from "../support/webinars";
+import { approvedMember, joiningTokenFor, newSeries, newWebinar, registeredMember, validWebinarForm } from "../support/webinars";
 
 /**
  * Every webinar loader and action checks access on the server: as a visitor, as a joiner whose
@@ -75,19 +75,6 @@ interface RouteCase {
   action?: Action;
   form?: (ids: Ids) => Record<string, string | string[]>;
 }
-
-const validWebinarForm = {
-  title: "Working with housing teams",
-  description: "Building a referral route with housing officers.",
-  day: "21",
-  month: "4",
-  year: "2027",
-  startTime: "13:00",
-  durationMinutes: "60",
-  capacity: "300",
-  meetingUrl: "https://meet.example.org/housing",
-  registrationOpen: "on",
-};
 
 const STAFF_ROUTES: Record<string, RouteCase> = {
   "/admin/webinars": { path: () => "/admin/webinars", params: () => ({}), loader: staffList.loader },

@@ -80,3 +80,17 @@ export async function joiningTokenFor(email: string): Promise<string> {
   if (!token) throw new Error("no joining link in the email");
   return token;
 }
+
+/** The staff "new webinar" form filled in as a person would, for tests that submit it. */
+export const validWebinarForm = {
+  title: "Working with housing teams",
+  description: "Building a referral route with housing officers.",
+  day: "21",
+  month: "4",
+  year: "2027",
+  startTime: "13:00",
+  durationMinutes: "60",
+  capacity: "300",
+  meetingUrl: "https://meet.example.org/housing",
+  registrationOpen: "on",
+};
