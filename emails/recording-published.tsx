@@ -18,6 +18,8 @@ export interface RecordingPublishedProps {
  */
 export const recordingPublishedEmail = defineEmail<RecordingPublishedProps>({
   name: "recording-published",
+  // Each copy is queued on its own, its "stop" link (the member's unsubscribe token) in its body.
+  sensitive: true,
   subject: ({ title }) => `Recording available: ${title}`,
   preview: ({ hasSlides }) => (hasSlides ? "Watch the recording and download the slides." : "Watch the recording when it suits you."),
   Body: ({ fullName, recordingId, title, webinarTitle, hasSlides, unsubscribeUrl, context }) => (

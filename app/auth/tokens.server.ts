@@ -7,6 +7,9 @@ export function randomToken(bytes = 20): string {
   return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
+/** What `randomToken()` makes with its default 160 bits: 32 characters of lower-case base32. */
+export const RANDOM_TOKEN = /^[a-z2-7]{32}$/;
+
 /** A random 6-digit code, e.g. "042917". */
 export function randomCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, "0");

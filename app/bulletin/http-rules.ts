@@ -4,9 +4,6 @@
  * file directly. (Its one-click unsubscribe follows the mail layer's rule, app/mail/one-click-unsubscribe.ts.)
  */
 
-/** The token in a copy's unsubscribe link: 160 random bits in lower-case base32 (see unsubscribe-token.server.ts). */
-export const UNSUBSCRIBE_TOKEN = /^[a-z2-7]{32}$/;
-
 /**
  * The page that shows a bulletin's email HTML (inline styles, pictures from other sites) for the staff
  * preview, framed by the bulletin's staff page. It gets this policy instead of the site's. Nothing can run (no script source), nothing can be submitted, and only the portal may frame

@@ -1,10 +1,9 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
-import { randomToken } from "~/auth/tokens.server";
+import { RANDOM_TOKEN, randomToken } from "~/auth/tokens.server";
 import { nowIso } from "~/clock.server";
 import { config } from "~/config.server";
 import { hashLinkToken } from "~/mail/unsubscribe-links.server";
-import { UNSUBSCRIBE_TOKEN } from "./http-rules";
 
 /**
  * The unsubscribe link in each copy: a random token (160 bits) made for that copy, of which only a hash
@@ -35,7 +34,7 @@ export async function newUnsubscribeTokens(executor: Kysely<DB>, bulletinId: num
 
 /** The member a link was made for, or undefined for anything altered, cut short or made elsewhere. */
 export async function unsubscribeTokenOwner(executor: Kysely<DB>, token: string): Promise<number | undefined> {
-  if (!UNSUBSCRIBE_TOKEN.test(token)) return undefined;
+  if (!RANDOM_TOKEN.test(token)) return undefined;
   const row = await executor
     .selectFrom("bulletin_unsubscribe_tokens")
     .select("user_id")

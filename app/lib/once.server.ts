@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
-import { randomToken } from "~/auth/tokens.server";
+import { RANDOM_TOKEN, randomToken } from "~/auth/tokens.server";
 import { now, nowIso } from "~/clock.server";
 import { db } from "~/db.server";
 import { ONCE_FIELD } from "~/ui/once-field";
@@ -12,7 +12,6 @@ import { ONCE_FIELD } from "~/ui/once-field";
  * nothing and is answered as the first was, with what the first created. It needs no JavaScript.
  */
 
-const TOKEN = /^[a-z2-7]{32}$/;
 /** A repeat comes within seconds; a day covers a page left open and sent again later that day. */
 const KEEP_MS = 24 * 60 * 60_000;
 
@@ -33,7 +32,7 @@ export interface Once {
  */
 export function readOnce(formData: Pick<FormData, "get"> | URLSearchParams, kind: string): Once | undefined {
   const token = formData.get(ONCE_FIELD);
-  return typeof token === "string" && TOKEN.test(token) ? { token, kind } : undefined;
+  return typeof token === "string" && RANDOM_TOKEN.test(token) ? { token, kind } : undefined;
 }
 
 async function createdBefore(once: Once): Promise<number | undefined> {
@@ -54,8 +53,9 @@ async function createdBefore(once: Once): Promise<number | undefined> {
 export async function createOnce<R>(once: Once | undefined, create: () => Promise<R>): Promise<{ earlier: number } | { result: R }> {
   const earlier = once ? await createdBefore(once) : undefined;
   if (earlier !== undefined) return { earlier };
+  let result: R;
   try {
-    return { result: await create() };
+    result = await create();
   } catch (error) {
     // Two copies at the same moment both passed the check above; the second's recordOnce broke the
     // token's unique key, so its transaction rolled back and the first's result stands.
@@ -63,6 +63,18 @@ export async function createOnce<R>(once: Once | undefined, create: () => Promis
     if (first === undefined) throw error;
     return { earlier: first };
   }
+  if (once && refused(result)) {
+    // Or the second copy's own checks ran after the first had committed (a workspace's web address
+    // "already taken" by the first copy's workspace): that refusal is about the first copy's result.
+    const first = await createdBefore(once);
+    if (first !== undefined) return { earlier: first };
+  }
+  return { result };
+}
+
+/** A create's expected failure, returned as `{ ok: false, … }` (form errors) rather than thrown. */
+function refused(result: unknown): boolean {
+  return typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === false;
 }
 
 /** Inside the create's transaction: records what this submission created (see createOnce). */

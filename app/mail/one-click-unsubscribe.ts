@@ -5,7 +5,8 @@
  *
  * The rule is a naming convention rather than a list of features: a list's unsubscribe route is
  * `/unsubscribe/<token>` or `/<feature>/unsubscribe/<token>`, its token 160 random bits in lower-case
- * base32 (`randomToken()`), and its action does nothing but unsubscribe the token's owner.
+ * base32 (`randomToken()`), and its action does nothing but unsubscribe the token's owner. (The token's
+ * shape is `RANDOM_TOKEN` in app/auth/tokens.server.ts, written out here because this file imports nothing.)
  */
 const ONE_CLICK_PATH = /^(?:\/[a-z][a-z-]*)?\/unsubscribe\/[a-z2-7]{32}$/;
 

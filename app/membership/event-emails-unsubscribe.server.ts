@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
-import { randomToken } from "~/auth/tokens.server";
+import { RANDOM_TOKEN, randomToken } from "~/auth/tokens.server";
 import { nowIso } from "~/clock.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
@@ -14,9 +14,6 @@ import { membershipAudit } from "./audit-actions.server";
  * the bulletin's: a random token (160 bits) per copy of which only a hash is stored, so the link says
  * nothing about who it is for; the token can do nothing but this.
  */
-
-/** The token in a link: `randomToken()`, which the mail layer's one-click rule also expects. */
-const TOKEN = /^[a-z2-7]{32}$/;
 
 /**
  * New links for `userIds` (one each, in the same order), stored hashed through `executor` (the caller's
@@ -45,7 +42,7 @@ export type EventEmailLink =
   | { kind: "member"; userId: number; email: string; subscribed: boolean };
 
 export async function describeEventEmailLink(token: string): Promise<EventEmailLink> {
-  if (!TOKEN.test(token)) return { kind: "invalid" };
+  if (!RANDOM_TOKEN.test(token)) return { kind: "invalid" };
   const user = await db()
     .selectFrom("event_email_unsubscribe_tokens as t")
     .innerJoin("users", "users.id", "t.user_id")

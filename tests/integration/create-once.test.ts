@@ -11,6 +11,7 @@ import * as threadPage from "~/routes/workspaces.$slug.threads.$threadId";
 import { addWebinar } from "../support/recordings";
 import { createAdmin, createMember, outcome, pageData, pageRequest, sessionCookieFor, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { validWebinarForm } from "../support/webinars";
+import { createOnce, newOnceToken, recordOnce } from "~/lib/once.server";
 
 const { database } = setUpDatabaseTests();
 
@@ -53,6 +54,17 @@ describe("a create form sent twice creates once", () => {
     expect(again).not.toBe(once);
     expect(await send(newWebinar.action, "/admin/webinars/new", {}, cookie, { ...form, once: again })).not.toBe(first);
     expect(await count("webinars")).toBe(2);
+  });
+
+  it("the same showing of the form sent again with the other choice (a series, not one webinar) is a new submission", async () => {
+    testClock.freeze("2027-01-10T10:00:00Z");
+    const cookie = await sessionCookieFor((await createAdmin()).id);
+    const once = await tokenFrom(newWebinar.loader, "/admin/webinars/new", {}, cookie);
+    const single = await send(newWebinar.action, "/admin/webinars/new", {}, cookie, { kind: "single", ...validWebinarForm, once });
+    expect(single).toMatch(/^\/admin\/webinars\/\d+$/);
+    const series = await send(newWebinar.action, "/admin/webinars/new", {}, cookie, { kind: "series", ...validWebinarForm, once });
+    expect(series).toMatch(/^\/admin\/webinars\/series\/\d+$/);
+    expect(await count("webinar_series")).toBe(1);
   });
 
   it("a series: one series with its occurrences", async () => {
@@ -120,6 +132,19 @@ describe("a create form sent twice creates once", () => {
     expect(first).toMatch(/^\/admin\/workspaces\/\d+$/);
     expect(await send(newWorkspace.action, "/admin/workspaces/new", {}, cookie, form)).toBe(first);
     expect(await count("workspaces")).toBe(before + 1);
+  });
+
+  it("answers a copy refused by its own checks after the first had committed with what the first created", async () => {
+    const once = { token: newOnceToken(), kind: "workspace" };
+    const answer = await createOnce(once, async () => {
+      // The first copy commits while this one runs its checks ("that web address is taken").
+      await recordOnce(database, once, 42);
+      return { ok: false as const, error: "A workspace already has that web address" };
+    });
+    expect(answer).toEqual({ earlier: 42 });
+    // A refusal of its own stands.
+    const other = { token: newOnceToken(), kind: "workspace" };
+    expect(await createOnce(other, async () => ({ ok: false as const, error: "Enter a name" }))).toEqual({ result: { ok: false, error: "Enter a name" } });
   });
 
   it("a member's new thread and reply", async () => {

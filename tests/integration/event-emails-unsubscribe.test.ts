@@ -4,6 +4,8 @@ import { findUserById } from "~/auth/users.server";
 import { randomToken } from "~/auth/tokens.server";
 import { testClock } from "~/clock.server";
 import { messageContent } from "~/mail/bulk.server";
+import { deliverDueEmails } from "~/mail/delivery.server";
+import { createMailTransport } from "~/mail/transport.server";
 import { isOneClickUnsubscribe } from "~/mail/one-click-unsubscribe";
 import { newEventEmailTokens } from "~/membership/event-emails-unsubscribe.server";
 import { publishRecording } from "~/recordings/admin.server";
@@ -12,6 +14,7 @@ import { runAnnouncement } from "~/webinars/announce-webinar.server";
 import { createAdmin, createMember, setUpDatabaseTests, testContext } from "../support/fixtures";
 import { addWebinar, completeRecording, register } from "../support/recordings";
 import { renderPage } from "../support/render-page";
+import { SmtpSink } from "../support/smtp-sink";
 import { newWebinar } from "../support/webinars";
 
 /**
@@ -127,6 +130,29 @@ describe("the recording-published email", () => {
     expect(await consents(member.id)).toEqual({ bulletin: 0, events: 0 });
     // Recorded once, however often the provider repeats it.
     expect((await auditOf(member.id)).map((entry) => JSON.parse(entry.details_json))).toEqual([{ bulletin: false, events: false, via: "one-click unsubscribe" }]);
+  });
+
+  it("keeps no link of a copy in the outbox once it is delivered", async () => {
+    const sink = new SmtpSink();
+    await sink.start();
+    const transport = createMailTransport(sink.url);
+    try {
+      const admin = await createAdmin();
+      const webinarId = await addWebinar(database);
+      const member = await createMember({ events_opt_in: 1 });
+      await register(database, webinarId, member.id, "approved");
+      await publishRecording(admin.id, await completeRecording(admin.id, webinarId));
+      const token = linkIn(await delivered(member.email, "recording-published"));
+      await deliverDueEmails(database, transport);
+      const mail = await sink.waitFor((m) => m.to.includes(member.email) && m.text.includes(token));
+      expect(mail.text).toContain(token);
+      const rows = await database.selectFrom("outbox").selectAll().where("to_address", "=", member.email).where("template", "=", "recording-published").execute();
+      expect(rows.map((row) => row.status)).toEqual(["sent"]);
+      expect(JSON.stringify(rows)).not.toContain(token);
+    } finally {
+      transport.close();
+      await sink.stop();
+    }
   });
 });
 
