@@ -36,8 +36,8 @@ export default function Privacy() {
             means it was passed on
           </li>
           <li>
-            a copy of each email we send you. Sign-in codes, confirmation codes and personal joining links are removed from
-            the copy once the email is sent
+            a copy of each email we send you. Sign-in codes, confirmation codes, personal joining links and the links that
+            stop an email are removed from the copy once the email is sent
           </li>
           <li>
             to keep your account safe: a cookie that keeps you signed in, the codes we email you (stored in a scrambled form

@@ -10,6 +10,8 @@ import { confirmNewEmailEmail } from "#emails/confirm-new-email";
 import { joinVerificationEmail } from "#emails/join-verification";
 import { signInCodeEmail } from "#emails/sign-in-code";
 import { webinarJoiningLinkEmail } from "#emails/webinar-joining-link";
+import { recordingPublishedEmail } from "#emails/recording-published";
+import { workspaceDigestEmail } from "#emails/workspace-digest";
 import { listUnsubscribeHeaders } from "~/mail/unsubscribe-links.server";
 import { unsubscribeUrl } from "~/bulletin/unsubscribe-token.server";
 import { unsubscribeWithToken } from "~/bulletin/unsubscribe.server";
@@ -144,9 +146,13 @@ describe("the privacy notice", () => {
 
   it("says a copy of each email is kept while you are a member, with codes and joining links taken out once sent", async () => {
     const { text } = await renderPage(privacy, pageRequest("/privacy"));
-    expect(text).toContain("a copy of each email we send you. Sign-in codes, confirmation codes and personal joining links are removed");
+    expect(text).toContain(
+      "a copy of each email we send you. Sign-in codes, confirmation codes, personal joining links and the links that stop an email are removed",
+    );
     expect(text).toContain("while you are a member, including the copies of the emails we send you and the record of the webinars you joined");
     // Held against the emails that carry them: their content is removed from the copy once sent.
-    for (const template of [signInCodeEmail, joinVerificationEmail, confirmNewEmailEmail, webinarJoiningLinkEmail]) expect(template.sensitive, template.name).toBe(true);
+    for (const template of [signInCodeEmail, joinVerificationEmail, confirmNewEmailEmail, webinarJoiningLinkEmail, workspaceDigestEmail, recordingPublishedEmail]) {
+      expect(template.sensitive, template.name).toBe(true);
+    }
   });
 });
