@@ -72,6 +72,12 @@ export async function createOnce<R>(once: Once | undefined, create: () => Promis
   return { result };
 }
 
+/** createOnce for a create that answers `{ ok: true, id }`: a repeat is answered with what the first one created. */
+export async function createOnceWithId<R>(once: Once | undefined, create: () => Promise<R>): Promise<R | { ok: true; id: number }> {
+  const outcome = await createOnce(once, create);
+  return "earlier" in outcome ? { ok: true, id: outcome.earlier } : outcome.result;
+}
+
 /** A create's expected failure, returned as `{ ok: false, … }` (form errors) rather than thrown. */
 function refused(result: unknown): boolean {
   return typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === false;

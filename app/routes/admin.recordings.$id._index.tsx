@@ -134,8 +134,7 @@ export default function StaffRecording() {
                   Unpublish
                 </button>
               )}
-              {/* A whole page load: a recording's page sets its own CSP (frame-src for an embedded player). */}
-              <Link className="nhsuk-link" to={`/recordings/${recording.id}`} reloadDocument>
+              <Link className="nhsuk-link" to={`/recordings/${recording.id}`}>
                 {recording.status === "draft" ? "Preview the page members will see" : "View the page members see"}
               </Link>
             </div>

@@ -5,7 +5,7 @@ import { requireAdmin } from "~/auth/access.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
+import { createOnceWithId, newOnceToken, readOnce } from "~/lib/once.server";
 import { createRecording, webinarChoices } from "~/recordings/admin.server";
 import { RecordingForm } from "~/recordings/recording-form";
 import { recordingSchema } from "~/recordings/recording-schema";
@@ -36,9 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: recordingSchema });
   if (submission.status !== "success") return submission.reply();
   const once = readOnce(formData, "recording");
-  const outcome = await createOnce(once, () => createRecording(user.id, submission.value, once));
   // A repeat of the same submission is answered as the first was.
-  const result = "earlier" in outcome ? { ok: true as const, id: outcome.earlier } : outcome.result;
+  const result = await createOnceWithId(once, () => createRecording(user.id, submission.value, once));
   if (!result.ok) return submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors });
   throw redirectWithFlash(`/admin/recordings/${result.id}`, "Recording added. Now upload the video, captions and any slides.");
 }

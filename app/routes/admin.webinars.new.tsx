@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/access.server";
-import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
+import { createOnceWithId, newOnceToken, readOnce } from "~/lib/once.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { RouteErrorBoundary } from "~/ui/route-error";
 import { createSeries, createWebinar } from "~/webinars/manage-webinars.server";
@@ -24,9 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const { kind, ...input } = submission.value;
   const once = readOnce(formData, kind === "series" ? "webinar-series" : "webinar");
-  const outcome = await createOnce(once, () => (kind === "series" ? createSeries(user.id, input, once) : createWebinar(user.id, input, once)));
   // A repeat of the same submission is answered as the first was.
-  const result = "earlier" in outcome ? { ok: true as const, id: outcome.earlier } : outcome.result;
+  const result = await createOnceWithId(once, () => (kind === "series" ? createSeries(user.id, input, once) : createWebinar(user.id, input, once)));
   if (result.ok) {
     throw kind === "series"
       ? redirectWithOutcome(`/admin/webinars/series/${result.id}`, "staffSeries", "created")

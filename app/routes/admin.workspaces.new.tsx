@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "~/ui/link";
 import { requireAdmin } from "~/auth/access.server";
-import { createOnce, newOnceToken, readOnce } from "~/lib/once.server";
+import { createOnceWithId, newOnceToken, readOnce } from "~/lib/once.server";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { ErrorSummary, SubmitButton, summariseErrors } from "~/ui/forms";
 import { OnceField } from "~/ui/once-field";
@@ -27,9 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: newWorkspaceSchema });
   if (submission.status !== "success") return submission.reply();
   const once = readOnce(formData, "workspace");
-  const outcome = await createOnce(once, () => createWorkspace(staff.id, submission.value, once));
-  // A repeat of the same submission is answered as the first was (not with "that web address is taken").
-  const result = "earlier" in outcome ? { ok: true as const, id: outcome.earlier } : outcome.result;
+  // A repeat of the same submission is answered as the first was.
+  const result = await createOnceWithId(once, () => createWorkspace(staff.id, submission.value, once));
   if (!result.ok) return submission.reply(result.field ? { fieldErrors: { [result.field]: [result.error] } } : { formErrors: [result.error] });
   throw redirectWithOutcome(`/admin/workspaces/${result.id}`, "staff", "created");
 }

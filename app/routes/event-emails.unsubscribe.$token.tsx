@@ -63,7 +63,8 @@ export default function UnsubscribeFromEventEmails() {
           </>
         ) : null}
 
-        {page.kind === "member" && (done?.stopped || !page.subscribed) ? (
+        {/* After the button, the page data is read again: the member is no longer subscribed. */}
+        {page.kind === "member" && !page.subscribed ? (
           <>
             <h1>{done?.stopped ? "You have stopped webinar and event emails" : "You do not get webinar and event emails"}</h1>
             <p>
@@ -76,7 +77,7 @@ export default function UnsubscribeFromEventEmails() {
           </>
         ) : null}
 
-        {page.kind === "member" && page.subscribed && !done?.stopped ? (
+        {page.kind === "member" && page.subscribed ? (
           <>
             <h1>Stop webinar and event emails</h1>
             <p>

@@ -159,7 +159,7 @@ export default function RecordingPage() {
               <ul className="nhsuk-list">
                 {recording.related.map((item) => (
                   <li key={item.id}>
-                    <Link to={`/recordings/${item.id}`} reloadDocument>
+                    <Link to={`/recordings/${item.id}`}>
                       {item.title}
                     </Link>
                     <br />

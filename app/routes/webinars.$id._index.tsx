@@ -121,8 +121,7 @@ function RecordingSection({ recording, signedIn }: { recording: PageData["record
       {recording ? (
         <>
           {signedIn ? null : <p>The recording is for network members: you will be asked to sign in.</p>}
-          {/* A whole page load: a recording's page sets its own CSP (frame-src for an embedded player). */}
-          <Link className="nhsuk-button" data-module="nhsuk-button" to={`/recordings/${recording.id}`} reloadDocument>
+          <Link className="nhsuk-button" data-module="nhsuk-button" to={`/recordings/${recording.id}`}>
             Watch the recording
           </Link>
         </>

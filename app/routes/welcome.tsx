@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { needsWholePageLoad } from "~/lib/own-policy-pages";
 import { Link } from "~/ui/link";
 import { requireUser, safeRedirectPath } from "~/auth/access.server";
 import { RouteErrorBoundary } from "~/ui/route-error";
@@ -30,7 +29,7 @@ export default function Welcome() {
         </p>
         {next ? (
           <p>
-            <Link className="nhsuk-button" data-module="nhsuk-button" to={next} reloadDocument={needsWholePageLoad(next)}>
+            <Link className="nhsuk-button" data-module="nhsuk-button" to={next}>
               Continue where you left off
             </Link>
           </p>

@@ -1,5 +1,6 @@
 import { Link as RemixLink, type LinkProps } from "@remix-run/react";
 import { forwardRef } from "react";
+import { needsWholePageLoad } from "~/lib/own-policy-pages";
 
 /**
  * Remix's `Link`, with a short cut for the server. On the server a link only ever renders its `<a>`, but
@@ -8,9 +9,11 @@ import { forwardRef } from "react";
  * A link to a path from the site root, already in its plain form, has itself as its href, so on the server
  * it renders that `<a>` directly, with exactly the attributes Remix's would have. In the browser, and for
  * every other kind of `to` (relative paths, objects), it is Remix's `Link`, so hydration and client-side
- * navigation are unchanged.
+ * navigation are unchanged. A link to a page with a CSP of its own always loads a whole page.
  */
-export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(props, ref) {
+export const Link = forwardRef<HTMLAnchorElement, LinkProps>(function Link(given, ref) {
+  // A page with a policy of its own loads as a whole document however it is linked to (app/lib/own-policy-pages.ts).
+  const props = given.reloadDocument === undefined && typeof given.to === "string" && needsWholePageLoad(given.to) ? { ...given, reloadDocument: true } : given;
   if (ON_SERVER && toPathFromRoot(props)) return <a {...anchorAttributes(props)} />;
   return <RemixLink ref={ref} {...props} />;
 });
