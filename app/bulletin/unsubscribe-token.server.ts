@@ -1,9 +1,8 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
-import { RANDOM_TOKEN, randomToken } from "~/auth/tokens.server";
-import { nowIso } from "~/clock.server";
+import { RANDOM_TOKEN } from "~/auth/tokens.server";
 import { config } from "~/config.server";
-import { hashLinkToken } from "~/mail/unsubscribe-links.server";
+import { hashLinkToken, newLinkTokens } from "~/mail/unsubscribe-links.server";
 
 /**
  * The unsubscribe link in each copy: a random token (160 bits) made for that copy, of which only a hash
@@ -16,20 +15,13 @@ import { hashLinkToken } from "~/mail/unsubscribe-links.server";
  * New links for `userIds` (one each, in the same order) for copies of `bulletinId`, stored hashed
  * through `executor` (the caller's transaction where there is one).
  */
-export async function newUnsubscribeTokens(executor: Kysely<DB>, bulletinId: number, userIds: readonly number[]): Promise<string[]> {
-  const tokens = userIds.map(() => randomToken());
-  const createdAt = nowIso();
-  // Four columns a row: 200 rows stay well inside SQLite's limit on bound values.
-  for (let start = 0; start < userIds.length; start += 200) {
-    const rows = userIds.slice(start, start + 200).map((userId, i) => ({
-      token_hash: hashLinkToken(tokens[start + i]!),
-      user_id: userId,
-      bulletin_id: bulletinId,
-      created_at: createdAt,
-    }));
-    await executor.insertInto("bulletin_unsubscribe_tokens").values(rows).execute();
-  }
-  return tokens;
+export function newUnsubscribeTokens(executor: Kysely<DB>, bulletinId: number, userIds: readonly number[]): Promise<string[]> {
+  return newLinkTokens(userIds, (rows) =>
+    executor
+      .insertInto("bulletin_unsubscribe_tokens")
+      .values(rows.map((row) => ({ ...row, bulletin_id: bulletinId })))
+      .execute(),
+  );
 }
 
 /** The member a link was made for, or undefined for anything altered, cut short or made elsewhere. */

@@ -30,7 +30,7 @@ export interface Once {
  * The submission's token from its hidden field. A form without one (a page loaded before the field
  * existed, a request made by hand) is handled as before, only without the repeat check.
  */
-export function readOnce(formData: Pick<FormData, "get"> | URLSearchParams, kind: string): Once | undefined {
+export function readOnce(formData: Pick<FormData, "get">, kind: string): Once | undefined {
   const token = formData.get(ONCE_FIELD);
   return typeof token === "string" && RANDOM_TOKEN.test(token) ? { token, kind } : undefined;
 }

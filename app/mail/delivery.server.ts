@@ -109,7 +109,7 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
     return db.updateTable("outbox").set(values).where("id", "=", message.id).execute();
   }
 
-  function redacted(message: OutboxMessage, note: string): Updateable<OutboxTable> {
+  function redacted(message: Pick<OutboxMessage, "sensitive">, note: string): Updateable<OutboxTable> {
     if (!redact) return {};
     return message.sensitive ? { ...SENDING_DETAILS_DROPPED, ...redactedFields(note) } : SENDING_DETAILS_DROPPED;
   }
@@ -225,14 +225,12 @@ export async function deliverDueEmails(db: Kysely<DB>, transport: MailTransport,
       locked_until: null,
       last_error: null,
       delivered_via: transport.kind,
-      ...(redact ? SENDING_DETAILS_DROPPED : {}),
     };
-    const secret = messages.filter((m) => redact && m.sensitive).map((m) => m.id);
-    const plain = messages.filter((m) => !(redact && m.sensitive)).map((m) => m.id);
+    // Sensitive and other messages lose different parts (see redacted): one update for each kind.
     await db.transaction().execute(async (trx) => {
-      if (plain.length) await trx.updateTable("outbox").set(values).where("id", "in", plain).execute();
-      if (secret.length) {
-        await trx.updateTable("outbox").set({ ...values, ...redactedFields(REDACTED_AFTER_DELIVERY) }).where("id", "in", secret).execute();
+      for (const sensitive of [0, 1] as const) {
+        const ids = messages.filter((m) => Number(m.sensitive) === sensitive).map((m) => m.id);
+        if (ids.length) await trx.updateTable("outbox").set({ ...values, ...redacted({ sensitive }, REDACTED_AFTER_DELIVERY) }).where("id", "in", ids).execute();
       }
     });
     result.sent += messages.length;

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { randomToken } from "~/auth/tokens.server";
+import { nowIso } from "~/clock.server";
 import { config } from "~/config.server";
 import { oneClickHeader } from "./one-click-unsubscribe";
 
@@ -10,6 +12,27 @@ import { oneClickHeader } from "./one-click-unsubscribe";
  */
 export function hashLinkToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
+}
+
+/** A link's stored row: only the token's hash, whose link it is, and when it was made. */
+export interface LinkTokenRow {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+}
+
+/**
+ * New links for `userIds` (one each, in the same order): `store` saves each batch of rows (a feature's
+ * own table, through the caller's transaction where there is one). 200 rows a batch stay well inside
+ * SQLite's limit on bound values.
+ */
+export async function newLinkTokens(userIds: readonly number[], store: (rows: LinkTokenRow[]) => Promise<unknown>): Promise<string[]> {
+  const tokens = userIds.map(() => randomToken());
+  const createdAt = nowIso();
+  for (let start = 0; start < userIds.length; start += 200) {
+    await store(userIds.slice(start, start + 200).map((userId, i) => ({ token_hash: hashLinkToken(tokens[start + i]!), user_id: userId, created_at: createdAt })));
+  }
+  return tokens;
 }
 
 /**

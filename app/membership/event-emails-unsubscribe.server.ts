@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/schema";
-import { RANDOM_TOKEN, randomToken } from "~/auth/tokens.server";
+import { RANDOM_TOKEN } from "~/auth/tokens.server";
 import { nowIso } from "~/clock.server";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
-import { hashLinkToken } from "~/mail/unsubscribe-links.server";
+import { hashLinkToken, newLinkTokens } from "~/mail/unsubscribe-links.server";
 import { membershipAudit } from "./audit-actions.server";
 
 /**
@@ -15,18 +15,9 @@ import { membershipAudit } from "./audit-actions.server";
  * nothing about who it is for; the token can do nothing but this.
  */
 
-/**
- * New links for `userIds` (one each, in the same order), stored hashed through `executor` (the caller's
- * transaction where there is one). Three columns a row: 200 rows stay well inside SQLite's limit on bound values.
- */
-export async function newEventEmailTokens(executor: Kysely<DB>, userIds: readonly number[]): Promise<string[]> {
-  const tokens = userIds.map(() => randomToken());
-  const createdAt = nowIso();
-  for (let start = 0; start < userIds.length; start += 200) {
-    const rows = userIds.slice(start, start + 200).map((userId, i) => ({ token_hash: hashLinkToken(tokens[start + i]!), user_id: userId, created_at: createdAt }));
-    await executor.insertInto("event_email_unsubscribe_tokens").values(rows).execute();
-  }
-  return tokens;
+/** New links for `userIds` (one each, in the same order), stored hashed through `executor` (the caller's transaction where there is one). */
+export function newEventEmailTokens(executor: Kysely<DB>, userIds: readonly number[]): Promise<string[]> {
+  return newLinkTokens(userIds, (rows) => executor.insertInto("event_email_unsubscribe_tokens").values(rows).execute());
 }
 
 /** Follows the mail layer's one-click rule (app/mail/one-click-unsubscribe.ts): `/<feature>/unsubscribe/<token>`. */

@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const changed = await setBulletinPublic(current.user.id, bulletin.id, isPublic);
       // Nothing changed either because it already was so (a second click: the message is still true) or
       // because it has not been sent, which only a crafted request can ask for.
-      if (!changed && !["sending", "sent"].includes(bulletin.status)) {
+      if (!changed && isEditable(bulletin)) {
         return data({ error: "Only a sent bulletin can be in the archive." }, { status: 409 });
       }
       throw redirectToBulletin(bulletin.id, isPublic ? "public" : "members-only");

@@ -13,7 +13,7 @@ import { db } from "~/db.server";
 import { idParam } from "~/lib/params";
 import { Breadcrumbs } from "~/ui/breadcrumbs";
 import { ukDate, ukTimeOfDay } from "~/ui/dates";
-import { ErrorSummary, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
+import { ErrorSummary, initialText, SubmitButton, summariseErrors, TextField } from "~/ui/forms";
 import { RouteErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Schedule the bulletin – Staff tools – Social Prescribing Network" }];
@@ -54,7 +54,6 @@ export default function ScheduleBulletin() {
   });
   const page = `/admin/bulletins/${id}`;
   const members = membersText(subscribers);
-  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   return (
     <>
       <Breadcrumbs
@@ -74,8 +73,8 @@ export default function ScheduleBulletin() {
             it, change the time or cancel.
           </p>
           <Form method="post" {...getFormProps(form)}>
-            <TextField id={fields.date.id} name={fields.date.name} type="date" width={10} label="Date" hint="For example, 15/01/2027." defaultValue={initial(fields.date.initialValue)} errors={fields.date.errors} />
-            <TextField id={fields.time.id} name={fields.time.name} type="time" width={10} label="Time (UK time)" hint="For example, 09:30." defaultValue={initial(fields.time.initialValue)} errors={fields.time.errors} />
+            <TextField id={fields.date.id} name={fields.date.name} type="date" width={10} label="Date" hint="For example, 15/01/2027." defaultValue={initialText(fields.date)} errors={fields.date.errors} />
+            <TextField id={fields.time.id} name={fields.time.name} type="time" width={10} label="Time (UK time)" hint="For example, 09:30." defaultValue={initialText(fields.time)} errors={fields.time.errors} />
             <SubmitButton>Schedule bulletin</SubmitButton>
           </Form>
           <p>

@@ -43,7 +43,7 @@ export default function NewThread() {
             Ask a question or share something that worked. Everyone who can read this workspace will see it. Please do not
             advertise or sell services.
           </p>
-          <PostForm id="new-thread" kind="thread" actionData={actionData} withTitle submitLabel="Post" bodyLabel="Your message" once={once} />
+          <PostForm id="new-thread" actionData={actionData} withTitle submitLabel="Post" bodyLabel="Your message" once={once} />
         </div>
       </div>
     </>

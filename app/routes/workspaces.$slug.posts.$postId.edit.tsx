@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, post, thread } = await requirePostPage(request, params, "post");
   if (!mayChange(viewer, post)) throw forbidden();
-  const submission = parseWithZod(await request.formData(), { schema: postFormSchema("edit", post.is_opening === 1) });
+  const submission = parseWithZod(await request.formData(), { schema: postFormSchema(post.is_opening === 1) });
   if (submission.status !== "success") return invalidPost(submission);
   const outcome = await editPost(viewer, post, thread, postInput(submission.value));
   if (!outcome.ok) return replyToHeldOrRefused(submission, outcome);
@@ -52,7 +52,7 @@ export default function EditPost() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <p>The workspace's leads can see earlier versions of a post.</p>
-          <PostForm id="edit-post" kind="edit" actionData={actionData} withTitle={isOpening} defaults={defaults} submitLabel="Save changes" bodyLabel="Your message" />
+          <PostForm id="edit-post" actionData={actionData} withTitle={isOpening} defaults={defaults} submitLabel="Save changes" bodyLabel="Your message" />
           <p>
             <Link to={thread.path}>Cancel</Link>
           </p>

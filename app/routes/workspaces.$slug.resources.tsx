@@ -70,7 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(unread.reply({ fieldErrors: { file: received.problems } }), { status: received.status });
   }
   // The form's text fields (a multipart form's file is received on its own, above).
-  const submission = parseWithZod(new URLSearchParams(fields), { schema: resourceSchema });
+  const form = new URLSearchParams(fields);
+  const submission = parseWithZod(form, { schema: resourceSchema });
   // A link is not refused for a file chosen by mistake.
   const fileProblems = fields.kind !== "file" ? [] : !received.ok ? received.problems : file ? [] : ["Choose a file to upload"];
   if (submission.status !== "success" || fileProblems.length) {
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply(fileProblems.length ? { fieldErrors: { file: fileProblems } } : undefined), { status });
   }
   const value = submission.value;
-  const once = readOnce(new URLSearchParams(fields), `workspace-resource-${value.kind}`);
+  const once = readOnce(form, `workspace-resource-${value.kind}`);
   const outcome = await createOnce(once, async () => {
     if (value.kind === "file" && file) return addResourceFile(viewer, value, file, once);
     await unused();

@@ -110,7 +110,7 @@ export default function Thread() {
             <>
               <h2>Reply</h2>
               {thread.locked ? <p>This discussion is locked. As a lead, you can still reply.</p> : null}
-              <PostForm id="reply" kind="reply" actionData={actionData} withTitle={false} submitLabel="Post reply" bodyLabel="Your reply" once={once} />
+              <PostForm id="reply" actionData={actionData} withTitle={false} submitLabel="Post reply" bodyLabel="Your reply" once={once} />
             </>
           ) : thread.locked ? (
             <p>This discussion is locked: no one can reply.</p>

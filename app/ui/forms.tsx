@@ -410,7 +410,7 @@ export function TextareaField({
 export function SubmitButton({ children, secondary, warning }: { children: ReactNode; secondary?: boolean; warning?: boolean }) {
   const navigation = useNavigation();
   // Submitting, or loading the page the submission redirected to.
-  const sending = navigation.state !== "idle" && navigation.formData !== undefined;
+  const sending = navigation.formData !== undefined;
   const variant = warning ? " nhsuk-button--warning" : secondary ? " nhsuk-button--secondary" : "";
   return (
     <button

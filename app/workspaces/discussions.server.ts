@@ -202,12 +202,13 @@ export async function deletePost(viewer: WorkspaceViewer, post: WorkspacePost): 
       await recountReplies(trx, post.thread_id);
       let threadRemoved = false;
       if (post.is_opening) {
-        await trx.updateTable("workspace_threads").set({ title: DELETED_OPENING_TITLE }).where("id", "=", post.thread_id).execute();
         const replies = await trx.selectFrom("workspace_posts").select("id").where("thread_id", "=", post.thread_id).where("is_opening", "=", 0).where("deleted_at", "is", null).limit(1).execute();
-        if (replies.length === 0) {
-          await trx.updateTable("workspace_threads").set({ removed_at: at }).where("id", "=", post.thread_id).execute();
-          threadRemoved = true;
-        }
+        threadRemoved = replies.length === 0;
+        await trx
+          .updateTable("workspace_threads")
+          .set({ title: DELETED_OPENING_TITLE, ...(threadRemoved ? { removed_at: at } : {}) })
+          .where("id", "=", post.thread_id)
+          .execute();
       }
       return { ok: true, threadRemoved };
     });

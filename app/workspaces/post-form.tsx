@@ -22,7 +22,6 @@ type PostFormValue = z.output<typeof postSchema>;
  */
 export function PostForm({
   id,
-  kind,
   actionData,
   withTitle,
   defaults,
@@ -32,7 +31,6 @@ export function PostForm({
   once,
 }: {
   id: string;
-  kind: "thread" | "reply" | "edit";
   actionData: PostActionData | undefined;
   withTitle: boolean;
   defaults?: { title?: string; body?: string };
@@ -42,7 +40,7 @@ export function PostForm({
   /** A new thread's or reply's one-time token (OnceField); editing has none. */
   once?: string;
 }) {
-  const schema = postFormSchema(kind, withTitle);
+  const schema = postFormSchema(withTitle);
   const [form, fields] = useForm<PostFormValue>({
     id,
     lastResult: actionData?.result,

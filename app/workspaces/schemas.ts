@@ -25,9 +25,12 @@ export const replySchema = z.object({ body, confirmNotPatientData });
 /** A post's fields as one type: an opening post's (title and message) or a reply's (message). */
 export const postSchema = z.object({ title: title.optional(), body, confirmNotPatientData });
 
-/** What a new thread, a reply or an edit checks: editing an opening post, a cleared title is an error, not "no change". */
-export function postFormSchema(kind: "thread" | "reply" | "edit", withTitle: boolean) {
-  return kind === "thread" || (kind === "edit" && withTitle) ? threadSchema : replySchema;
+/**
+ * What a post form checks: with a title for a new thread or an edit of an opening post (where a cleared
+ * title is an error, not "no change"), without one for a reply or an edit of a reply.
+ */
+export function postFormSchema(withTitle: boolean) {
+  return withTitle ? threadSchema : replySchema;
 }
 
 export const reportSchema = z
